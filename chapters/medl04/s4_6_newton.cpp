@@ -1,0 +1,272 @@
+/// \file
+/// MEDL §4.6 "Concepts of second-order methods", the univariate case: Newton's method
+/// (4.51), its overshoot (4.52), oscillation and convergence to a maximum, the secant
+/// method (4.53) and Figure 4.10.
+
+#include <cmath>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "descent/optim/newton_1d.hpp"
+#include "descent/problems/univariate.hpp"
+#include "medl04/sections.hpp"
+
+namespace descent::chapters::medl04 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Cell;
+using report::Result;
+
+Cell optional_cell(const std::optional<double>& x) {
+  return x ? Cell{*x} : Cell{std::string()};
+}
+
+// The iterates of a univariate run as the book lists them.
+void add_iterates(Result& result, const std::string& name, const optim::Trajectory1d& run,
+                  const std::string& curvature_column) {
+  auto& table =
+      result.table(name, {"t", "theta", "C(theta)", "C'(theta)", curvature_column, "step theta_s"});
+  for (const auto& it : run.iterates)
+    table.add({double(it.t), it.theta, it.value, it.d1, optional_cell(it.curvature),
+               optional_cell(it.step)});
+}
+
+optim::Univariate1dOptions options_from(const Params& p) {
+  optim::Univariate1dOptions options;
+  options.max_iterations = static_cast<int>(p.integer("max_iterations"));
+  options.step_tolerance = p.number("tolerance");
+  return options;
+}
+
+Param max_iterations_param(const std::string& default_value = "50") {
+  return Param::integer("max_iterations", default_value, Provenance::companion,
+                        "most Newton (or secant) steps", Interval::closed(1, 10000));
+}
+
+Param tolerance_param() {
+  return Param::number("tolerance", "1e-12", Provenance::companion,
+                       "stop when |theta_s| <= tolerance (1 + |theta|)",
+                       Interval{0, 1e-2, false, false});
+}
+
+// theta_0, theta_1, ... up to theta_last as named values, for tests and the docs.
+void add_theta_values(Result& result, const optim::Trajectory1d& run, int last) {
+  for (const auto& it : run.iterates)
+    if (it.t <= last) result.value("theta_" + std::to_string(it.t), it.theta);
+}
+
+// --- eq-4.51 ------------------------------------------------------------------------
+
+Result newton_on_quadratic(const Params& p) {
+  const double a = p.number("a");
+  if (a == 0)
+    throw invalid_argument("a = 0 makes C constant in its quadratic term; allowed: a != 0");
+  const auto f = problems::quadratic(a, p.number("m"), p.number("c"));
+  const auto run = optim::newton_1d(f, p.number("theta0"));
+  Result result;
+  add_iterates(result, "iterates", run, "C''(theta)");
+  add_theta_values(result, run, 2);
+  result.value("iterations", run.status.iterations);
+  result.status = run.status.to_string();
+  return result;
+}
+
+// --- eq-4.52 ------------------------------------------------------------------------
+
+//! [overshoot]
+Result newton_overshoot(const Params& p) {
+  const auto f = problems::overshoot_cubic();  // MEDL (4.52)
+  const auto options = options_from(p);
+  const auto run = optim::newton_1d(f, p.number("theta0"), options);
+
+  Result result;
+  add_iterates(result, "iterates", run, "C''(theta)");
+  add_theta_values(result, run, 6);
+  result.value("C_theta_0", run.iterates[0].value);
+  if (run.iterates.size() > 1) {
+    result.value("step_0", *run.iterates[0].step);
+    result.value("C_theta_1", run.iterates[1].value);
+  }
+  if (run.iterates.size() > 6) result.value("error_theta_6", std::fabs(run.iterates[6].theta - 3));
+  result.value("limit", run.final_theta());
+  result.value("iterations", run.status.iterations);
+  result.status = run.status.to_string();
+
+  // Where Newton's method ends from other starts: left of the inflection point θ = 1
+  // it climbs to the local maximum −1 (MEDL p. 156).
+  auto& starts = result.table("starts", {"theta0", "steps", "limit", "kind", "status"});
+  for (const double theta0 : p.vector("starts")) {
+    const auto other = optim::newton_1d(f, theta0, options);
+    starts.add({theta0, double(other.status.iterations), other.final_theta(),
+                other.status.converged()
+                    ? problems::classify_stationary_point(f, other.final_theta())
+                    : std::string("-"),
+                std::string(to_string(other.status.reason))});
+  }
+  return result;
+}
+//! [overshoot]
+
+// --- section-4.6-oscillation --------------------------------------------------------
+
+Result newton_oscillation(const Params& p) {
+  const auto f = problems::oscillating_quartic();
+  optim::Univariate1dOptions cycle;
+  cycle.max_iterations = static_cast<int>(p.integer("iterations"));
+  const auto run = optim::newton_1d(f, p.number("theta0"), cycle);
+  const auto perturbed = optim::newton_1d(f, p.number("perturbed"));
+
+  Result result;
+  add_iterates(result, "iterates", run, "C''(theta)");
+  add_iterates(result, "perturbed", perturbed, "C''(theta)");
+  add_theta_values(result, run, 2);
+  result.value("step_0", *run.iterates[0].step);
+  if (run.iterates.size() > 1 && run.iterates[1].step)
+    result.value("step_1", *run.iterates[1].step);
+  result.value("perturbed_limit", perturbed.final_theta());
+  result.value("perturbed_iterations", perturbed.status.iterations);
+  result.status = run.status.to_string() + "; perturbed start: " + perturbed.status.to_string();
+  return result;
+}
+
+// --- eq-4.53 ------------------------------------------------------------------------
+
+Result secant_method(const Params& p) {
+  const auto f = problems::overshoot_cubic();
+  const auto options = options_from(p);
+  const double theta0 = p.number("theta0");
+  const double theta1 = p.number("theta1");
+  const auto run = optim::secant_1d(f, theta0, theta1, options);
+  const auto newton = optim::newton_1d(f, theta1, options);
+
+  Result result;
+  add_iterates(result, "iterates", run, "secant estimate of C''");
+  auto& comparison = result.table("comparison", {"method", "start", "steps", "limit", "kind"});
+  auto kind = [&](const optim::Trajectory1d& r) {
+    return r.status.converged() ? problems::classify_stationary_point(f, r.final_theta())
+                                : std::string(to_string(r.status.reason));
+  };
+  comparison.add({std::string("secant (4.53)"), theta0, double(run.status.iterations),
+                  run.final_theta(), kind(run)});
+  comparison.add({std::string("Newton (4.51)"), theta1, double(newton.status.iterations),
+                  newton.final_theta(), kind(newton)});
+  add_theta_values(result, run, 8);
+  result.value("limit", run.final_theta());
+  result.value("secant_steps", run.status.iterations);
+  result.value("newton_steps", newton.status.iterations);
+  result.status = "secant: " + run.status.to_string();
+  return result;
+}
+
+// --- figure-4.10 --------------------------------------------------------------------
+
+// One panel of Figure 4.10: the Newton step from θ⁽ᵗ⁾ and the local quadratic Q⁽ᵗ⁾.
+void newton_panel(Result& result, const problems::Univariate& f, const std::string& panel,
+                  double theta, double q_from, double q_to, report::Table& steps) {
+  const double c = f.value(theta), d1 = f.d1(theta), d2 = f.d2(theta);
+  auto q = [&](double x) { return c + (x - theta) * d1 + 0.5 * (x - theta) * (x - theta) * d2; };
+  const double next = theta + optim::newton_step(d1, d2);
+  steps.add({panel, theta, c, d1, d2, next, f.value(next), q(next),
+             std::string(d2 < 0 ? "concave" : "convex")});
+  auto& curve = result.add_series("Q_" + panel, {"theta", "Q"});
+  const int n = static_cast<int>(std::lround((q_to - q_from) / 0.01));
+  for (int i = 0; i <= n; ++i) curve.add({q_from + 0.01 * i, q(q_from + 0.01 * i)});
+  auto& points = result.add_series("step_" + panel, {"theta", "C"});
+  points.add({theta, c});
+  points.add({next, f.value(next)});
+  result.add_series("vertex_" + panel, {"theta", "Q"}).add({next, q(next)});
+  result.value("theta_next_" + panel, next);
+}
+
+Result figure_4_10(const Params& p) {
+  const auto f = problems::figure_4_10_quartic();
+  Result result;
+  auto& steps = result.table("steps", {"panel", "theta_t", "C", "C'", "C''", "theta_t+1",
+                                       "C(theta_t+1)", "Q(theta_t+1)", "Q"});
+  auto& curve = result.add_series("C", {"theta", "C"});
+  for (int i = 0; i <= 500; ++i) curve.add({-1 + 0.01 * i, f.value(-1 + 0.01 * i)});
+  // Ranges of the quadratics as in the authors' figure code (catalogue C44).
+  newton_panel(result, f, "a", p.number("theta_a"), -1.0, 3.0, steps);
+  newton_panel(result, f, "b", p.number("theta_b"), 1.5, 4.2, steps);
+
+  report::Figure figure{"figure-4.10",
+                        "Figure 4.10: Newton steps with a concave (a) and a convex (b) local "
+                        "quadratic",
+                        {},
+                        "C(theta) = theta^4 - 4 theta^3 - 2 theta^2 + 10 theta + 15 is the "
+                        "function of the authors' figure code; the book prints no formula."};
+  for (const std::string panel : {"a", "b"}) {
+    report::Panel axes;
+    axes.title = panel == "a" ? "(a) Q concave: the step heads for the maximum"
+                              : "(b) Q convex: the step overshoots the minimum";
+    axes.xlabel = "theta";
+    axes.ylabel = "C(theta)";
+    axes.xrange = {-1.0, 4.2};
+    axes.yrange = {-10.0, 45.0};
+    axes.layers = {
+        {"C", "theta", "C", report::Layer::Style::lines, "C(theta)"},
+        {"Q_" + panel, "theta", "Q", report::Layer::Style::lines, "Q(t)(theta)"},
+        {"step_" + panel, "theta", "C", report::Layer::Style::points,
+         "C at theta(t) and theta(t+1)"},
+        {"vertex_" + panel, "theta", "Q", report::Layer::Style::points,
+         "extremum of Q(t): theta(t+1)"},
+    };
+    figure.panels.push_back(axes);
+  }
+  result.figures.push_back(figure);
+  return result;
+}
+
+}  // namespace
+
+void add_section_4_6(app::Chapter& chapter) {
+  chapter.add({"eq-4.51",
+               "Newton's method in one dimension reaches the minimum of a convex quadratic in "
+               "one step",
+               "MEDL §4.6, Eq. (4.51), p. 154",
+               {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)"),
+                Param::number("a", "3", Provenance::companion,
+                              "leading coefficient of C = a (theta - m)^2 + c (a != 0)"),
+                Param::number("m", "2", Provenance::companion, "the stationary point m"),
+                Param::number("c", "1", Provenance::companion, "the value at m")},
+               newton_on_quadratic});
+  chapter.add({"eq-4.52",
+               "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
+               "MEDL §4.6, Eq. (4.52), pp. 155-156",
+               {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)"),
+                max_iterations_param(), tolerance_param(),
+                Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
+                              "other starting points: which extremum does each reach?", 1, 50)},
+               newton_overshoot});
+  chapter.add({"section-4.6-oscillation",
+               "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
+               "MEDL §4.6, p. 156",
+               {Param::number("theta0", "1", Provenance::book, "starting point theta(0)"),
+                Param::integer("iterations", "6", Provenance::companion,
+                               "Newton steps to take from theta0", Interval::closed(1, 1000)),
+                Param::number("perturbed", "1.001", Provenance::companion,
+                              "a nearby start, run until it converges")},
+               newton_oscillation});
+  chapter.add({"eq-4.53",
+               "The secant method: Newton with C'' replaced by a difference of C'",
+               "MEDL §4.6, Eq. (4.53), p. 156",
+               {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)"),
+                Param::number("theta1", "1.6", Provenance::companion,
+                              "second point theta(1), close to but not equal to theta(0)"),
+                max_iterations_param(), tolerance_param()},
+               secant_method});
+  chapter.add({"figure-4.10",
+               "One Newton step where the local quadratic is concave (a) and convex (b)",
+               "MEDL §4.6, Figure 4.10, p. 155",
+               {Param::number("theta_a", "1.7", Provenance::authors,
+                              "theta(t) of panel (a), where C'' < 0"),
+                Param::number("theta_b", "2.5", Provenance::authors,
+                              "theta(t) of panel (b), where C'' > 0")},
+               figure_4_10});
+}
+
+}  // namespace descent::chapters::medl04

@@ -1,0 +1,14 @@
+#include "notes02/chapter.hpp"
+
+namespace descent::chapters {
+
+app::Chapter make_notes02() {
+  app::Chapter c;
+  c.id = "notes02";
+  c.title = "Gradient based optimization";
+  c.source = "Lecture notes, Chapter 2 (with Exercises 2.1-2.5)";
+  // Items arrive with the autodiff, first-order, second-order and network issues.
+  return c;
+}
+
+}  // namespace descent::chapters

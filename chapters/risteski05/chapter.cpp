@@ -1,0 +1,14 @@
+#include "risteski05/chapter.hpp"
+
+namespace descent::chapters {
+
+app::Chapter make_risteski05() {
+  app::Chapter c;
+  c.id = "risteski05";
+  c.title = "Intro to optimization";
+  c.source = "Risteski, CMU 10707 Lecture 5 (slides)";
+  // Items arrive with the autodiff, first-order and second-order issues.
+  return c;
+}
+
+}  // namespace descent::chapters

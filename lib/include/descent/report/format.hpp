@@ -1,0 +1,48 @@
+#pragma once
+/// \file
+/// Presenting a Result: plain text, Markdown, CSV and JSON (DESIGN.md §3). Text and
+/// Markdown show numbers with 10 significant digits for reading; CSV and JSON print 17,
+/// enough to round-trip every double. Non-finite numbers are `nan`/`inf` in text and
+/// `null` in JSON (which has no NaN).
+
+#include <string>
+#include <vector>
+
+#include "descent/report/result.hpp"
+
+namespace descent::report {
+
+enum class Format { text, markdown, csv, json };
+
+/// Parses "text", "markdown", "csv" or "json"; throws descent::invalid_argument otherwise.
+[[nodiscard]] Format parse_format(const std::string& name);
+
+/// A parameter as shown next to a result: its text form and its JSON form.
+struct ShownParam {
+  std::string name;
+  std::string text;  ///< e.g. "0.4,-0.2"
+  std::string json;  ///< e.g. "[0.4,-0.2]"
+};
+
+/// What identifies a result: which chapter and item, with which parameters.
+struct Header {
+  std::string chapter;
+  std::string item;
+  std::string title;
+  std::string source;
+  std::vector<ShownParam> params;
+};
+
+/// The whole report of one item in the given format, ending with a newline.
+[[nodiscard]] std::string render(const Header& header, const Result& result, Format format);
+
+/// Only the tables, values and status (no heading, no parameters): what a docs page
+/// includes under its own heading.
+[[nodiscard]] std::string render_body(const Result& result, Format format);
+
+/// A JSON string literal with the escapes JSON requires.
+[[nodiscard]] std::string json_string(const std::string& s);
+/// A JSON number with 17 significant digits, or `null` if not finite.
+[[nodiscard]] std::string json_number(double x);
+
+}  // namespace descent::report

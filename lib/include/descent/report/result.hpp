@@ -1,0 +1,87 @@
+#pragma once
+/// \file
+/// What an item computes (DESIGN.md §3): named tables, named series (the data behind a
+/// figure), named scalar values, a status line, and the figures drawn from the series.
+/// Computing never prints; the formatters in format.hpp and figure.hpp present a Result.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace descent::report {
+
+/// One cell of a table: a number or a short text (a status, a classification).
+using Cell = std::variant<double, std::string>;
+
+/// A table as the book prints it: named columns, one row per line.
+struct Table {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+
+  /// Appends a row; throws std::logic_error if its width differs from the columns'.
+  Table& add(std::vector<Cell> row);
+};
+
+/// The numbers behind one curve or scatter of a figure.
+struct Series {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<double>> rows;
+
+  Series& add(std::vector<double> row);
+  /// Index of a column; throws std::logic_error if there is none of that name.
+  [[nodiscard]] std::size_t column(const std::string& name) const;
+};
+
+/// How one series is drawn in a panel.
+struct Layer {
+  enum class Style { lines, points, linespoints, impulses };
+  std::string series;  ///< name of a Series of the same Result
+  std::string x;       ///< column drawn on the horizontal axis
+  std::string y;       ///< column drawn on the vertical axis
+  Style style = Style::lines;
+  std::string title;  ///< legend entry; empty for none
+};
+
+/// One set of axes. A figure with panels (a), (b) has two.
+struct Panel {
+  std::string title;
+  std::string xlabel;
+  std::string ylabel;
+  std::optional<std::pair<double, double>> xrange;
+  std::optional<std::pair<double, double>> yrange;
+  bool logy = false;
+  std::vector<Layer> layers;
+};
+
+/// A figure: its file stem (the item id, e.g. "figure-4.10"), the source's caption,
+/// its panels side by side, and a note saying what was substituted, if anything.
+struct Figure {
+  std::string name;
+  std::string caption;
+  std::vector<Panel> panels;
+  std::string note;
+};
+
+/// Everything an item computes.
+struct Result {
+  std::vector<Table> tables;
+  std::vector<Series> series;
+  std::vector<std::pair<std::string, double>> values;  ///< in the order they were set
+  std::string status;                                  ///< why an optimizer stopped, if one ran
+  std::vector<Figure> figures;
+
+  Table& table(std::string name, std::vector<std::string> columns);
+  Series& add_series(std::string name, std::vector<std::string> columns);
+  void value(std::string name, double v);
+
+  /// Lookups for tests and docs; throw std::out_of_range naming what is missing.
+  [[nodiscard]] double value(const std::string& name) const;
+  [[nodiscard]] const Table& table(const std::string& name) const;
+  [[nodiscard]] const Series& find_series(const std::string& name) const;
+};
+
+}  // namespace descent::report

@@ -1,0 +1,61 @@
+#include "descent/report/result.hpp"
+
+#include <stdexcept>
+
+namespace descent::report {
+
+Table& Table::add(std::vector<Cell> row) {
+  if (row.size() != columns.size())
+    throw std::logic_error("table '" + name + "': row has " + std::to_string(row.size()) +
+                           " cells, expected " + std::to_string(columns.size()));
+  rows.push_back(std::move(row));
+  return *this;
+}
+
+Series& Series::add(std::vector<double> row) {
+  if (row.size() != columns.size())
+    throw std::logic_error("series '" + name + "': row has " + std::to_string(row.size()) +
+                           " values, expected " + std::to_string(columns.size()));
+  rows.push_back(std::move(row));
+  return *this;
+}
+
+std::size_t Series::column(const std::string& wanted) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i] == wanted) return i;
+  throw std::logic_error("series '" + name + "' has no column '" + wanted + "'");
+}
+
+Table& Result::table(std::string name, std::vector<std::string> columns) {
+  tables.push_back(Table{std::move(name), std::move(columns), {}});
+  return tables.back();
+}
+
+Series& Result::add_series(std::string name, std::vector<std::string> columns) {
+  series.push_back(Series{std::move(name), std::move(columns), {}});
+  return series.back();
+}
+
+void Result::value(std::string name, double v) {
+  values.emplace_back(std::move(name), v);
+}
+
+double Result::value(const std::string& name) const {
+  for (const auto& [key, v] : values)
+    if (key == name) return v;
+  throw std::out_of_range("result has no value '" + name + "'");
+}
+
+const Table& Result::table(const std::string& name) const {
+  for (const auto& t : tables)
+    if (t.name == name) return t;
+  throw std::out_of_range("result has no table '" + name + "'");
+}
+
+const Series& Result::find_series(const std::string& name) const {
+  for (const auto& s : series)
+    if (s.name == name) return s;
+  throw std::out_of_range("result has no series '" + name + "'");
+}
+
+}  // namespace descent::report
