@@ -1,0 +1,138 @@
+// The report layer: formats, figure files, atomic writes.
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "descent/core/error.hpp"
+#include "descent/report/figure.hpp"
+#include "descent/report/files.hpp"
+#include "descent/report/format.hpp"
+
+using namespace descent::report;
+namespace fs = std::filesystem;
+
+namespace {
+
+Result sample() {
+  Result r;
+  r.table("iterates", {"t", "theta", "note"})
+      .add({0.0, 0.1, std::string("start")})
+      .add({1.0, 1.0 / 3.0, std::string("a \"quoted\", comma")});
+  r.add_series("curve", {"x", "y"}).add({0.0, 1.0}).add({0.5, 2.25});
+  r.value("third", 1.0 / 3.0);
+  r.value("not_finite", std::numeric_limits<double>::quiet_NaN());
+  r.status = "converged after 1 iteration";
+  return r;
+}
+
+Header header() {
+  return {"medl04", "eq-0.0", "A test item", "nowhere", {{"x0", "1,2", "[1,2]"}}};
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path scratch_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("descent-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("report/json: 17 significant digits, escapes, null for non-finite") {
+  const std::string json = render(header(), sample(), Format::json);
+  // 1/3 to 17 significant digits round-trips the double.
+  CHECK(json.find("0.33333333333333331") != std::string::npos);
+  CHECK(std::stod("0.33333333333333331") == 1.0 / 3.0);
+  CHECK(json.find(R"("a \"quoted\", comma")") != std::string::npos);
+  CHECK(json.find(R"("not_finite":null)") != std::string::npos);
+  CHECK(json.find(R"("params":{"x0":[1,2]})") != std::string::npos);
+  CHECK(json.rfind(R"({"chapter":"medl04","item":"eq-0.0")", 0) == 0);
+  CHECK(json_string("tab\there\n\x01") == R"("tab\there\n\u0001")");
+}
+
+TEST_CASE("report/csv: quoted fields and full precision") {
+  const std::string csv = render(header(), sample(), Format::csv);
+  CHECK(csv.find("# table iterates\nt,theta,note\n0,0.10000000000000001,start\n") !=
+        std::string::npos);
+  CHECK(csv.find(R"("a ""quoted"", comma")") != std::string::npos);
+  CHECK(csv.find("# series curve\nx,y\n0,1\n0.5,2.25\n") != std::string::npos);
+}
+
+TEST_CASE("report/text and markdown: readable numbers and aligned columns") {
+  const std::string text = render(header(), sample(), Format::text);
+  CHECK(text.find("eq-0.0 — A test item") == 0);
+  CHECK(text.find("0.3333333333") != std::string::npos);  // 10 significant digits
+  CHECK(text.find("0.33333333333333331") == std::string::npos);
+  CHECK(text.find("status: converged after 1 iteration") != std::string::npos);
+  const std::string md = render_body(sample(), Format::markdown);
+  CHECK(md.find("| t | theta | note |\n| ---: | ---: | :--- |") != std::string::npos);
+}
+
+TEST_CASE("report/format: unknown format names the allowed ones") {
+  CHECK_THROWS_WITH_AS((void)parse_format("yaml"),
+                       "unknown format 'yaml'; allowed: text, markdown, csv, json",
+                       descent::invalid_argument);
+}
+
+TEST_CASE("report/table: a row of the wrong width is a programming error") {
+  Table t{"t", {"a", "b"}, {}};
+  CHECK_THROWS_AS(t.add({1.0}), std::logic_error);
+}
+
+TEST_CASE("report/figure: TSV blocks and a gnuplot script that addresses them") {
+  Result r = sample();
+  r.add_series("other", {"u", "v", "w"}).add({1.0, 2.0, 3.0});
+  Figure f{"figure-0.1", "Caption", {}, ""};
+  Panel p;
+  p.layers = {{"curve", "x", "y", Layer::Style::lines, "curve"},
+              {"other", "u", "w", Layer::Style::points, "other"}};
+  f.panels = {p, p};
+  r.figures.push_back(f);
+  const std::string tsv = figure_tsv(f, r);
+  CHECK(tsv ==
+        "# figure-0.1: Caption\n# series curve\n# x\ty\n0\t1\n0.5\t2.25\n\n\n"
+        "# series other\n# u\tv\tw\n1\t2\t3\n");
+  const std::string gp = gnuplot_script(f, r);
+  CHECK(gp.find("data index 1 using 1:3 with points") != std::string::npos);
+  CHECK(gp.find("set multiplot layout 1,2") != std::string::npos);
+  CHECK(gp.find("set terminal svg size 1120,460") != std::string::npos);
+}
+
+TEST_CASE("report/files: an uncommitted batch leaves nothing behind") {
+  const fs::path dir = scratch_dir("batch");
+  {
+    FileBatch batch(dir);
+    batch.stage("a.txt", "alpha");
+    batch.stage("b.txt", "beta");
+  }  // destroyed without commit, as when an error is thrown halfway
+  CHECK(fs::is_empty(dir));
+  {
+    FileBatch batch(dir);
+    batch.stage("a.txt", "alpha");
+    batch.commit();
+  }
+  CHECK(slurp(dir / "a.txt") == "alpha");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  write_file_atomically(dir / "a.txt", "replaced");
+  CHECK(slurp(dir / "a.txt") == "replaced");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report/files: an output path that cannot be a directory is bad input") {
+  const fs::path dir = scratch_dir("notadir");
+  std::ofstream(dir / "file") << "x";
+  CHECK_THROWS_AS(ensure_writable_directory(dir / "file" / "sub"), descent::invalid_argument);
+  fs::remove_all(dir);
+}
