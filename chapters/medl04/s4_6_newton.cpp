@@ -113,6 +113,7 @@ Result newton_overshoot(const Params& p) {
 
 // --- section-4.6-oscillation --------------------------------------------------------
 
+//! [oscillation]
 Result newton_oscillation(const Params& p) {
   const auto f = problems::oscillating_quartic();
   optim::Univariate1dOptions cycle;
@@ -132,6 +133,7 @@ Result newton_oscillation(const Params& p) {
   result.status = run.status.to_string() + "; perturbed start: " + perturbed.status.to_string();
   return result;
 }
+//! [oscillation]
 
 // --- eq-4.53 ------------------------------------------------------------------------
 
@@ -164,6 +166,7 @@ Result secant_method(const Params& p) {
 
 // --- figure-4.10 --------------------------------------------------------------------
 
+//! [figure-4.10-panel]
 // One panel of Figure 4.10: the Newton step from θ⁽ᵗ⁾ and the local quadratic Q⁽ᵗ⁾.
 void newton_panel(Result& result, const problems::Univariate& f, const std::string& panel,
                   double theta, double q_from, double q_to, report::Table& steps) {
@@ -181,6 +184,7 @@ void newton_panel(Result& result, const problems::Univariate& f, const std::stri
   result.add_series("vertex_" + panel, {"theta", "Q"}).add({next, q(next)});
   result.value("theta_next_" + panel, next);
 }
+//! [figure-4.10-panel]
 
 Result figure_4_10(const Params& p) {
   const auto f = problems::figure_4_10_quartic();

@@ -49,6 +49,7 @@ void converged(Trajectory1d& run, const problems::Univariate& f, const std::stri
                       problems::classify_stationary_point(f, run.final_theta());
 }
 
+//! [newton-loop]
 // The loop both methods share. `curvature(iterates)` gives the second derivative (or
 // its estimate) at the newest iterate, or nullopt when it cannot be formed yet. Both
 // methods then take the same step θ_s = −C'/curvature.
@@ -95,7 +96,7 @@ Trajectory1d iterate(const problems::Univariate& f, std::vector<double> starts,
       run.status.detail = "last theta = " + short_number(theta);
       return run;
     }
-    const double step = -it.d1 / *it.curvature;
+    const double step = newton_step(it.d1, *it.curvature);  // (4.51), or (4.53) for secant
     run.iterates.back().step = step;
     theta += step;
     if (std::fabs(step) <= options.step_tolerance * (1 + std::fabs(it.theta))) {
@@ -112,8 +113,10 @@ Trajectory1d iterate(const problems::Univariate& f, std::vector<double> starts,
   }
 }
 
+//! [newton-loop]
 }  // namespace
 
+//! [newton-1d]
 Trajectory1d newton_1d(const problems::Univariate& f, double theta0,
                        const Univariate1dOptions& options) {
   return iterate(f, {theta0}, options, "C''(theta)",
@@ -121,7 +124,9 @@ Trajectory1d newton_1d(const problems::Univariate& f, double theta0,
                    return f.d2(its.back().theta);
                  });
 }
+//! [newton-1d]
 
+//! [secant-1d]
 Trajectory1d secant_1d(const problems::Univariate& f, double theta0, double theta1,
                        const Univariate1dOptions& options) {
   if (theta0 == theta1)
@@ -135,5 +140,6 @@ Trajectory1d secant_1d(const problems::Univariate& f, double theta0, double thet
                    return (b.d1 - a.d1) / (b.theta - a.theta);  // MEDL (4.53)
                  });
 }
+//! [secant-1d]
 
 }  // namespace descent::optim

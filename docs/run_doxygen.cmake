@@ -1,0 +1,33 @@
+# cmake -DDOXYGEN=... -DDOXYFILE=... -DHTML_DIR=... -DWARN_LOG=... -DSTAMP=... -P run_doxygen.cmake
+# Empties HTML_DIR except mathjax/ (copied once, slow), runs Doxygen quietly and reports
+# how many warnings it logged. Warnings never fail the build; a Doxygen error does.
+foreach(var DOXYGEN DOXYFILE HTML_DIR WARN_LOG STAMP)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "run_doxygen.cmake: ${var} is not set")
+  endif()
+endforeach()
+file(REMOVE "${STAMP}")
+file(GLOB old LIST_DIRECTORIES true "${HTML_DIR}/*")
+list(FILTER old EXCLUDE REGEX "/mathjax$")
+if(old)
+  file(REMOVE_RECURSE ${old})
+endif()
+get_filename_component(workdir "${DOXYFILE}" DIRECTORY)
+execute_process(COMMAND "${DOXYGEN}" "${DOXYFILE}"
+                WORKING_DIRECTORY "${workdir}"
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "doxygen failed (exit ${rc}); see ${WARN_LOG}")
+endif()
+if(NOT EXISTS "${HTML_DIR}/index.html")
+  message(FATAL_ERROR "doxygen wrote no ${HTML_DIR}/index.html")
+endif()
+set(count 0)
+if(EXISTS "${WARN_LOG}")
+  file(STRINGS "${WARN_LOG}" lines REGEX "warning:")
+  list(LENGTH lines count)
+endif()
+if(count GREATER 0)
+  message(STATUS "doxygen: ${count} warnings, see ${WARN_LOG}")
+endif()
+file(TOUCH "${STAMP}")

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Checks the generated documentation site (DESIGN.md §8).
+#
+#   check_docs.sh [--chromium PATH] HTML_DIR PAGE...
+#       Opens each page in headless Chromium and checks that it rendered: every formula
+#       typeset by MathJax (no raw TeX left, no MathJax error) and every figure (<img>,
+#       <object>) loaded. PAGE is a page name (`index`, `medl04`, `errata`) or a file name
+#       relative to HTML_DIR.
+#   check_docs.sh --doxygen-log LOG
+#       Checks Doxygen's warning log for references a page makes that Doxygen could not
+#       resolve, which the browser cannot see (Doxygen drops them): an \include or
+#       \include{doc} file not found, a \snippet marker not found, an \image not in
+#       IMAGE_PATH, a \ref to nothing. Other warnings (undocumented members) are ignored.
+#
+# Prints one line per page (or for the log), `ok` or what failed, and exits 1 if anything
+# failed (2 on bad usage).
+#
+# How the browser check works: the site's footer loads page-check.js (docs/page-check.js),
+# which waits for MathJax's queue and for every referenced image, then writes what it found
+# as data-* attributes on <body>. Chromium's --dump-dom prints the DOM once the virtual time
+# budget is spent; this script reads those attributes and compares the number of formulas
+# MathJax typeset with the number of formulas Doxygen wrote into the page's HTML source.
+set -u
+
+if [[ ${1:-} == --doxygen-log ]]; then
+  log=${2:?--doxygen-log needs a file}
+  [[ -f $log ]] || { echo "FAIL doxygen log: no file $log (was the docs target built?)"; exit 1; }
+  broken=$(grep -E 'included file .* is not found|for \\snippet should appear twice|image file .* is not found|unable to resolve reference|unable to resolve link' "$log" | sort -u)
+  if [[ -n $broken ]]; then
+    echo "FAIL doxygen log: $(wc -l <<<"$broken") unresolved references in the pages:"
+    sed 's/^/     /' <<<"$broken"
+    exit 1
+  fi
+  echo "ok   doxygen log: every \\include, \\snippet, \\image and \\ref resolved"
+  exit 0
+fi
+
+chromium=chromium
+if [[ ${1:-} == --chromium ]]; then
+  chromium=${2:?--chromium needs a path}
+  shift 2
+fi
+if (( $# < 2 )); then
+  echo "usage: check_docs.sh [--chromium PATH] HTML_DIR PAGE...   or   check_docs.sh --doxygen-log LOG" >&2
+  exit 2
+fi
+html_dir=$(cd "$1" 2>/dev/null && pwd) || { echo "check_docs: no directory $1" >&2; exit 2; }
+shift
+command -v "$chromium" >/dev/null || { echo "check_docs: no browser '$chromium'" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The value of attribute $2 in the <body ...> tag of file $1 ("" if absent).
+body_attr() {
+  grep -o -m1 '<body[^>]*>' "$1" | grep -o " $2=\"[^\"]*\"" | head -n1 | sed 's/^[^"]*"//; s/"$//'
+}
+
+failures=0
+for page in "$@"; do
+  file=$page
+  [[ $file == *.html ]] || file=$file.html
+  path=$html_dir/$file
+  name=${file%.html}
+  if [[ ! -f $path ]]; then
+    echo "FAIL $name: page not generated ($path)"
+    failures=$((failures + 1))
+    continue
+  fi
+
+  # Formulas as Doxygen wrote them: inline \( ... \), display blocks <p class="formulaDsp">.
+  inline=$(grep -o '\\(' "$path" | wc -l)
+  display=$(grep -o 'class="formulaDsp"' "$path" | wc -l)
+  expected=$((inline + display))
+
+  dom=$work/$name.dom
+  profile=$(mktemp -d -p "$work")
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --virtual-time-budget=20000 --dump-dom \
+    "file://$path" >"$dom" 2>"$work/$name.stderr"
+  status=$?
+  rm -rf "$profile"
+
+  problems=()
+  if (( status != 0 )) || [[ ! -s $dom ]]; then
+    problems+=("chromium failed (exit $status): $(grep -v '^/usr/bin/chromium: ' "$work/$name.stderr" | head -n1)")
+  elif [[ $(body_attr "$dom" data-check) != done ]]; then
+    problems+=("page-check.js did not finish (data-check='$(body_attr "$dom" data-check)'; footer missing or page hung)")
+  else
+    mathjax=$(body_attr "$dom" data-mathjax)
+    total=$(body_attr "$dom" data-math-total)
+    rendered=$(body_attr "$dom" data-math-rendered)
+    errors=$(body_attr "$dom" data-math-errors)
+    raw=$(body_attr "$dom" data-raw-tex)
+    figures=$(body_attr "$dom" data-figures-total)
+    loaded=$(body_attr "$dom" data-figures-loaded)
+    failed=$(body_attr "$dom" data-figures-failed)
+    if (( expected > 0 )) && [[ $mathjax != done ]]; then
+      problems+=("MathJax $mathjax with $expected formulas in the page")
+    fi
+    if (( total < expected )); then
+      problems+=("MathJax found $total of $expected formulas")
+    fi
+    if (( rendered < total )); then
+      problems+=("$((total - rendered)) of $total formulas not rendered")
+    fi
+    if (( errors > 0 )); then
+      problems+=("$errors MathJax errors")
+    fi
+    if (( raw > 0 )); then
+      problems+=("$raw raw TeX delimiters left in the visible text")
+    fi
+    if (( loaded < figures )); then
+      problems+=("$((figures - loaded)) of $figures images/figures did not load: $failed")
+    fi
+    # Belt and braces, independent of page-check.js: MathJax's error markup in the DOM.
+    if grep -q -E 'class="[^"]*\b(merror|MathJax_Error|noError)\b' "$dom"; then
+      problems+=("MathJax error markup in the DOM")
+    fi
+  fi
+
+  if (( ${#problems[@]} == 0 )); then
+    printf 'ok   %-12s %3d formulas typeset, %d/%d images loaded\n' \
+      "$name" "$total" "$loaded" "$figures"
+  else
+    failures=$((failures + 1))
+    detail=$(printf '%s; ' "${problems[@]}")
+    echo "FAIL $name: ${detail%; }"
+  fi
+done
+
+if (( failures > 0 )); then
+  echo "check_docs: $failures of $# pages failed"
+  exit 1
+fi
+echo "check_docs: all $# pages ok"
