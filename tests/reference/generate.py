@@ -19,6 +19,7 @@ from fractions import Fraction
 
 import numpy as np
 import scipy
+import scipy.linalg
 import scipy.optimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -117,9 +118,32 @@ def medl04_section_4_6():
     })
 
 
+# --- problems: Rosenbrock from scipy's own implementation ------------------------------
+
+def problems_rosenbrock():
+    points = [[0.8, 0.0], [-1.2, 1.0], [0.2, -0.2], [1.0, 1.0], [0.4, -0.2]]
+    classic = [{"theta": p, "value": float(scipy.optimize.rosen(np.array(p))),
+                "gradient": scipy.optimize.rosen_der(np.array(p)).tolist(),
+                "hessian": scipy.optimize.rosen_hess(np.array(p)).tolist()} for p in points]
+    # The extended (pairwise) form is a sum of independent 2-d Rosenbrock terms.
+    x = np.array([-1.2, 1.0, 0.3, -0.7, 2.0, 1.5])
+    v = np.array([1.0, -2.0, 0.5, 0.25, -1.0, 3.0])
+    pairs = x.reshape(-1, 2)
+    value = sum(scipy.optimize.rosen(p) for p in pairs)
+    grad = np.concatenate([scipy.optimize.rosen_der(p) for p in pairs])
+    hess = scipy.linalg.block_diag(*[scipy.optimize.rosen_hess(p) for p in pairs])
+    write("problems_rosenbrock.json", {
+        "source": "scipy.optimize.rosen/rosen_der/rosen_hess " + scipy.__version__,
+        "classic": classic,
+        "extended": {"theta": x.tolist(), "v": v.tolist(), "value": float(value),
+                     "gradient": grad.tolist(), "hessian_vector": (hess @ v).tolist()},
+    })
+
+
 def main():
     os.makedirs(FIXTURES, exist_ok=True)
     medl04_section_4_6()
+    problems_rosenbrock()
     # The other generators, one per module, each a script of its own.
     for script in sorted(os.listdir(HERE)):
         if script.startswith("generate_") and script.endswith(".py"):
