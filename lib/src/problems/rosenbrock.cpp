@@ -36,8 +36,12 @@ void Rosenbrock::hessian(const vector& t, matrix& h) const {
   h(1, 1) = 2 * b_;
 }
 
-vector Rosenbrock::initial_point() const { return vector({-1.2, 1.0}); }
-std::optional<vector> Rosenbrock::minimizer() const { return vector({a_, a_ * a_}); }
+vector Rosenbrock::initial_point() const {
+  return vector({-1.2, 1.0});
+}
+std::optional<vector> Rosenbrock::minimizer() const {
+  return vector({a_, a_ * a_});
+}
 
 ExtendedRosenbrock::ExtendedRosenbrock(std::size_t d) : d_(d) {
   if (d == 0 || d % 2 != 0)
@@ -102,6 +106,8 @@ vector ExtendedRosenbrock::initial_point() const {
   return x;
 }
 
-std::optional<vector> ExtendedRosenbrock::minimizer() const { return vector(xt::ones<double>({d_})); }
+std::optional<vector> ExtendedRosenbrock::minimizer() const {
+  return vector(xt::ones<double>({d_}));
+}
 
 }  // namespace descent::problems
