@@ -1,6 +1,7 @@
 // The report layer: formats, figure files, atomic writes.
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "descent/report/figure.hpp"
 #include "descent/report/files.hpp"
 #include "descent/report/format.hpp"
+#include "descent/report/progress.hpp"
 
 using namespace descent::report;
 namespace fs = std::filesystem;
@@ -135,4 +137,13 @@ TEST_CASE("report/files: an output path that cannot be a directory is bad input"
   std::ofstream(dir / "file") << "x";
   CHECK_THROWS_AS(ensure_writable_directory(dir / "file" / "sub"), descent::invalid_argument);
   fs::remove_all(dir);
+}
+
+TEST_CASE("report/progress: silent when stderr is not a terminal") {
+  // Under ctest stderr is a pipe, so the line stays invisible and writes nothing; on a
+  // terminal the same calls draw "training [###...] 50%".
+  descent::report::Progress progress("training", 10);
+  CHECK(progress.visible() == (::isatty(2) == 1));
+  progress.update(5);
+  progress.update(10);
 }
