@@ -11,39 +11,21 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
+#include "fixtures.hpp"
 
 namespace {
 
 using descent::matrix;
 using descent::vector;
+using descent::testing::to_matrix;
+using descent::testing::to_vector;
 using nlohmann::json;
 
 constexpr double eps = std::numeric_limits<double>::epsilon();
 
 const json& fixture() {
-  static const json data = [] {
-    const std::string path = std::string(DESCENT_FIXTURES_DIR) + "/core_linalg.json";
-    std::ifstream in(path);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    return json::parse(in);
-  }();
+  static const json data = descent::testing::load_fixture("core_linalg.json");
   return data;
-}
-
-matrix to_matrix(const json& rows) {
-  const std::size_t m = rows.size();
-  const std::size_t n = m == 0 ? 0 : rows[0].size();
-  auto out = matrix::from_shape({m, n});
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t j = 0; j < n; ++j) out(i, j) = rows[i][j].get<double>();
-  }
-  return out;
-}
-
-vector to_vector(const json& values) {
-  auto out = vector::from_shape({values.size()});
-  for (std::size_t i = 0; i < values.size(); ++i) out(i) = values[i].get<double>();
-  return out;
 }
 
 double max_abs(const auto& x) {

@@ -16,18 +16,14 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
+#include "fixtures.hpp"
 
 namespace {
 
 using nlohmann::json;
 
 const json& fixture() {
-  static const json data = [] {
-    const std::string path = std::string(DESCENT_FIXTURES_DIR) + "/core_random.json";
-    std::ifstream in(path);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    return json::parse(in);
-  }();
+  static const json data = descent::testing::load_fixture("core_random.json");
   return data;
 }
 

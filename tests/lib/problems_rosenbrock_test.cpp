@@ -11,20 +11,13 @@ using descent::matrix;
 using descent::vector;
 using descent::testing::as_vector;
 using descent::testing::load_fixture;
-
-namespace {
-vector to_tensor(const std::vector<double>& v) {
-  vector t = xt::empty<double>({v.size()});
-  std::copy(v.begin(), v.end(), t.begin());
-  return t;
-}
-}  // namespace
+using descent::testing::to_vector;
 
 // Polynomials of degree 4 at |θ| <= 2: a few ulps of rounding, hence 1e-13 relative.
 TEST_CASE("problems/rosenbrock: value, gradient and Hessian match scipy") {
   const descent::problems::Rosenbrock f;
   for (const auto& point : load_fixture("problems_rosenbrock.json")["classic"]) {
-    const vector theta = to_tensor(as_vector(point["theta"]));
+    const vector theta = to_vector(point["theta"]);
     CAPTURE(theta(0));
     CAPTURE(theta(1));
     CHECK(f.value(theta) == doctest::Approx(point["value"].get<double>()).epsilon(1e-13));
@@ -45,8 +38,8 @@ TEST_CASE("problems/rosenbrock: value, gradient and Hessian match scipy") {
 
 TEST_CASE("problems/extended-rosenbrock: value, gradient and Hv match scipy") {
   const auto fx = load_fixture("problems_rosenbrock.json")["extended"];
-  const vector theta = to_tensor(as_vector(fx["theta"]));
-  const vector v = to_tensor(as_vector(fx["v"]));
+  const vector theta = to_vector(fx["theta"]);
+  const vector v = to_vector(fx["v"]);
   const descent::problems::ExtendedRosenbrock f(theta.size());
   vector g, hv, hv_dense;
   CHECK(f.value_and_gradient(theta, g) ==
