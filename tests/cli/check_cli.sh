@@ -59,6 +59,16 @@ case "$json" in
   *'"item":"eq-4.52"'*'"theta_1":5.25'*) echo "ok: json of eq-4.52" ;;
   *) fail "json of eq-4.52: $json" ;;
 esac
+# describe lists every parameter with its default, provenance and allowed range.
+desc=$("$medl04" describe eq-4.52)
+for want in "theta0 = 1.5  (book)" "tolerance = 1e-12  (companion default)" "allowed: integer, 1 <= max_iterations <= 10000"; do
+  case "$desc" in *"$want"*) ;; *) fail "describe eq-4.52 lacks '$want'" ;; esac
+done
+# Every format prints; CSV and JSON carry 17 significant digits.
+for format in text markdown csv json; do
+  "$medl04" run eq-4.52 --format "$format" >"$tmp/out.$format" || fail "--format $format"
+done
+grep -q "^2,3.5955882352941178," "$tmp/out.csv" || fail "csv lacks theta_2 with 17 digits"
 # --set changes a parameter and the output says so.
 "$medl04" run eq-4.52 --set theta0=0.5 | grep -q "theta0 = 0.5" || fail "--set theta0 not shown"
 # Same inputs, same bytes.
