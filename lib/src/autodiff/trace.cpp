@@ -6,8 +6,16 @@ namespace descent::autodiff {
 
 namespace {
 
+// A parent's name; a negative constant in parentheses so that "theta3 * (-2)" reads right.
 std::string parent_name(const Tape& tape, std::uint32_t i, std::uint32_t k) {
-  return tape.name(tape.parent(tape.node(i).first + k));
+  const std::uint32_t p = tape.parent(tape.node(i).first + k);
+  const std::string name = tape.name(p);
+  if (tape.node(p).op == Op::constant && name[0] == '-') return "(" + name + ")";
+  return name;
+}
+
+bool parent_is_constant(const Tape& tape, std::uint32_t i, std::uint32_t k) {
+  return tape.node(tape.parent(tape.node(i).first + k)).op == Op::constant;
 }
 
 std::string primal_formula(const Tape& tape, std::uint32_t i) {
@@ -44,6 +52,8 @@ std::string primal_formula(const Tape& tape, std::uint32_t i) {
 std::string times(const std::string& d, const std::string& x) {
   if (d == "1") return x;
   if (d == "-1") return "-" + x;
+  if (d.size() > 2 && d.front() == '(' && d[1] == '-' && d.back() == ')')
+    return "-" + d.substr(2, d.size() - 3) + "*" + x;
   return d + "*" + x;
 }
 
@@ -136,8 +146,9 @@ std::vector<TraceRow> trace(const Tape& tape, std::uint32_t output,
       row.tangent_formula = "0";
     } else {
       std::vector<std::string> terms;
-      for (std::uint32_t k = 0; k < node.count; ++k)
-        terms.push_back(times(local_partial_formula(tape, i, k), parent_name(tape, i, k) + "'"));
+      for (std::uint32_t k = 0; k < node.count; ++k)  // a constant's tangent is 0: no term
+        if (!parent_is_constant(tape, i, k))
+          terms.push_back(times(local_partial_formula(tape, i, k), parent_name(tape, i, k) + "'"));
       row.tangent_formula = row.name + "' = " + join_terms(terms);
     }
     row.adjoint_formula =
