@@ -7,6 +7,7 @@
 
 namespace descent::chapters::medl04 {
 
+void add_section_4_4(app::Chapter& chapter);  ///< §4.4 Automatic differentiation
 void add_section_4_6(app::Chapter& chapter);  ///< §4.6 Concepts of second-order methods
 
 }  // namespace descent::chapters::medl04

@@ -35,3 +35,7 @@ function(descent_exercise chapter name)
 endfunction()
 
 descent_exercise(medl04 newton_step)
+descent_exercise(medl04 tangent_rules)
+descent_exercise(medl04 backward_sweep)
+descent_exercise(medl04 vjp_from_jvp)
+descent_exercise(notes02 adjoints_2_11)

@@ -1,0 +1,26 @@
+#pragma once
+/// \file
+/// Solution of the exercise chapters/medl04/exercises/tangent_rules.hpp.
+
+#include <cmath>
+
+#include "descent/autodiff/dual.hpp"
+
+namespace descent::exercises {
+
+using autodiff::Dual1;
+
+inline Dual1 tangent_sin(Dual1 a) {
+  return {std::sin(a.value), std::cos(a.value) * a.tangent};
+}
+
+inline Dual1 tangent_exp(Dual1 a) {
+  const double e = std::exp(a.value);
+  return {e, e * a.tangent};
+}
+
+inline Dual1 tangent_mul(Dual1 a, Dual1 b) {
+  return {a.value * b.value, a.tangent * b.value + a.value * b.tangent};  // product rule
+}
+
+}  // namespace descent::exercises

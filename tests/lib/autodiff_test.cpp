@@ -1,0 +1,233 @@
+// descent::autodiff against sympy's exact derivatives and torch.autograd
+// (tests/reference/fixtures/autodiff.json, written by tests/reference/generate_autodiff.py)
+// and against closed forms.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <string>
+
+#include "descent/autodiff/api.hpp"
+#include "descent/autodiff/dot.hpp"
+#include "descent/autodiff/finite_difference.hpp"
+#include "descent/autodiff/trace.hpp"
+#include "descent/core/error.hpp"
+#include "fixtures.hpp"
+
+using namespace descent::autodiff;
+using descent::testing::load_fixture;
+
+namespace {
+
+// Derivatives by AD are exact up to rounding of a few operations: a few ulps relative.
+constexpr double kRel = 1e-14;
+
+const nlohmann::json& fixture() {
+  static const auto j = load_fixture("autodiff.json");
+  return j;
+}
+
+// One elementary function applied to any number type, by fixture name.
+template <class T>
+T apply(const std::string& name, T x) {
+  if (name == "sin") return sin(x);
+  if (name == "cos") return cos(x);
+  if (name == "exp") return exp(x);
+  if (name == "log") return log(x);
+  if (name == "log1p") return log1p(x);
+  if (name == "sqrt") return sqrt(x);
+  if (name == "tanh") return tanh(x);
+  if (name == "sigmoid") return sigmoid(x);
+  if (name == "pow2.5") return pow(x, 2.5);
+  if (name == "recip") return 1.0 / x;
+  throw std::logic_error("no function " + name);
+}
+
+// MEDL §4.4's example g and MEDL (4.27), written once for every number type.
+auto g = [](const auto& t) {
+  using T = std::decay_t<decltype(t[0])>;
+  return std::vector<T>{t[0] - 7.0 * t[1] + 5.0 * t[2], t[1] * t[2]};
+};
+auto c427 = [](const auto& t) { return sin(t[0] * t[1]) + exp(t[1] + t[2]) - 2.0 * t[2]; };
+
+}  // namespace
+
+TEST_CASE("autodiff/dual: tangent rules of the elementary functions match sympy") {
+  for (const auto& [name, points] : fixture()["elementary"].items()) {
+    for (const auto& p : points) {
+      const double x = p["x"];
+      CAPTURE(name);
+      CAPTURE(x);
+      const Dual1 y = apply(name, Dual1(x, 1.0));
+      CHECK(y.value == doctest::Approx(double(p["value"])).epsilon(kRel));
+      CHECK(y.tangent == doctest::Approx(double(p["d1"])).epsilon(kRel));
+      // nested duals: second derivative
+      const Dual2 z = apply(name, Dual2(Dual1(x, 1.0), Dual1(1.0, 0.0)));
+      CHECK(z.tangent.tangent == doctest::Approx(double(p["d2"])).epsilon(1e-13));
+      // the same rule through the tape
+      Tape tape;
+      const Var v = apply(name, tape.input(x));
+      std::vector<double> adjoint;
+      tape.backward({v.index}, {1.0}, adjoint);
+      CHECK(v.value() == doctest::Approx(double(p["value"])).epsilon(kRel));
+      CHECK(adjoint[0] == doctest::Approx(double(p["d1"])).epsilon(kRel));
+    }
+  }
+}
+
+TEST_CASE("autodiff/dual: kinks give a documented subgradient, never NaN") {
+  CHECK(abs(Dual1(0.0, 1.0)).tangent == 0.0);
+  CHECK(relu(Dual1(0.0, 1.0)).tangent == 0.0);
+  CHECK(max(Dual1(2.0, 1.0), Dual1(2.0, 3.0)).tangent == 2.0);  // tie: the mean
+  CHECK(sqrt(Dual1(0.0, 0.0)).tangent == 0.0);                  // still input: 0, not 0·∞
+  CHECK(sqrt(Dual1(0.0, 1.0)).tangent == std::numeric_limits<double>::infinity());
+  CHECK(pow(Dual1(0.0, 0.0), 0.5).tangent == 0.0);
+  CHECK(pow(Dual1(0.0, 1.0), Dual1(2.0, 1.0)).tangent == 0.0);  // b˙ log(a) a^b → 0 at a = 0
+  CHECK(sigmoid(Dual1(-800.0, 1.0)).value == 0.0);              // no overflow, no NaN
+  CHECK_FALSE(std::isnan(sigmoid(Dual1(800.0, 1.0)).tangent));
+  // reverse mode: the sqrt at 0 whose result is not used carries no adjoint
+  Tape tape;
+  const Var x = tape.input(0.0);
+  const Var unused = sqrt(x) * 0.0;
+  const Var y = x * 3.0;
+  std::vector<double> adjoint;
+  tape.backward({y.index}, {1.0}, adjoint);
+  CHECK(adjoint[0] == 3.0);
+  (void)unused;
+  Tape t2;
+  const Var a = t2.input(0.0), b = t2.input(0.0);
+  const Var m = max(a, b) + abs(a);
+  t2.backward({m.index}, {1.0}, adjoint);
+  CHECK(adjoint[0] == 0.5);
+  CHECK(adjoint[1] == 0.5);
+}
+
+TEST_CASE("autodiff/api: MEDL §4.4 example against the book and torch") {
+  const std::vector<double> theta{2.5, 2.1, 1.4};
+  // MEDL p. 137: jvp with v = e2 is (−7, 1.4); partial_derivative(i=2, j=3) is 2.1.
+  const auto v = jvp(g, theta, {0, 1, 0});
+  CHECK(v[0] == -7.0);
+  CHECK(v[1] == doctest::Approx(1.4).epsilon(kRel));
+  CHECK(partial_derivative(g, theta, 1, 2) == doctest::Approx(2.1).epsilon(kRel));
+  for (const auto& ref : fixture()["medl_g"]) {
+    const auto t = ref["theta"].get<std::vector<double>>();
+    const auto J = jacobian(g, t);
+    CHECK(J.mode == Mode::reverse);  // m = 2 < d = 3: two backward sweeps
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (std::size_t j = 0; j < 3; ++j)
+        CHECK(J.rows[i][j] == doctest::Approx(double(ref["jacobian"][i][j])).epsilon(kRel));
+      std::vector<double> u(2, 0.0);
+      u[i] = 1;
+      const auto row = vjp(g, t, u);  // uᵀJ = row i
+      for (std::size_t j = 0; j < 3; ++j)
+        CHECK(row[j] == doctest::Approx(double(ref["jacobian"][i][j])).epsilon(kRel));
+    }
+  }
+  // a tall function gets the forward mode
+  auto tall = [](const auto& t) {
+    using T = std::decay_t<decltype(t[0])>;
+    return std::vector<T>{t[0] * t[0], sin(t[0]), exp(t[0])};
+  };
+  const auto J = jacobian(tall, std::vector<double>{0.5});
+  CHECK(J.mode == Mode::forward);
+  CHECK(J.rows[1][0] == doctest::Approx(std::cos(0.5)).epsilon(kRel));
+  CHECK_THROWS_AS((void)jvp(g, theta, {1, 0}), descent::invalid_argument);
+  CHECK_THROWS_AS((void)partial_derivative(g, theta, 2, 0), descent::invalid_argument);
+}
+
+TEST_CASE("autodiff/api: gradient and Hessian of (4.27) and extended Rosenbrock match torch") {
+  for (const auto& ref : fixture()["medl_c427"]) {
+    const auto t = ref["theta"].get<std::vector<double>>();
+    const auto grad = gradient(c427, t);
+    const auto H = hessian(c427, t);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(grad[i] == doctest::Approx(double(ref["gradient"][i])).epsilon(kRel));
+      for (std::size_t j = 0; j < 3; ++j)
+        CHECK(H[i][j] == doctest::Approx(double(ref["hessian"][i][j])).epsilon(kRel));
+    }
+  }
+  const auto& ref = fixture()["rosenbrock"];
+  auto rosen = [](const auto& t) {
+    auto s = 0.0 * t[0];
+    for (std::size_t i = 0; i + 1 < t.size(); i += 2) {
+      const auto a = 1.0 - t[i], b = t[i + 1] - t[i] * t[i];
+      s = s + a * a + 100.0 * (b * b);
+    }
+    return s;
+  };
+  const auto t = ref["theta"].get<std::vector<double>>();
+  const auto grad = gradient(rosen, t);
+  const auto H = hessian(rosen, t);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    CHECK(grad[i] == doctest::Approx(double(ref["gradient"][i])).epsilon(kRel));
+    for (std::size_t j = 0; j < t.size(); ++j)
+      CHECK(H[i][j] == doctest::Approx(double(ref["hessian"][i][j])).epsilon(kRel));
+  }
+}
+
+TEST_CASE("autodiff/tape: iterations, tangents, adjoints and replay on the graph (4.27)") {
+  Tape tape;
+  const Var t1 = tape.input(std::numbers::pi / 6), t2 = tape.input(2), t3 = tape.input(5);
+  const Var a1 = t1 * t2, a2 = t2 + t3, a3 = t3 * tape.constant(-2);
+  const Var a4 = sin(a1), a5 = exp(a2), a6 = tape.sum({a4, a5, a3});
+  // MEDL Table 4.1: iterations 1, 1, 1, 2, 2, 3 (catalogue C28)
+  const auto it = tape.forward_iterations();
+  CHECK(it[a1.index] == 1);
+  CHECK(it[a3.index] == 1);
+  CHECK(it[a5.index] == 2);
+  CHECK(it[a6.index] == 3);
+  // MEDL Table 4.3: ζ4, ζ5, ζ3 in iteration 1; ζ1, ζ2 in 2; the inputs in 3
+  const auto back = tape.backward_iterations(a6.index);
+  CHECK(back[a3.index] == 1);
+  CHECK(back[a1.index] == 2);
+  CHECK(back[t3.index] == 3);
+  const auto rows = trace(tape, a6.index, {0, 1, 0});
+  CHECK(rows[a6.index].tangent == doctest::Approx(std::numbers::pi / 12 + std::exp(7.0)));
+  CHECK(rows[a4.index].primal_formula == "a4 = sin(a1)");
+  CHECK(rows[a4.index].tangent_formula == "a4' = cos(a1)*a1'");
+  CHECK(rows[a1.index].adjoint_formula == "zeta(a1) = cos(a1)*zeta(a4)");
+  CHECK(rows[t3.index].adjoint_formula == "zeta(theta3) = zeta(a2) - 2*zeta(a3)");
+  // replay at another point equals recording there (torch fixture)
+  const auto& ref = fixture()["medl_c427"][1];
+  tape.replay(ref["theta"].get<std::vector<double>>());
+  CHECK(tape.node(a6.index).value == doctest::Approx(double(ref["value"])).epsilon(kRel));
+  std::vector<double> adjoint;
+  tape.backward({a6.index}, {1.0}, adjoint);
+  for (std::size_t i = 0; i < 3; ++i)
+    CHECK(adjoint[i] == doctest::Approx(double(ref["gradient"][i])).epsilon(kRel));
+}
+
+TEST_CASE("autodiff/dot: the graph of the notes' f has its 7 nodes and 7 edges") {
+  Tape tape;
+  const Var v1 = tape.input(1.5, "v1"), v2 = tape.input(2, "v2");
+  const Var v3 = v1 * v2, v4 = exp(v3), v5 = 1.0 + v4, v6 = log(v5), v7 = v3 - v6;
+  tape.name(v3, "v3"), tape.name(v4, "v4"), tape.name(v5, "v5"), tape.name(v6, "v6");
+  tape.name(v7, "v7");
+  const auto dot = to_dot(tape);
+  for (const char* edge :
+       {"n0 -> n2;", "n1 -> n2;", "n2 -> n3;", "n3 -> n4;", "n4 -> n5;", "n2 -> n6;", "n5 -> n6;"})
+    CHECK(dot.find(edge) != std::string::npos);
+  std::size_t arrows = 0;
+  for (std::size_t p = dot.find("->"); p != std::string::npos; p = dot.find("->", p + 1)) ++arrows;
+  CHECK(arrows == 7);
+  CHECK(dot.find("label=\"v5 = v4 + 1\"") != std::string::npos);
+}
+
+TEST_CASE("autodiff/finite_difference: forward O(h), central O(h^2) against torch's gradient") {
+  const auto& ref = fixture()["medl_c427"][1];
+  const auto t = ref["theta"].get<std::vector<double>>();
+  const ScalarFunction f = [](const std::vector<double>& x) { return c427(x); };
+  const auto fd = forward_difference(f, t, 1e-4);
+  const auto cd = central_difference(f, t, 1e-4);
+  double ef = 0, ec = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    ef = std::max(ef, std::fabs(fd[i] - double(ref["gradient"][i])));
+    ec = std::max(ec, std::fabs(cd[i] - double(ref["gradient"][i])));
+  }
+  // truncation ~ h·|C''|/2 ≈ 1e-4 for forward; ~ h²|C'''|/6 ≈ 1e-8 for central
+  CHECK(ef < 1e-3);
+  CHECK(ef > 1e-6);
+  CHECK(ec < 1e-7);
+  CHECK_THROWS_AS((void)forward_difference(f, t, 0.0), descent::invalid_argument);
+}
