@@ -224,6 +224,11 @@ TEST_CASE("record_every keeps every k-th iterate and the last ones; the observer
   CHECK(run.iterates[10].t == 1000);
   CHECK(run.iterates[11].t == 1004);
   CHECK(run.last().t == 1005);
+  o.stop.max_iterations = 1000;  // the last is recorded anyway: 999 is added before it
+  const auto even = optim::descend(C, *gd, vector({0.2, -0.2}), o);
+  REQUIRE(even.iterates.size() == 12);
+  CHECK(even.iterates[10].t == 999);
+  CHECK(even.last().t == 1000);
   o.record_every = 0;
   CHECK_THROWS_AS((void)optim::descend(C, *gd, vector({0.2, -0.2}), o), descent::invalid_argument);
 }

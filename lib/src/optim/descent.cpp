@@ -1,5 +1,6 @@
 #include "descent/optim/descent.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -35,16 +36,18 @@ class Recorder {
   explicit Recorder(const DescentOptions& o) : options_(o) {}
   void add(const Iterate& it) {
     if (options_.observer) options_.observer(it);
-    if (it.t % options_.record_every == 0) {
-      recorded_.iterates.push_back(it);
-      tail_.clear();
-    } else {
-      tail_.push_back(it);
-      if (static_cast<int>(tail_.size()) > options_.keep_last) tail_.pop_front();
-    }
+    if (it.t % options_.record_every == 0) recorded_.iterates.push_back(it);
+    last_.push_back(it);
+    if (static_cast<int>(last_.size()) > options_.keep_last) last_.pop_front();
   }
   Trajectory finish(Status status, int evaluations) {
-    for (auto& it : tail_) recorded_.iterates.push_back(std::move(it));
+    // Append the last iterates that were not recorded, keeping the order of t.
+    auto& its = recorded_.iterates;
+    for (auto& it : last_) {
+      auto pos = std::lower_bound(its.begin(), its.end(), it.t,
+                                  [](const Iterate& a, int t) { return a.t < t; });
+      if (pos == its.end() || pos->t != it.t) its.insert(pos, std::move(it));
+    }
     recorded_.status = std::move(status);
     recorded_.evaluations = evaluations;
     return std::move(recorded_);
@@ -53,7 +56,7 @@ class Recorder {
  private:
   const DescentOptions& options_;
   Trajectory recorded_;
-  std::deque<Iterate> tail_;
+  std::deque<Iterate> last_;
 };
 
 // Algorithm 4.1 with the gradient supplied by `gradient_at(point, t, g)`.
