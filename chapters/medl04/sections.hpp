@@ -7,7 +7,11 @@
 
 namespace descent::chapters::medl04 {
 
+void add_section_4_1(app::Chapter& chapter);  ///< §4.1 Formulation of optimization
+void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep learning (GD, SGD)
+void add_section_4_3(app::Chapter& chapter);  ///< §4.3 Adaptive optimization with ADAM
 void add_section_4_4(app::Chapter& chapter);  ///< §4.4 Automatic differentiation
+void add_section_4_5(app::Chapter& chapter);  ///< §4.5 Additional techniques for first-order methods
 void add_section_4_6(app::Chapter& chapter);  ///< §4.6 Concepts of second-order methods
 
 }  // namespace descent::chapters::medl04

@@ -9,7 +9,9 @@ app::Chapter make_notes02() {
   c.id = "notes02";
   c.title = "Gradient based optimization";
   c.source = "Lecture notes, Chapter 2 (with Exercises 2.1-2.5)";
-  // Items arrive with the autodiff, first-order, second-order and network issues.
+  notes02::add_section_2_1(c);
+  notes02::add_section_2_2(c);
+  notes02::add_section_2_3(c);
   notes02::add_section_2_4(c);
   return c;
 }

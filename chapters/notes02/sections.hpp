@@ -1,12 +1,15 @@
 #pragma once
 /// \file
-/// One function per section of the notes' Chapter 2 that has items; each appends its
-/// items to the chapter in the notes' order.
+/// One function per section of the notes' Chapter 2 that has items; each appends its items
+/// to the chapter in the notes' order.
 
 #include "descent/app/item.hpp"
 
 namespace descent::chapters::notes02 {
 
+void add_section_2_1(app::Chapter& chapter);  ///< §2.1 GD near a minimum, (2.1)–(2.4)
+void add_section_2_2(app::Chapter& chapter);  ///< §2.2 SGD, Algorithm 1, mini-batches
+void add_section_2_3(app::Chapter& chapter);  ///< §2.3 momentum (2.7), RMSProp (2.8)
 void add_section_2_4(app::Chapter& chapter);  ///< §2.4 Automatic differentiation
 
 }  // namespace descent::chapters::notes02

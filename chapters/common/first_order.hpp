@@ -1,0 +1,115 @@
+#pragma once
+/// \file
+/// What the first-order items of every chapter share: running a named update rule on a
+/// problem with Algorithm 4.1, and turning the trajectory into the series a figure draws
+/// and the table of checkpoints a test compares.
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "descent/app/item.hpp"
+#include "descent/core/error.hpp"
+#include "descent/optim/descent.hpp"
+
+namespace descent::chapters::common {
+
+struct Run {
+  std::string rule = "gd";
+  optim::RuleOptions options;
+  optim::Schedule schedule;
+  int iterations = 1000;
+  int record_every = 1;
+  int keep_last = 1;
+};
+
+inline optim::Trajectory run(const problems::Objective& C, const Run& r, const vector& x0) {
+  auto rule = optim::make_rule(r.rule, r.options);
+  optim::DescentOptions o;
+  o.stop.max_iterations = r.iterations;
+  o.schedule = r.schedule;
+  o.record_every = r.record_every;
+  o.keep_last = r.keep_last;
+  return optim::descend(C, *rule, x0, o);
+}
+
+inline vector to_vector(const std::vector<double>& v) {
+  vector out = xt::zeros<double>({v.size()});
+  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
+  return out;
+}
+
+/// The recorded iterate with t == `t`, or nullptr (not recorded, or the run stopped).
+inline const optim::Iterate* at(const optim::Trajectory& run, int t) {
+  for (const auto& it : run.iterates)
+    if (it.t == t) return &it;
+  return nullptr;
+}
+
+/// A series {t, theta1, theta2, C} of a 2-d run, for a figure.
+inline void add_path(report::Result& result, const std::string& name,
+                     const optim::Trajectory& run) {
+  auto& s = result.add_series(name, {"t", "theta1", "theta2", "C"});
+  for (const auto& it : run.iterates) s.add({double(it.t), it.theta(0), it.theta(1), it.value});
+}
+
+/// The columns of a checkpoint table.
+inline std::vector<std::string> checkpoint_columns() {
+  return {"run", "t", "theta1", "theta2", "C(theta)", "|grad C|"};
+}
+
+/// One row per checkpoint t that the run reached, and named values theta1_<label>_<t>, ...
+inline void add_checkpoints(report::Result& result, report::Table& table, const std::string& label,
+                            const optim::Trajectory& run, const std::vector<int>& ts) {
+  for (int t : ts) {
+    const auto* it = at(run, t);
+    if (!it) continue;
+    table.add({label, double(t), it->theta(0), it->theta(1), it->value, it->gradient_norm});
+    result.value("theta1_" + label + "_" + std::to_string(t), it->theta(0));
+    result.value("theta2_" + label + "_" + std::to_string(t), it->theta(1));
+    result.value("C_" + label + "_" + std::to_string(t), it->value);
+  }
+}
+
+/// Standard parameters of the first-order items.
+inline app::Param x0_param(const std::string& value, app::Provenance p) {
+  return app::Param::vector("x0", value, p, "starting point theta(0) = (theta1, theta2)", 2, 2);
+}
+inline app::Param alpha_param(const std::string& value, app::Provenance p,
+                              const std::string& help = "learning rate alpha") {
+  return app::Param::number("alpha", value, p, help, Interval::greater_than(0));
+}
+inline app::Param beta_param(const std::string& value, app::Provenance p,
+                             const std::string& help = "momentum / first-moment decay beta") {
+  return app::Param::number("beta", value, p, help, Interval{0, 1, false, true});
+}
+inline app::Param gamma_param(const std::string& value, app::Provenance p,
+                              const std::string& help = "second-moment decay gamma") {
+  return app::Param::number("gamma", value, p, help, Interval{0, 1, false, true});
+}
+inline app::Param epsilon_param(const std::string& value, app::Provenance p) {
+  return app::Param::number("epsilon", value, p, "epsilon of the denominator",
+                            Interval::at_least(0));
+}
+inline app::Param iterations_param(const std::string& value, app::Provenance p, double most = 1e6) {
+  return app::Param::integer("iterations", value, p, "number of steps T",
+                             Interval::closed(1, most));
+}
+
+/// One panel drawing θ-paths over the plane, with the minimizer as a point.
+inline report::Panel plane_panel(const std::string& title,
+                                 const std::vector<std::pair<std::string, std::string>>& paths,
+                                 const std::string& points_series = "") {
+  report::Panel p;
+  p.title = title;
+  p.xlabel = "theta1";
+  p.ylabel = "theta2";
+  for (const auto& [series, legend] : paths)
+    p.layers.push_back({series, "theta1", "theta2", report::Layer::Style::lines, legend});
+  if (!points_series.empty())
+    p.layers.push_back(
+        {points_series, "theta1", "theta2", report::Layer::Style::points, "minimizer"});
+  return p;
+}
+
+}  // namespace descent::chapters::common

@@ -1,0 +1,403 @@
+/// \file
+/// Notes, Chapter 2, the first-order part: gradient descent near a minimum mode by mode
+/// (2.4) with its step-size threshold, Exercises 2.1 and 2.2, stochastic gradient descent
+/// (Algorithm 1, Exercise 2.3), the mini-batch scaling (an erratum), momentum (2.7) with
+/// Exercise 2.4, and RMSProp (2.8) with δ inside the root.
+
+#include <cmath>
+#include <string>
+
+#include "common/first_order.hpp"
+#include "descent/core/linalg.hpp"
+#include "descent/core/random.hpp"
+#include "descent/problems/peaks.hpp"
+#include "descent/problems/quadratic.hpp"
+#include "descent/problems/rosenbrock.hpp"
+#include "notes02/sections.hpp"
+
+namespace descent::chapters::notes02 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+double norm2(const vector& x) {
+  double s = 0;
+  for (double v : x) s += v * v;
+  return std::sqrt(s);
+}
+
+// The notes' quadratic ½θᵀdiag(λ)θ from θ₀.
+problems::Quadratic notes_quadratic(const Params& p) {
+  return {common::to_vector(p.vector("lambda")), xt::zeros<double>({p.vector("lambda").size()}),
+          common::to_vector(p.vector("theta0"))};
+}
+
+// --- eq-2.4 -------------------------------------------------------------------------
+
+//! [eq-2.4]
+Result step_threshold(const Params& p) {
+  const auto C = notes_quadratic(p);
+  double lambda_1 = 0;
+  for (double l : C.eigenvalues()) lambda_1 = std::max(lambda_1, l);
+  Result result;
+  auto& table = result.table("threshold", {"eta", "rho = max|1 - eta lambda_j|", "eta < 2/lambda_1",
+                                           "|theta_U|", "status"});
+  const int steps = static_cast<int>(p.integer("steps"));
+  for (const double eta : p.vector("etas")) {
+    double rho = 0;
+    for (double l : C.eigenvalues()) rho = std::max(rho, std::fabs(1 - eta * l));
+    common::Run r;
+    r.schedule = optim::Schedule::fixed_rate(eta);
+    r.iterations = steps;
+    const auto run = common::run(C, r, C.initial_point());  // α ← (I − ηΛ)α, (2.4)
+    const double norm = norm2(run.last().theta);
+    table.add(
+        {eta, rho, std::string(eta < 2 / lambda_1 ? "yes" : "no"), norm, run.status.to_string()});
+    result.value("norm_eta" + short_number(eta), norm);
+  }
+  result.value("threshold", 2 / lambda_1);
+  // The same threshold governs GD near Rosenbrock's minimum, with λ₁ the largest
+  // eigenvalue of ∇²C(1, 1); above it GD settles on a 2-cycle instead of converging.
+  const problems::Rosenbrock rosenbrock;
+  matrix h;
+  rosenbrock.hessian(vector({1.0, 1.0}), h);
+  const double top = eigh(h).values(1);
+  result.value("rosenbrock_threshold", 2 / top);
+  auto& near = result.table("Rosenbrock near (1, 1)",
+                            {"eta", "eta < 2/lambda_1", "|theta_T - (1,1)|", "theta1", "theta2"});
+  for (const double eta : p.vector("rosenbrock_etas")) {
+    common::Run r;
+    r.schedule = optim::Schedule::fixed_rate(eta);
+    r.iterations = static_cast<int>(p.integer("rosenbrock_steps"));
+    r.record_every = r.iterations;
+    const auto run = common::run(rosenbrock, r, vector({1.01, 1.01}));
+    const auto& x = run.last().theta;
+    const double distance = std::hypot(x(0) - 1, x(1) - 1);
+    near.add({eta, std::string(eta < 2 / top ? "yes" : "no"), distance, x(0), x(1)});
+    result.value("distance_eta" + short_number(eta), distance);
+  }
+  return result;
+}
+//! [eq-2.4]
+
+// --- exercise-2.1 -------------------------------------------------------------------
+
+Result exercise_2_1(const Params& p) {
+  // Symmetric 2×2 Hessians (a, b; b, c): with "≈" an equality, θ* is a local minimum
+  // iff H is positive semidefinite.
+  const auto a = p.vector("a"), b = p.vector("b"), c = p.vector("c");
+  if (a.size() != b.size() || a.size() != c.size())
+    throw invalid_argument("a, b and c need the same length; allowed: one entry per matrix");
+  Result result;
+  auto& table = result.table("Hessians", {"a", "b", "c", "lambda_min", "lambda_max", "kind"});
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const auto eig = eigh(matrix({{a[k], b[k]}, {b[k], c[k]}}));
+    table.add({a[k], b[k], c[k], eig.values(0), eig.values(1),
+               problems::classify(eig.values(0), eig.values(1))});
+  }
+  return result;
+}
+
+// --- exercise-2.2 -------------------------------------------------------------------
+
+Result exercise_2_2(const Params& p) {
+  const auto C = notes_quadratic(p);
+  const double eta = p.number("eta");
+  double rho = 0;
+  for (double l : C.eigenvalues()) rho = std::max(rho, std::fabs(1 - eta * l));
+  common::Run r;
+  r.schedule = optim::Schedule::fixed_rate(eta);
+  r.iterations = static_cast<int>(p.integer("steps"));
+  const auto run = common::run(C, r, C.initial_point());
+  Result result;
+  auto& table = result.table(
+      "linear rate", {"k", "|alpha_k|", "ratio |alpha_k+1|/|alpha_k|", "bound rho^k |alpha_0|"});
+  const double first = norm2(run.iterates[0].theta);
+  bool bound_holds = true;
+  for (std::size_t k = 0; k + 1 < run.iterates.size(); ++k) {
+    const double now = norm2(run.iterates[k].theta), next = norm2(run.iterates[k + 1].theta);
+    const double bound = std::pow(rho, double(k)) * first;
+    bound_holds = bound_holds && now <= bound * (1 + 1e-12);
+    table.add({double(k), now, next / now, bound});
+  }
+  const auto& last = table.rows.back();
+  result.value("rho", rho);
+  result.value("last_ratio", std::get<double>(last[2]));
+  result.value("bound_holds", bound_holds ? 1 : 0);
+  // A non-quadratic case: GD on e^θ − 2θ (minimum ln 2, L'' = 2 there): the error ratio
+  // tends to 1 − ηL''(θ*).
+  double theta = 0;
+  const double eta2 = p.number("eta_exp");
+  double error = std::fabs(theta - std::log(2.0));
+  auto& exp_table = result.table("e^theta - 2 theta", {"k", "error", "ratio"});
+  for (int k = 1; k <= 20; ++k) {
+    theta -= eta2 * (std::exp(theta) - 2);
+    const double next = std::fabs(theta - std::log(2.0));
+    exp_table.add({double(k), next, next / error});
+    result.value("exp_ratio_" + std::to_string(k), next / error);
+    error = next;
+  }
+  return result;
+}
+
+// --- the linear-regression data of §2.2 (sum loss, as the notes write L_N) ----------
+
+struct Regression {
+  std::vector<double> x, y;
+  Regression() {
+    for (int i = 1; i <= 8; ++i) {
+      x.push_back(-1 + 2.0 * (i - 1) / 7);
+      y.push_back(1 + 2 * x.back() + 0.1 * (i % 2 == 0 ? 1 : -1));
+    }
+  }
+  // N ∇L_i(θ) = l_I's gradient (2.5), with L = ½(y − θ₀ − θ₁x)².
+  void scaled_sample_gradient(const vector& t, std::size_t i, vector& g) const {
+    const double r = t(0) + t(1) * x[i] - y[i];
+    g = vector({8 * r, 8 * r * x[i]});
+  }
+  vector full_gradient(const vector& t) const {
+    vector g = xt::zeros<double>({2}), gi;
+    for (std::size_t i = 0; i < 8; ++i) {
+      scaled_sample_gradient(t, i, gi);
+      g += gi / 8.0;
+    }
+    return g;
+  }
+};
+
+//! [algorithm-1]
+Result sgd_unbiased(const Params& p) {
+  const Regression data;
+  const auto theta = common::to_vector(p.vector("theta"));
+  const auto full = data.full_gradient(theta);  // ∇L_N = Σ ∇L_i
+  Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
+  const long draws = p.integer("draws");
+  vector mean = xt::zeros<double>({2}), sq = xt::zeros<double>({2}), g;
+  for (long k = 0; k < draws; ++k) {
+    data.scaled_sample_gradient(theta, rng.below(8), g);  // I uniform, with re-injection
+    mean += g;
+    sq += g * g;
+  }
+  mean /= double(draws);
+  Result result;
+  auto& table =
+      result.table("estimator", {"coordinate", "grad L_N", "mean of grad l_I", "3 sigma/sqrt(K)"});
+  for (std::size_t j = 0; j < 2; ++j) {
+    const double sd = std::sqrt(sq(j) / double(draws) - mean(j) * mean(j));
+    table.add({double(j), full(j), mean(j), 3 * sd / std::sqrt(double(draws))});
+    result.value("full_" + std::to_string(j), full(j));
+    result.value("mean_" + std::to_string(j), mean(j));
+    result.value("band_" + std::to_string(j), 3 * sd / std::sqrt(double(draws)));
+  }
+  return result;
+}
+//! [algorithm-1]
+
+// --- mini-batch scaling: N/|B|, not a binomial coefficient --------------------------
+
+Result minibatch_scaling(const Params& p) {
+  const Regression data;
+  const auto theta = common::to_vector(p.vector("theta"));
+  const auto full = data.full_gradient(theta);
+  // Every 2-subset B of {0..7}: the mean of Σ_{i∈B} ∇L_i over all C(8, 2) = 28 subsets.
+  vector mean = xt::zeros<double>({2}), g;
+  int subsets = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    for (std::size_t j = i + 1; j < 8; ++j) {
+      for (const auto k : {i, j}) {
+        data.scaled_sample_gradient(theta, k, g);
+        mean += g / 8.0;  // ∇L_k
+      }
+      ++subsets;
+    }
+  mean /= double(subsets);
+  Result result;
+  auto& table = result.table("scaling", {"scale", "factor", "E[scale * sum over B]_1", "E[...]_2",
+                                         "grad L_N_1", "grad L_N_2"});
+  table.add({std::string("N/|B| (correct)"), 4.0, 4 * mean(0), 4 * mean(1), full(0), full(1)});
+  table.add(
+      {std::string("C(N,|B|) (as printed)"), 28.0, 28 * mean(0), 28 * mean(1), full(0), full(1)});
+  result.value("correct_0", 4 * mean(0));
+  result.value("printed_0", 28 * mean(0));
+  result.value("full_0", full(0));
+  result.value("subsets", subsets);
+  return result;
+}
+
+// --- eq-2.7 and exercise-2.4 --------------------------------------------------------
+
+//! [eq-2.7]
+Result momentum_2_7(const Params& p) {
+  const auto C = notes_quadratic(p);
+  const double eta = p.number("eta"), mu = p.number("mu");
+  Result result;
+  auto& table = result.table("momentum", common::checkpoint_columns());
+  const int steps = static_cast<int>(p.integer("steps"));
+  const std::pair<std::string, std::string> forms[] = {
+      {"heavy-ball", "notes (2.7)"}, {"momentum-accumulate", "PyTorch SGD"}, {"gd", "plain GD"}};
+  for (const auto& [rule, label] : forms) {
+    common::Run r;
+    r.rule = rule;
+    r.options.beta = mu;
+    r.schedule = optim::Schedule::fixed_rate(eta);
+    r.iterations = steps;
+    const auto run = common::run(C, r, C.initial_point());
+    common::add_checkpoints(result, table, rule, run, {1, 10, steps});
+  }
+  return result;
+}
+//! [eq-2.7]
+
+Result exercise_2_4(const Params& p) {
+  // L(θ) = gθ: the gradient is the constant g, so (2.7) unrolls to
+  // Δθ^(t−1) = −ηg(1 − μᵗ)/(1 − μ) → −ηg/(1 − μ): the rate is multiplied by 1/(1 − μ).
+  const double g = p.number("g"), eta = p.number("eta"), mu = p.number("mu");
+  auto rule = optim::make_rule("heavy-ball", [&] {
+    optim::RuleOptions o;
+    o.beta = mu;
+    return o;
+  }());
+  vector theta({0.0}), grad({g});
+  Result result;
+  auto& table =
+      result.table("effective rate", {"t", "Delta theta", "closed form", "theta_t - theta_0"});
+  for (int t = 1; t <= p.integer("steps"); ++t) {
+    const double before = theta(0);
+    rule->step(theta, grad, eta);
+    const double delta = theta(0) - before;
+    table.add({double(t), delta, -eta * g * (1 - std::pow(mu, t)) / (1 - mu), theta(0)});
+    result.value("delta_" + std::to_string(t), delta);
+    result.value("moved_" + std::to_string(t), theta(0));
+  }
+  result.value("limit", -eta * g / (1 - mu));
+  return result;
+}
+
+// --- eq-2.8 -------------------------------------------------------------------------
+
+Result rmsprop_2_8(const Params& p) {
+  const auto C = notes_quadratic(p);
+  Result result;
+  auto& table = result.table("RMSProp", common::checkpoint_columns());
+  for (const std::string rule : {"rmsprop-inside", "rmsprop"}) {
+    common::Run r;
+    r.rule = rule;  // notes (2.8): δ inside the root; PyTorch: ε outside
+    r.options.gamma = p.number("beta");
+    r.options.epsilon = p.number("delta");
+    r.schedule = optim::Schedule::fixed_rate(p.number("eta"));
+    r.iterations = static_cast<int>(p.integer("steps"));
+    const auto run = common::run(C, r, C.initial_point());
+    common::add_checkpoints(result, table, rule, run, {1, 10, 100});
+  }
+  return result;
+}
+
+Param lambda_param() {
+  return Param::vector("lambda", "10,1", Provenance::companion,
+                       "eigenvalues lambda_j of the Hessian (all > 0)", 1, 10,
+                       Interval::greater_than(0));
+}
+Param theta0_param() {
+  return Param::vector("theta0", "1,1", Provenance::companion, "starting point", 1, 10);
+}
+
+}  // namespace
+
+void add_section_2_1(app::Chapter& chapter) {
+  chapter.add(
+      {"eq-2.4",
+       "GD near a minimum, mode by mode: it converges iff eta < 2/lambda_1",
+       "Notes §2.1, Eq. (2.4)",
+       {lambda_param(), theta0_param(),
+        Param::vector("etas", "0.05,0.1,0.19,0.2,0.21", Provenance::companion,
+                      "step sizes eta, on both sides of 2/lambda_1", 1, 10,
+                      Interval::greater_than(0)),
+        Param::integer("steps", "100", Provenance::companion, "GD steps U",
+                       Interval::closed(1, 1e5)),
+        Param::vector("rosenbrock_etas", "0.00199,0.00201", Provenance::companion,
+                      "step sizes for GD near Rosenbrock's minimum", 1, 4,
+                      Interval::greater_than(0)),
+        Param::integer("rosenbrock_steps", "20000", Provenance::companion,
+                       "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
+       step_threshold});
+  chapter.add(
+      {"exercise-2.1",
+       "A stationary point is a local minimum iff the Hessian is PSD",
+       "Notes §2.1, Exercise 2.1",
+       {Param::vector("a", "1,-1,1,2", Provenance::companion, "H_11 of each matrix", 1, 10),
+        Param::vector("b", "0,0,0,0", Provenance::companion, "H_12 of each matrix", 1, 10),
+        Param::vector("c", "2,-2,-1,0", Provenance::companion, "H_22 of each matrix", 1, 10)},
+       exercise_2_1});
+  chapter.add(
+      {"exercise-2.2",
+       "GD converges linearly near a minimum, at rate max|1 - eta lambda|",
+       "Notes §2.1, Exercise 2.2",
+       {lambda_param(), theta0_param(),
+        Param::number("eta", "0.05", Provenance::companion, "step size", Interval::greater_than(0)),
+        Param::integer("steps", "100", Provenance::companion, "GD steps", Interval::closed(2, 1e5)),
+        Param::number("eta_exp", "0.25", Provenance::companion, "step size on e^theta - 2 theta",
+                      Interval::greater_than(0))},
+       exercise_2_2});
+}
+
+void add_section_2_2(app::Chapter& chapter) {
+  chapter.add(
+      {"algorithm-1",
+       "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
+       "Notes §2.2, Algorithm 1 and Exercise 2.3",
+       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2),
+        Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
+                       Interval::closed(10, 1e7)),
+        Param::integer("seed", "5489", Provenance::companion, "random seed",
+                       Interval::closed(0, 1e9))},
+       sgd_unbiased});
+  chapter.add(
+      {"section-2.2-minibatch",
+       "The mini-batch estimator needs the factor N/|B|, not a binomial coefficient",
+       "Notes §2.2, the mini-batch estimator l_B",
+       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2)},
+       minibatch_scaling});
+}
+
+void add_section_2_3(app::Chapter& chapter) {
+  chapter.add(
+      {"eq-2.7",
+       "Momentum as the notes write it, PyTorch's form, and plain GD",
+       "Notes §2.3, Eq. (2.7)",
+       {lambda_param(), theta0_param(),
+        Param::number("eta", "0.05", Provenance::companion, "step size eta",
+                      Interval::greater_than(0)),
+        Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
+                      Interval::open(0, 1)),
+        Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+       momentum_2_7});
+  chapter.add(
+      {"exercise-2.4",
+       "With a constant gradient momentum multiplies the rate by 1/(1-mu)",
+       "Notes §2.3, Exercise 2.4",
+       {Param::number("g", "1", Provenance::companion, "the constant gradient"),
+        Param::number("eta", "0.1", Provenance::companion, "step size eta",
+                      Interval::greater_than(0)),
+        Param::number("mu", "0.9", Provenance::companion, "momentum mu", Interval::open(0, 1)),
+        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+       exercise_2_4});
+  chapter.add(
+      {"eq-2.8",
+       "RMSProp with delta inside the square root, against PyTorch's form",
+       "Notes §2.3, Eq. (2.8)",
+       {lambda_param(), theta0_param(),
+        Param::number("eta", "0.01", Provenance::companion, "step size eta",
+                      Interval::greater_than(0)),
+        Param::number("beta", "0.9", Provenance::book, "decay beta (\"usually 0.9\")",
+                      Interval{0, 1, false, true}),
+        Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
+                      Interval::greater_than(0)),
+        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+       rmsprop_2_8});
+}
+
+}  // namespace descent::chapters::notes02

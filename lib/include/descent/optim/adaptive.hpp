@@ -1,0 +1,69 @@
+#pragma once
+/// \file
+/// Per-coordinate adaptive learning rates, MEDL (4.19)–(4.23) and (4.38), Aggarwal
+/// 3.5.3, notes (2.8): Adagrad, RMSprop, RMSprop with Nesterov momentum, Adadelta.
+
+#include "descent/optim/update_rule.hpp"
+
+namespace descent::optim {
+
+/// Where ε goes in the denominator.
+enum class EpsilonPlacement {
+  outside_root,  ///< g / (√s + ε): MEDL (4.21), PyTorch
+  inside_root,   ///< g / √(s + ε): Aggarwal (3.40)–(3.41), notes (2.8) with δ
+};
+
+/// Adagrad, MEDL (4.22) with (4.21) / Aggarwal (3.40): s ← s + g⊙g; θ ← θ − α g/(√s + ε).
+struct Adagrad final : UpdateRule {
+  Adagrad(EpsilonPlacement placement, double epsilon);
+  [[nodiscard]] std::string name() const override;
+  void step(vector& theta, const vector& g, double alpha) override;
+  EpsilonPlacement placement;
+  double epsilon;
+  vector s;
+};
+
+/// RMSprop, MEDL (4.22): s ← γs + (1−γ)g⊙g, then the update (4.21); notes (2.8) and
+/// Aggarwal (3.41) with ε inside the root.
+struct Rmsprop final : UpdateRule {
+  Rmsprop(EpsilonPlacement placement, double gamma, double epsilon);
+  [[nodiscard]] std::string name() const override;
+  void step(vector& theta, const vector& g, double alpha) override;
+  EpsilonPlacement placement;
+  double gamma, epsilon;
+  vector s;
+};
+
+/// Aggarwal (3.42): g at W + βV; A ← ρA + (1−ρ)g⊙g (before V, so A > 0 at the first step);
+/// V ← βV − α g/√(A + ε); W ← W + V.
+struct RmspropNesterov final : UpdateRule {
+  RmspropNesterov(double beta, double gamma, double epsilon);
+  [[nodiscard]] std::string name() const override { return "rmsprop-nesterov"; }
+  [[nodiscard]] const vector& gradient_point(const vector& theta, double alpha) override;
+  void step(vector& theta, const vector& g, double alpha) override;
+  double beta, gamma, epsilon;
+  vector s, v;
+
+ private:
+  vector point_;
+};
+
+enum class AdadeltaForm {
+  medl,    ///< MEDL (4.38): step = (√Δ + ε)/(√s + ε) ⊙ g
+  zeiler,  ///< Zeiler 2012 / PyTorch / Aggarwal's working form: √(Δ + ε)/√(s + ε) ⊙ g
+  aggarwal_printed,  ///< Aggarwal (3.43) as printed: √(δ/A) ⊙ g with δ⁽⁰⁾ = 0: never moves
+};
+
+/// Adadelta: s ← γs + (1−γ)g⊙g; θ ← θ − α·step; Δ ← ρΔ + (1−ρ)step⊙step, where Δ is the
+/// average of the squared previous steps. The books have no learning rate: α = 1 is theirs
+/// (PyTorch's lr multiplies the step).
+struct Adadelta final : UpdateRule {
+  Adadelta(AdadeltaForm form, double gamma, double rho, double epsilon);
+  [[nodiscard]] std::string name() const override;
+  void step(vector& theta, const vector& g, double alpha) override;
+  AdadeltaForm form;
+  double gamma, rho, epsilon;
+  vector s, delta;
+};
+
+}  // namespace descent::optim

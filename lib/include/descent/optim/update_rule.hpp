@@ -1,0 +1,52 @@
+#pragma once
+/// \file
+/// A first-order update rule as a small policy (ensmallen style): a struct that keeps its
+/// own state (velocity, squared-gradient averages, a step counter) and turns the gradient
+/// into one step θ⁽ᵗ⁾ → θ⁽ᵗ⁺¹⁾. Algorithm 4.1 (descent.hpp) drives any rule; the rules
+/// themselves live in momentum.hpp, adaptive.hpp and adam.hpp, one class per idea, with the
+/// source's convention chosen by a `Form` enum (see docs/pages/conventions.md).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "descent/core/tensor.hpp"
+
+namespace descent::optim {
+
+class UpdateRule {
+ public:
+  virtual ~UpdateRule() = default;
+  /// The variant's name as make_rule accepts it, e.g. "momentum-ewma".
+  [[nodiscard]] virtual std::string name() const = 0;
+  /// Where the next gradient is to be taken. Plain rules use θ itself; Nesterov-type rules
+  /// (MEDL (4.33), Aggarwal 3.5.2.1, Eq. 3.42) look ahead along their velocity. `alpha` is
+  /// the learning rate of the coming step.
+  [[nodiscard]] virtual const vector& gradient_point(const vector& theta, double alpha) {
+    (void)alpha;
+    return theta;
+  }
+  /// One step: `g` is the gradient at gradient_point(θ, α), `alpha` the learning rate α⁽ᵗ⁾.
+  virtual void step(vector& theta, const vector& g, double alpha) = 0;
+};
+
+/// The hyper-parameters of every rule, with the books' symbols. A rule reads the ones it
+/// needs; validate() checks them all.
+struct RuleOptions {
+  double beta = 0.9;  ///< momentum / first-moment decay β (μ in the notes, ρ_f in Aggarwal): [0, 1)
+  double gamma = 0.999;   ///< second-moment decay γ (ρ in Aggarwal, β in notes (2.8)): [0, 1)
+  double rho = 0.95;      ///< Adadelta's decay of squared steps ρ: [0, 1)
+  double epsilon = 1e-8;  ///< ε (δ in the notes): >= 0
+  double p = 2;           ///< Lp-Adam's exponent p (4.39): [1, 1000]
+  void validate() const;
+};
+
+/// Every variant make_rule knows, in the order of the conventions page.
+[[nodiscard]] const std::vector<std::string>& rule_names();
+
+/// The rule called `name` (one of rule_names()) with `options` (validated). Throws
+/// descent::invalid_argument naming the allowed names for an unknown one.
+[[nodiscard]] std::unique_ptr<UpdateRule> make_rule(const std::string& name,
+                                                    const RuleOptions& options = {});
+
+}  // namespace descent::optim

@@ -1,0 +1,50 @@
+#pragma once
+/// \file
+/// Finite-sum objectives, MEDL (4.4): C(θ) = (1/n) Σᵢ Cᵢ(θ), with the per-sample gradients
+/// SGD and mini-batches need; and the quadratic sum (4.12) of Figure 4.3.
+
+#include <vector>
+
+#include "descent/problems/objective.hpp"
+
+namespace descent::problems {
+
+class FiniteSum : public Objective {
+ public:
+  [[nodiscard]] virtual std::size_t samples() const = 0;  ///< n
+  [[nodiscard]] virtual double sample_value(const vector& theta, std::size_t i) const = 0;
+  /// ∇Cᵢ(θ) into g.
+  virtual void sample_gradient(const vector& theta, std::size_t i, vector& g) const = 0;
+  /// (1/n_b) Σ_{i∈batch} ∇Cᵢ(θ), MEDL (4.13).
+  void batch_gradient(const vector& theta, const std::vector<std::size_t>& batch, vector& g) const;
+
+  /// The mean over all samples.
+  [[nodiscard]] double value(const vector& theta) const override;
+  void gradient(const vector& theta, vector& g) const override;
+};
+
+/// MEDL (4.12): Cᵢ(θ) = aᵢ(θ₁ − uᵢ₁)² + (θ₂ − uᵢ₂)²; its minimizer is
+/// (Σaᵢuᵢ₁/Σaᵢ, mean uᵢ₂). Defaults: the authors' Figure 4.3(a) data (catalogue C14).
+class QuadraticSum final : public FiniteSum {
+ public:
+  QuadraticSum(std::vector<double> a, std::vector<vector> u);
+  static QuadraticSum figure_4_3a();  ///< u = (1,1),(2,0),(3,1),(2,3),(1,2); a = 1,2,3,2,4
+  static QuadraticSum figure_4_3b();  ///< every uᵢ = (2,2), same a
+  [[nodiscard]] std::string name() const override { return "quadratic sum (4.12)"; }
+  [[nodiscard]] std::size_t dimension() const override { return 2; }
+  [[nodiscard]] std::size_t samples() const override { return a_.size(); }
+  [[nodiscard]] double sample_value(const vector& theta, std::size_t i) const override;
+  void sample_gradient(const vector& theta, std::size_t i, vector& g) const override;
+  [[nodiscard]] bool has_hessian() const override { return true; }
+  void hessian(const vector& theta, matrix& h) const override;
+  [[nodiscard]] vector initial_point() const override { return vector({6.0, 6.0}); }
+  [[nodiscard]] std::optional<vector> minimizer() const override;
+  [[nodiscard]] std::optional<double> minimum() const override;
+  [[nodiscard]] const std::vector<vector>& centres() const { return u_; }
+
+ private:
+  std::vector<double> a_;
+  std::vector<vector> u_;
+};
+
+}  // namespace descent::problems

@@ -1,0 +1,93 @@
+#include "descent/optim/adam.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace descent::optim {
+
+namespace {
+void zero_if_empty(vector& state, std::size_t d) {
+  if (state.size() != d) state = xt::zeros<double>({d});
+}
+}  // namespace
+
+Adam::Adam(AdamForm f, double b, double gm, double e) : form(f), beta(b), gamma(gm), epsilon(e) {}
+
+std::string Adam::name() const {
+  return form == AdamForm::medl ? "adam" : "adam-aggarwal";
+}
+
+//! [adam]
+void Adam::step(vector& theta, const vector& g, double alpha) {
+  zero_if_empty(v, theta.size());
+  zero_if_empty(s, theta.size());
+  const double v_correction = 1 - std::pow(beta, t + 1);   // (4.24)
+  const double s_correction = 1 - std::pow(gamma, t + 1);  // (4.24)
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    v(i) = beta * v(i) + (1 - beta) * g(i);           // Algorithm 4.2, line 5
+    s(i) = gamma * s(i) + (1 - gamma) * g(i) * g(i);  // line 6
+    if (form == AdamForm::medl) {
+      const double v_hat = v(i) / v_correction, s_hat = s(i) / s_correction;  // lines 7–8
+      theta(i) -= alpha * v_hat / (std::sqrt(s_hat) + epsilon);               // line 9
+    } else {  // Aggarwal (3.46): corrections folded into α_t, ε inside the root
+      const double alpha_t = alpha * std::sqrt(s_correction) / v_correction;
+      theta(i) -= alpha_t * v(i) / std::sqrt(s(i) + epsilon);
+    }
+  }
+  ++t;
+}
+//! [adam]
+
+Nadam::Nadam(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {}
+
+//! [nadam]
+void Nadam::step(vector& theta, const vector& g, double alpha) {
+  zero_if_empty(v, theta.size());
+  zero_if_empty(s, theta.size());
+  const double ahead = beta / (1 - std::pow(beta, t + 2));  // weight of the next momentum
+  const double now = (1 - beta) / (1 - std::pow(beta, t + 1));
+  const double s_correction = 1 - std::pow(gamma, t + 1);
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    v(i) = beta * v(i) + (1 - beta) * g(i);
+    s(i) = gamma * s(i) + (1 - gamma) * g(i) * g(i);
+    const double v_hat = ahead * v(i) + now * g(i);  // MEDL §4.5, Nadam's line 7
+    theta(i) -= alpha * v_hat / (std::sqrt(s(i) / s_correction) + epsilon);
+  }
+  ++t;
+}
+//! [nadam]
+
+LpAdam::LpAdam(double pp, double b, double gm, double e) : p(pp), beta(b), gamma(gm), epsilon(e) {}
+
+void LpAdam::step(vector& theta, const vector& g, double alpha) {
+  zero_if_empty(v, theta.size());
+  zero_if_empty(s, theta.size());
+  const double gamma_p = std::pow(gamma, p);
+  const double v_correction = 1 - std::pow(beta, t + 1);
+  const double s_correction = 1 - std::pow(gamma_p, t + 1);
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    v(i) = beta * v(i) + (1 - beta) * g(i);
+    s(i) = gamma_p * s(i) + (1 - gamma_p) * std::pow(std::fabs(g(i)), p);  // (4.39)
+    theta(i) -=
+        alpha * (v(i) / v_correction) / (std::pow(s(i) / s_correction, 1 / p) + epsilon);  // (4.40)
+  }
+  ++t;
+}
+
+Adamax::Adamax(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {}
+
+//! [adamax]
+void Adamax::step(vector& theta, const vector& g, double alpha) {
+  zero_if_empty(v, theta.size());
+  zero_if_empty(r, theta.size());
+  const double v_correction = 1 - std::pow(beta, t + 1);
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    v(i) = beta * v(i) + (1 - beta) * g(i);
+    r(i) = std::max(gamma * r(i), std::fabs(g(i)));                // (4.41)
+    theta(i) -= alpha * (v(i) / v_correction) / (r(i) + epsilon);  // (4.42)
+  }
+  ++t;
+}
+//! [adamax]
+
+}  // namespace descent::optim
