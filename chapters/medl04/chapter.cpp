@@ -9,7 +9,9 @@ app::Chapter make_medl04() {
   c.id = "medl04";
   c.title = "Optimization Algorithms";
   c.source = "Liquet, Moka, Nazarathy, Mathematical Engineering of Deep Learning, Chapter 4";
+  medl04::add_section_4_5(c);
   medl04::add_section_4_6(c);
+  medl04::add_section_4_6_quasi_newton(c);
   return c;
 }
 

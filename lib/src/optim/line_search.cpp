@@ -146,7 +146,15 @@ LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
   const double dphi0 = lo.dphi;
   if (!finite(lo)) return fail(LineSearchFailure::non_finite_value, lo, used(), "at alpha = 0");
   if (!(dphi0 < 0)) return not_descent(dphi0);
-  const double target = options.tolerance * std::fabs(dphi0);
+  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
+  double dd = 0;
+  for (double x : ray.direction()) dd += x * x;
+  const double direction_norm = std::sqrt(dd);
+  auto small_slope = [&](const Ray::Point& p) {
+    double gg = 0;
+    for (double x : ray.gradient()) gg += x * x;
+    return std::fabs(p.dphi) <= options.tolerance * direction_norm * std::sqrt(gg);
+  };
 
   // March out until [lo, hi] must hold a local minimizer: φ′(lo) < 0 and either φ rose
   // (φ(hi) > φ(lo)) or the slope turned (φ′(hi) >= 0).
@@ -161,7 +169,7 @@ LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
       break;
     }
     lo = p;
-    if (std::fabs(p.dphi) <= target) return accept(p, used());
+    if (small_slope(p)) return accept(p, used());
   }
 
   // Shrink the bracket, keeping the invariant; lo is always the lowest point seen.
@@ -176,13 +184,17 @@ LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
     }
     if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
     const auto p = ray.at(alpha);
-    if (!finite(p) || p.phi > lo.phi || p.dphi >= 0) {
+    // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
+    // is flat below rounding, and comparing values there would shrink onto the wrong side.
+    const bool sign_bracket = finite(hi) && hi.dphi >= 0;
+    const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
+    if (right_side) {
       hi = p;
     } else {
       lo = p;
       best = p;
     }
-    if (finite(p) && p.phi <= best.phi && std::fabs(p.dphi) <= target) return accept(p, used());
+    if (finite(p) && small_slope(p)) return accept(p, used());
   }
   // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
   // Leave the ray at the best point found, so its buffers hold the accepted θ.
@@ -190,8 +202,9 @@ LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
     const auto p = ray.at(best.alpha);
     return accept(p, used());
   }
-  return fail(LineSearchFailure::no_sufficient_decrease, best, used(),
-              "|phi'| did not fall to " + short_number(target));
+  return fail(
+      LineSearchFailure::no_sufficient_decrease, best, used(),
+      "the slope did not fall to " + short_number(options.tolerance) + " |theta_d| |grad C|");
 }
 
 // --- backtracking ------------------------------------------------------------------------------

@@ -37,9 +37,10 @@ class Ray {
   /// Evaluates φ and φ′ at α (one objective evaluation).
   Point at(double alpha);
 
-  [[nodiscard]] const vector& theta() const { return trial_; }    ///< last θ + αθ_d
-  [[nodiscard]] const vector& gradient() const { return g_; }     ///< ∇C there
-  [[nodiscard]] int evaluations() const { return evaluations_; }  ///< calls of at()
+  [[nodiscard]] const vector& theta() const { return trial_; }           ///< last θ + αθ_d
+  [[nodiscard]] const vector& gradient() const { return g_; }            ///< ∇C there
+  [[nodiscard]] const vector& direction() const { return *direction_; }  ///< θ_d
+  [[nodiscard]] int evaluations() const { return evaluations_; }         ///< calls of at()
   /// Points the ray at a new θ and θ_d (same dimension), keeping its buffers.
   void reset(const vector& theta, const vector& direction);
 
@@ -101,8 +102,10 @@ enum class Conditions {
 struct ExactOptions {
   double initial_step = 1e-3;  ///< first trial α of the bracketing march: > 0
   double expansion = 2;        ///< the march multiplies α by this: > 1
-  double tolerance = 1e-13;    ///< stop when |φ′(α)| <= tolerance |φ′(0)|: in (0, 1)
-  int max_evaluations = 200;   ///< 1 <= max_evaluations <= 10^6
+  /// stop when |φ′(α)| <= tolerance ‖θ_d‖ ‖∇C(θ + αθ_d)‖, i.e. the cosine between θ_d and the
+  /// new gradient is below it (or when the bracket reaches adjacent doubles): in (0, 1)
+  double tolerance = 1e-13;
+  int max_evaluations = 200;  ///< 1 <= max_evaluations <= 10^6
   void validate() const;
 };
 
