@@ -321,7 +321,7 @@ void add_section_4_5(app::Chapter& chapter) {
   chapter.add(
       {"figure-4.8",
        "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
-       "MEDL §4.5, Figure 4.8, p. 145",
+       "MEDL §4.5, Figure 4.8",
        {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2),
         Param::number("alpha_max", "0.003", Provenance::authors,
                       "right end of the alpha axis of panel (b)", Interval::greater_than(0))},
@@ -330,14 +330,14 @@ void add_section_4_5(app::Chapter& chapter) {
       {"figure-4.9",
        "Gradient descent with exact line search zig-zags: consecutive gradients are "
        "orthogonal",
-       "MEDL §4.5, Eq. (4.45) and Figure 4.9, pp. 145-146",
+       "MEDL §4.5, Eq. (4.45) and Figure 4.9",
        {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2),
         Param::integer("iterations", "1000", Provenance::authors,
                        "gradient steps with exact line search", Interval::closed(1, 20000))},
        figure_4_9});
   chapter.add({"section-4.5-cg",
                "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
-               "MEDL §4.5, Eqs. (4.46)-(4.47), pp. 146-148",
+               "MEDL §4.5, Eqs. (4.46)-(4.47)",
                {Param::vector("A", "4,1,1,3", Provenance::companion,
                               "a symmetric positive definite 2x2 A, row by row", 4, 4),
                 Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2),
@@ -351,7 +351,7 @@ void add_section_4_5(app::Chapter& chapter) {
       {"eq-4.48",
        "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
        "accept along a ray",
-       "MEDL §4.5, Eqs. (4.48)-(4.50), pp. 149-151",
+       "MEDL §4.5, Eqs. (4.48)-(4.50)",
        {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2),
         Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
                       Interval::open(0, 1)),

@@ -204,7 +204,7 @@ void add_section_4_6_quasi_newton(app::Chapter& chapter) {
   chapter.add({"eq-4.54",
                "Newton's method on Rosenbrock: solve H theta_s = -grad C (LAPACK), overshoot "
                "and quadratic convergence",
-               "MEDL §4.6, Eqs. (4.54)-(4.56), pp. 157-158",
+               "MEDL §4.6, Eqs. (4.54)-(4.56)",
                {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
                 Param::integer("max_iterations", "50", Provenance::companion, "most Newton steps",
                                Interval::closed(1, 10000)),
@@ -217,7 +217,7 @@ void add_section_4_6_quasi_newton(app::Chapter& chapter) {
   chapter.add(
       {"algorithm-4.3",
        "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
-       "MEDL §4.6, Algorithm 4.3, p. 160",
+       "MEDL §4.6, Algorithm 4.3",
        {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
         Param::integer("line_search", "3", Provenance::companion,
                        "0 exact, 1 backtracking Armijo, 2 Wolfe, 3 strong Wolfe",
@@ -232,7 +232,7 @@ void add_section_4_6_quasi_newton(app::Chapter& chapter) {
   chapter.add(
       {"eq-4.66",
        "The BFGS update: the literal V^T B V form (4.66) equals the O(d^2) rank-two form",
-       "MEDL §4.6, Eqs. (4.66)-(4.67), p. 162",
+       "MEDL §4.6, Eqs. (4.66)-(4.67)",
        {Param::integer("d", "7", Provenance::companion, "dimension", Interval::closed(1, 200)),
         Param::integer("updates", "5", Provenance::companion, "updates applied to I",
                        Interval::closed(1, 100)),
@@ -242,7 +242,7 @@ void add_section_4_6_quasi_newton(app::Chapter& chapter) {
   chapter.add(
       {"eq-4.69",
        "L-BFGS: the two-loop recursion equals the corrected explicit product (4.69)",
-       "MEDL §4.6, Eqs. (4.68)-(4.69), pp. 162-163",
+       "MEDL §4.6, Eqs. (4.68)-(4.69)",
        {Param::integer("d", "6", Provenance::companion, "dimension", Interval::closed(1, 200)),
         Param::integer("m", "3", Provenance::companion, "pairs kept", Interval::closed(1, 50)),
         Param::integer("pairs", "5", Provenance::companion, "pairs pushed (>= m)",

@@ -35,3 +35,8 @@ function(descent_exercise chapter name)
 endfunction()
 
 descent_exercise(medl04 newton_step)
+descent_exercise(medl04 backtracking_armijo)
+descent_exercise(medl04 strong_wolfe_zoom)
+descent_exercise(medl04 cg_iteration)
+descent_exercise(medl04 bfgs_update)
+descent_exercise(medl04 lbfgs_two_loop)
