@@ -14,7 +14,9 @@ app::Chapter make_medl04() {
   medl04::add_section_4_3(c);
   medl04::add_section_4_4(c);
   medl04::add_section_4_5(c);
+  medl04::add_section_4_5_line_search(c);
   medl04::add_section_4_6(c);
+  medl04::add_section_4_6_quasi_newton(c);
   return c;
 }
 

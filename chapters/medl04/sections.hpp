@@ -12,6 +12,10 @@ void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep le
 void add_section_4_3(app::Chapter& chapter);  ///< §4.3 Adaptive optimization with ADAM
 void add_section_4_4(app::Chapter& chapter);  ///< §4.4 Automatic differentiation
 void add_section_4_5(app::Chapter& chapter);  ///< §4.5 Additional techniques for first-order methods
+/// §4.5 line search (4.43)-(4.50) and conjugate gradient (4.46)-(4.47)
+void add_section_4_5_line_search(app::Chapter& chapter);
 void add_section_4_6(app::Chapter& chapter);  ///< §4.6 Concepts of second-order methods
+/// §4.6 multivariate Newton and quasi-Newton (4.54)-(4.69), Algorithm 4.3
+void add_section_4_6_quasi_newton(app::Chapter& chapter);
 
 }  // namespace descent::chapters::medl04

@@ -1,0 +1,32 @@
+#pragma once
+/// \file
+/// Exercise (MEDL §4.5): backtracking line search with the Armijo condition (4.48).
+///
+///     cmake --build build --target exercise-medl04-backtracking_armijo
+
+#include <functional>
+
+#include "descent/core/error.hpp"
+
+namespace descent::exercises {
+
+/// The first of α₀, ρα₀, ρ²α₀, ... (ρ = `factor`) with φ(α) <= φ(0) + c1 α φ′(0), trying at
+/// most `max_trials` steps; φ(α) = C(θ + αθ_d). Throw std::runtime_error if none is accepted.
+///
+/// TODO: loop over the trial steps and test (4.48) for each.
+/// Hint: φ′(0) < 0 for a descent direction, so the right-hand side falls as α grows.
+inline double backtracking_armijo(const std::function<double(double)>& phi, double phi0,
+                                  double dphi0, double alpha0, double factor, double c1,
+                                  int max_trials) {
+  (void)phi;
+  (void)phi0;
+  (void)dphi0;
+  (void)alpha0;
+  (void)factor;
+  (void)c1;
+  (void)max_trials;
+  throw descent::not_implemented(
+      "backtracking_armijo in chapters/medl04/exercises/backtracking_armijo.hpp");
+}
+
+}  // namespace descent::exercises

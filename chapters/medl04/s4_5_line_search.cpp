@@ -1,0 +1,367 @@
+/// \file
+/// MEDL §4.5 "Line search and conjugate gradient" (pp. 143–152): one exact line search on
+/// Rosenbrock (Figure 4.8), the zig-zag of gradient descent with exact line search (Figure
+/// 4.9), the conjugate gradient method (4.46)/(4.47), and which steps the Armijo and Wolfe
+/// conditions (4.48)–(4.50) accept along a ray.
+
+#include <cmath>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "descent/core/linalg.hpp"
+#include "descent/core/random.hpp"
+#include "descent/optim/cg.hpp"
+#include "descent/optim/line_search.hpp"
+#include "descent/problems/quadratic_form.hpp"
+#include "descent/problems/rosenbrock.hpp"
+#include "medl04/sections.hpp"
+
+namespace descent::chapters::medl04 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+vector from(const std::vector<double>& v) {
+  vector out = xt::zeros<double>({v.size()});
+  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
+  return out;
+}
+
+vector gradient_at(const problems::Objective& f, const vector& theta) {
+  vector g;
+  f.gradient(theta, g);
+  return g;
+}
+
+// --- figure-4.8 ----------------------------------------------------------------------------
+
+//! [figure-4.8]
+Result figure_4_8(const Params& p) {
+  const problems::Rosenbrock f;
+  const vector theta = from(p.vector("theta"));
+  const vector direction = -gradient_at(f, theta);  // θ_d = −∇C(θ⁽ᵗ⁾)
+  optim::Ray ray(f, theta, direction);
+  const auto ls = optim::exact_line_search(ray);
+  if (!ls.ok()) throw invalid_argument("exact line search from theta failed: " + ls.detail);
+  const vector next = ray.theta();
+  const vector g_next = ray.gradient();
+
+  Result result;
+  auto& table = result.table("line search", {"quantity", "value"});
+  table.add({std::string("C(theta(t))"), f.value(theta)});
+  table.add({std::string("alpha* (exact)"), ls.alpha});
+  table.add({std::string("C(theta(t+1))"), ls.phi});
+  table.add({std::string("theta(t+1)_1"), next(0)});
+  table.add({std::string("theta(t+1)_2"), next(1)});
+  table.add({std::string("grad C(t) . grad C(t+1)"), -dot(direction, g_next)});
+  result.value("alpha_star", ls.alpha);
+  result.value("C_next", ls.phi);
+  result.value("theta_next_1", next(0));
+  result.value("theta_next_2", next(1));
+  result.value("gradient_dot", -dot(direction, g_next));
+
+  // (b) φ(α) = C(θ + αθ_d) on the authors' grid, and (a) the ray in parameter space
+  const double alpha_max = p.number("alpha_max");
+  // (references into result.series are taken one at a time: add_series may reallocate)
+  const int n = 300;
+  auto& phi = result.add_series("phi", {"alpha", "C"});
+  for (int i = 0; i <= n; ++i) {
+    const double alpha = alpha_max * i / n;
+    phi.add({alpha, f.value(theta + alpha * direction)});
+  }
+  auto& path = result.add_series("ray", {"theta1", "theta2"});
+  for (int i = 0; i <= n; i += 30) {
+    const vector at = theta + (alpha_max * i / n) * direction;
+    path.add({at(0), at(1)});
+  }
+  result.add_series("minimizer", {"alpha", "C"}).add({ls.alpha, ls.phi});
+  auto& points = result.add_series("points", {"theta1", "theta2"});
+  points.add({theta(0), theta(1)});
+  points.add({next(0), next(1)});
+  auto& valley = result.add_series("valley", {"theta1", "theta2"});  // θ₂ = θ₁², the valley floor
+  for (int i = 0; i <= 70; ++i)
+    valley.add({-0.3 + 0.02 * i, (-0.3 + 0.02 * i) * (-0.3 + 0.02 * i)});
+
+  report::Figure figure{"figure-4.8",
+                        "Figure 4.8: one exact line search on the Rosenbrock function",
+                        {},
+                        "Panel (a) draws the valley floor theta2 = theta1^2 instead of contours."};
+  report::Panel a;
+  a.title = "(a) the ray theta + alpha theta_d in parameter space";
+  a.xlabel = "theta1";
+  a.ylabel = "theta2";
+  a.layers = {{"valley", "theta1", "theta2", report::Layer::Style::lines, "valley floor"},
+              {"ray", "theta1", "theta2", report::Layer::Style::linespoints, "ray"},
+              {"points", "theta1", "theta2", report::Layer::Style::points, "theta(t), theta(t+1)"}};
+  report::Panel b;
+  b.title = "(b) the loss along the ray";
+  b.xlabel = "alpha";
+  b.ylabel = "C(theta + alpha theta_d)";
+  b.yrange = {-5.0, 45.0};
+  b.layers = {{"phi", "alpha", "C", report::Layer::Style::lines, "phi(alpha)"},
+              {"minimizer", "alpha", "C", report::Layer::Style::points, "alpha*"}};
+  figure.panels = {a, b};
+  result.figures.push_back(figure);
+  return result;
+}
+//! [figure-4.8]
+
+// --- figure-4.9 ----------------------------------------------------------------------------
+
+//! [figure-4.9]
+Result figure_4_9(const Params& p) {
+  const problems::Rosenbrock f;
+  vector theta = from(p.vector("x0"));
+  const int iterations = static_cast<int>(p.integer("iterations"));
+  Result result;
+  auto& table = result.table(
+      "iterates", {"t", "theta1", "theta2", "C(theta)", "alpha(t)", "cos(grad t, grad t+1)"});
+  auto& path = result.add_series("path", {"theta1", "theta2"});
+  path.add({theta(0), theta(1)});
+  vector g = gradient_at(f, theta), direction;
+  double max_cosine = 0;
+  for (int t = 0; t < iterations; ++t) {
+    direction = -g;
+    optim::Ray ray(f, theta, direction);
+    const auto ls = optim::exact_line_search(ray);
+    if (!ls.ok()) {
+      result.status = "stopped at t = " + std::to_string(t) + ": " + ls.detail;
+      break;
+    }
+    const vector g_next = ray.gradient();
+    // MEDL (4.45): consecutive gradients are orthogonal after an exact line search
+    const double cosine = dot(g, g_next) / std::sqrt(dot(g, g) * dot(g_next, g_next));
+    max_cosine = std::max(max_cosine, std::fabs(cosine));
+    theta = ray.theta();
+    g = g_next;
+    path.add({theta(0), theta(1)});
+    if (t < 10 || t + 1 == iterations || (t + 1) % 100 == 0)
+      table.add({double(t + 1), theta(0), theta(1), ls.phi, ls.alpha, cosine});
+    if (t + 1 == 1 || t + 1 == 2 || t + 1 == 3 || t + 1 == 10 || t + 1 == 100 || t + 1 == 1000) {
+      const std::string k = std::to_string(t + 1);
+      result.value("theta" + k + "_1", theta(0));
+      result.value("theta" + k + "_2", theta(1));
+      result.value("C_" + k, ls.phi);
+      result.value("alpha_" + std::to_string(t), ls.alpha);
+    }
+  }
+  result.value("max_abs_cosine", max_cosine);
+  if (result.status.empty())
+    result.status = "ran " + std::to_string(iterations) +
+                    " iterations; max |cos| = " + short_number(max_cosine);
+  auto& valley = result.add_series("valley", {"theta1", "theta2"});
+  for (int i = 0; i <= 70; ++i)
+    valley.add({-0.3 + 0.02 * i, (-0.3 + 0.02 * i) * (-0.3 + 0.02 * i)});
+  report::Figure figure{"figure-4.9",
+                        "Figure 4.9: gradient descent with exact line search zig-zags",
+                        {},
+                        "The valley floor theta2 = theta1^2 is drawn instead of contours."};
+  report::Panel a;
+  a.title = "iterates theta(t): consecutive steps are orthogonal";
+  a.xlabel = "theta1";
+  a.ylabel = "theta2";
+  a.xrange = {-0.3, 1.1};
+  a.yrange = {-0.3, 1.2};
+  a.layers = {{"valley", "theta1", "theta2", report::Layer::Style::lines, "valley floor"},
+              {"path", "theta1", "theta2", report::Layer::Style::linespoints, "theta(t)"}};
+  figure.panels = {a};
+  result.figures.push_back(figure);
+  return result;
+}
+//! [figure-4.9]
+
+// --- section-4.5-cg ------------------------------------------------------------------------
+
+Result section_cg(const Params& p) {
+  Result result;
+  // The 2x2 example (catalogue C40): A = [[4, 1], [1, 3]], b = (1, 2), θ⁽⁰⁾ = (2, 1).
+  const auto a_values = p.vector("A");
+  if (a_values.size() != 4)
+    throw invalid_argument("A has " + std::to_string(a_values.size()) +
+                           " entries; allowed: 4 (a 2x2 matrix, row by row)");
+  const matrix a{{a_values[0], a_values[1]}, {a_values[2], a_values[3]}};
+  const vector b = from(p.vector("b"));
+  const vector theta0 = from(p.vector("theta0"));
+  const problems::QuadraticForm small(a, b);  // validates symmetry
+  if (!small.minimizer())
+    throw invalid_argument("A is not positive definite; allowed: a symmetric positive definite A");
+  const auto run = optim::conjugate_gradient(a, b, theta0);
+  auto& steps = result.table(
+      "cg 2x2", {"t", "alpha(t)", "theta(t+1)_1", "theta(t+1)_2", "beta(t)", "|A theta - b|"});
+  for (const auto& s : run.steps)
+    steps.add({double(s.t), s.alpha, s.theta(0), s.theta(1), s.beta, s.residual});
+  for (const auto& s : run.steps) {
+    result.value("alpha_" + std::to_string(s.t), s.alpha);
+    result.value("beta_" + std::to_string(s.t), s.beta);
+    result.value("theta" + std::to_string(s.t + 1) + "_1", s.theta(0));
+    result.value("theta" + std::to_string(s.t + 1) + "_2", s.theta(1));
+  }
+  result.value("cg_iterations_2x2", run.status.iterations);
+  // steepest descent with exact steps (4.46) on the same problem, for comparison
+  vector theta = theta0;
+  int sd = 0;
+  for (; sd < 10000; ++sd) {
+    const vector g = gemv(a, theta) - b;
+    if (std::sqrt(dot(g, g)) < 1e-10) break;
+    theta -= optim::exact_step_quadratic(-dot(g, g), dot(g, gemv(a, g))) * g;
+  }
+  result.value("steepest_descent_iterations_2x2", sd);
+
+  // d iterations on a random SPD system of size d
+  const auto d = static_cast<std::size_t>(p.integer("d"));
+  const matrix big = problems::random_spd(d, static_cast<unsigned long long>(p.integer("seed")));
+  Rng rng(static_cast<std::uint64_t>(p.integer("seed")) + 1);
+  vector rhs = xt::zeros<double>({d});
+  for (auto& x : rhs) x = rng.normal();
+  const auto random_run = optim::conjugate_gradient(big, rhs, xt::zeros<double>({d}));
+  auto& table = result.table("cg random", {"t", "alpha(t)", "beta(t)", "|A theta - b|"});
+  for (const auto& s : random_run.steps) table.add({double(s.t), s.alpha, s.beta, s.residual});
+  const vector exact = solve(big, rhs);
+  const vector diff = random_run.theta - exact;
+  result.value("cg_iterations_random", random_run.status.iterations);
+  result.value("error_random", std::sqrt(dot(diff, diff)));
+  result.value("max_conjugacy_cosine_random",
+               optim::max_conjugacy_cosine(big, random_run.directions));
+  result.status = "2x2: " + run.status.to_string() + "; random d = " + std::to_string(d) + ": " +
+                  random_run.status.to_string();
+  return result;
+}
+
+// --- eq-4.48 (4.48)-(4.50) -----------------------------------------------------------------
+
+Result wolfe_conditions(const Params& p) {
+  const problems::Rosenbrock f;
+  const vector theta = from(p.vector("theta"));
+  const vector direction = -gradient_at(f, theta);
+  const double c1 = p.number("c1"), c2 = p.number("c2");
+  if (!(c1 < c2))
+    throw invalid_argument("c1 = " + short_number(c1) + " >= c2 = " + short_number(c2) +
+                           "; allowed: 0 < c1 < c2 < 1");
+  optim::Ray ray(f, theta, direction);
+  const auto origin = ray.at(0);
+  const double alpha_max = p.number("alpha_max");
+  Result result;
+  auto& curve =
+      result.add_series("phi", {"alpha", "C", "armijo_line", "armijo", "wolfe", "strong_wolfe"});
+  // the acceptable sets as intervals: the first and last accepted α on the grid
+  double armijo_hi = 0, strong_lo = -1, strong_hi = 0, wolfe_lo = -1;
+  const int n = 2000;
+  for (int i = 1; i <= n; ++i) {
+    const double alpha = alpha_max * i / n;
+    const auto pt = ray.at(alpha);
+    const bool a = optim::armijo(origin.phi, origin.dphi, alpha, pt.phi, c1);
+    const bool w = a && optim::wolfe_curvature(origin.dphi, pt.dphi, c2);
+    const bool s = a && optim::strong_wolfe_curvature(origin.dphi, pt.dphi, c2);
+    if (a) armijo_hi = alpha;
+    if (w && wolfe_lo < 0) wolfe_lo = alpha;
+    if (s && strong_lo < 0) strong_lo = alpha;
+    if (s) strong_hi = alpha;
+    // accepted steps drawn at the height of φ, others left out (NaN breaks the line)
+    const double nan = std::nan("");
+    curve.add({alpha, pt.phi, origin.phi + c1 * alpha * origin.dphi, a ? pt.phi : nan,
+               w ? pt.phi - 2 : nan, s ? pt.phi - 4 : nan});
+  }
+  result.value("armijo_last_alpha", armijo_hi);
+  result.value("wolfe_first_alpha", wolfe_lo);
+  result.value("strong_wolfe_first_alpha", strong_lo);
+  result.value("strong_wolfe_last_alpha", strong_hi);
+  // what the three searches return
+  auto& table = result.table("searches", {"search", "alpha", "C", "evaluations"});
+  optim::BacktrackingOptions bt;
+  bt.c1 = c1;
+  bt.c2 = c2;
+  const auto armijo_bt = optim::backtracking(ray, origin.phi, origin.dphi, bt);
+  table.add({std::string("backtracking Armijo (2/3)^k"), armijo_bt.alpha, armijo_bt.phi,
+             double(armijo_bt.evaluations)});
+  optim::WolfeOptions wo;
+  wo.c1 = c1;
+  wo.c2 = c2;
+  wo.alpha0 = p.number("alpha0");
+  wo.strong = false;
+  const auto weak = optim::wolfe_line_search(ray, origin.phi, origin.dphi, wo);
+  table.add(
+      {std::string("Wolfe (4.48)+(4.49) zoom"), weak.alpha, weak.phi, double(weak.evaluations)});
+  wo.strong = true;
+  const auto strong = optim::wolfe_line_search(ray, origin.phi, origin.dphi, wo);
+  table.add({std::string("strong Wolfe (4.48)+(4.50) zoom"), strong.alpha, strong.phi,
+             double(strong.evaluations)});
+  result.value("backtracking_alpha", armijo_bt.alpha);
+  result.value("strong_wolfe_alpha", strong.alpha);
+  result.status = "backtracking: " + armijo_bt.detail + "; strong Wolfe: " + strong.detail;
+
+  report::Figure figure{"figure-eq-4.48",
+                        "Steps accepted by the Armijo (4.48), Wolfe (4.49) and strong Wolfe "
+                        "(4.50) conditions along the ray of Figure 4.8",
+                        {},
+                        "Not a figure of the book; accepted sets are offset by -2 and -4 for "
+                        "visibility."};
+  report::Panel panel;
+  panel.title = "phi(alpha) and the accepted steps";
+  panel.xlabel = "alpha";
+  panel.ylabel = "C(theta + alpha theta_d)";
+  panel.yrange = {-10.0, 45.0};
+  panel.layers = {
+      {"phi", "alpha", "C", report::Layer::Style::lines, "phi(alpha)"},
+      {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "phi(0) + c1 alpha phi'(0)"},
+      {"phi", "alpha", "armijo", report::Layer::Style::lines, "Armijo (4.48)"},
+      {"phi", "alpha", "wolfe", report::Layer::Style::lines, "Wolfe (4.48)+(4.49), -2"},
+      {"phi", "alpha", "strong_wolfe", report::Layer::Style::lines, "strong Wolfe, -4"}};
+  figure.panels = {panel};
+  result.figures.push_back(figure);
+  return result;
+}
+
+}  // namespace
+
+void add_section_4_5_line_search(app::Chapter& chapter) {
+  chapter.add(
+      {"figure-4.8",
+       "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
+       "MEDL §4.5, Figure 4.8",
+       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2),
+        Param::number("alpha_max", "0.003", Provenance::authors,
+                      "right end of the alpha axis of panel (b)", Interval::greater_than(0))},
+       figure_4_8});
+  chapter.add(
+      {"figure-4.9",
+       "Gradient descent with exact line search zig-zags: consecutive gradients are "
+       "orthogonal",
+       "MEDL §4.5, Eq. (4.45) and Figure 4.9",
+       {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2),
+        Param::integer("iterations", "1000", Provenance::authors,
+                       "gradient steps with exact line search", Interval::closed(1, 20000))},
+       figure_4_9});
+  chapter.add({"section-4.5-cg",
+               "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
+               "MEDL §4.5, Eqs. (4.46)-(4.47)",
+               {Param::vector("A", "4,1,1,3", Provenance::companion,
+                              "a symmetric positive definite 2x2 A, row by row", 4, 4),
+                Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2),
+                Param::vector("theta0", "2,1", Provenance::companion, "the start theta(0)", 2, 2),
+                Param::integer("d", "10", Provenance::companion, "size of the random SPD system",
+                               Interval::closed(1, 300)),
+                Param::integer("seed", "1", Provenance::companion, "seed of the random system",
+                               Interval::closed(0, 1e9))},
+               section_cg});
+  chapter.add(
+      {"eq-4.48",
+       "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
+       "accept along a ray",
+       "MEDL §4.5, Eqs. (4.48)-(4.50)",
+       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2),
+        Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
+                      Interval::open(0, 1)),
+        Param::number("c2", "0.9", Provenance::companion,
+                      "curvature constant (book: gamma), c1 < c2", Interval::open(0, 1)),
+        Param::number("alpha_max", "0.012", Provenance::companion, "the largest alpha scanned",
+                      Interval::greater_than(0)),
+        Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
+                      Interval::greater_than(0))},
+       wolfe_conditions});
+}
+
+}  // namespace descent::chapters::medl04

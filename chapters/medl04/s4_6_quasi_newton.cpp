@@ -1,0 +1,255 @@
+/// \file
+/// MEDL §4.6, the multivariate part: Newton's method (4.54)–(4.56) on Rosenbrock, the
+/// quasi-Newton framework of Algorithm 4.3 with BFGS (4.66)/(4.67) and L-BFGS (4.68)/(4.69).
+
+#include <cmath>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "descent/core/linalg.hpp"
+#include "descent/core/random.hpp"
+#include "descent/optim/newton.hpp"
+#include "descent/optim/quasi_newton.hpp"
+#include "descent/problems/quadratic_form.hpp"
+#include "descent/problems/rosenbrock.hpp"
+#include "medl04/sections.hpp"
+
+namespace descent::chapters::medl04 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+vector from(const std::vector<double>& v) {
+  vector out = xt::zeros<double>({v.size()});
+  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
+  return out;
+}
+
+double max_abs_diff(const matrix& a, const matrix& b) {
+  double m = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a.flat(i) - b.flat(i)));
+  return m;
+}
+
+// --- eq-4.54 -------------------------------------------------------------------------------
+
+Result newton_rosenbrock(const Params& p) {
+  const problems::Rosenbrock f;
+  optim::NewtonOptions o;
+  o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
+  o.stop.gradient_tolerance = p.number("tolerance");
+  o.damped = p.integer("damped") != 0;
+  const auto run = optim::newton(f, from(p.vector("theta0")), o);
+  Result result;
+  auto& table = result.table(
+      "iterates", {"t", "theta1", "theta2", "C(theta)", "|grad C|", "Hessian at theta(t)"});
+  const auto& it = run.trajectory.iterates;
+  for (std::size_t t = 0; t < it.size(); ++t) {
+    table.add({double(it[t].t), it[t].theta(0), it[t].theta(1), it[t].value, it[t].gradient_norm,
+               t < run.hessian_kind.size() ? run.hessian_kind[t] : std::string("-")});
+    if (t <= 7) {
+      result.value("theta" + std::to_string(t) + "_1", it[t].theta(0));
+      result.value("theta" + std::to_string(t) + "_2", it[t].theta(1));
+      result.value("C_" + std::to_string(t), it[t].value);
+    }
+  }
+  result.value("iterations", run.trajectory.status.iterations);
+  result.value("indefinite_hessians", run.indefinite_hessians);
+  matrix h;
+  f.hessian(vector{1.0, 1.0}, h);
+  const auto eig = eigh(h);
+  result.value("condition_number_at_minimum", eig.values(1) / eig.values(0));  // footnote 29
+  result.status = run.trajectory.status.to_string();
+  return result;
+}
+
+// --- algorithm-4.3 -------------------------------------------------------------------------
+
+optim::LineSearchKind kind_from(long k) {
+  switch (k) {
+    case 0: return optim::LineSearchKind::exact;
+    case 1: return optim::LineSearchKind::backtracking;
+    case 2: return optim::LineSearchKind::wolfe;
+    default: return optim::LineSearchKind::strong_wolfe;
+  }
+}
+
+Result algorithm_4_3(const Params& p) {
+  const problems::Rosenbrock f;
+  const vector theta0 = from(p.vector("theta0"));
+  optim::QuasiNewtonOptions o;
+  o.stop.gradient_tolerance = p.number("tolerance");
+  o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
+  o.line_search = kind_from(p.integer("line_search"));
+  o.m = static_cast<std::size_t>(p.integer("m"));
+  // the book's backtracking starts at α₀ = 1 (catalogue C41/C52)
+  o.scale_first_step = o.line_search != optim::LineSearchKind::backtracking &&
+                       o.line_search != optim::LineSearchKind::exact;
+  const auto bfgs = optim::bfgs(f, theta0, o);
+  const auto lbfgs = optim::lbfgs(f, theta0, o);
+  Result result;
+  auto& summary = result.table("runs", {"method", "line search", "iterations", "evaluations",
+                                        "skipped updates", "theta1", "theta2", "C(theta)"});
+  for (const auto* run : {&bfgs, &lbfgs}) {
+    const auto& last = run->trajectory.last();
+    summary.add(
+        {std::string(run == &bfgs ? "BFGS (4.66)" : "L-BFGS (4.69), m = " + std::to_string(o.m)),
+         std::string(optim::to_string(o.line_search)), double(run->trajectory.status.iterations),
+         double(run->trajectory.evaluations), double(run->skipped_updates), last.theta(0),
+         last.theta(1), last.value});
+  }
+  auto& path = result.table("bfgs iterates", {"t", "theta1", "theta2", "C(theta)", "alpha(t)"});
+  for (const auto& it : bfgs.trajectory.iterates)
+    path.add({double(it.t), it.theta(0), it.theta(1), it.value, it.alpha});
+  result.value("bfgs_iterations", bfgs.trajectory.status.iterations);
+  result.value("bfgs_evaluations", bfgs.trajectory.evaluations);
+  result.value("lbfgs_iterations", lbfgs.trajectory.status.iterations);
+  result.value("lbfgs_evaluations", lbfgs.trajectory.evaluations);
+  result.value("bfgs_theta_1", bfgs.trajectory.last().theta(0));
+  result.value("bfgs_theta_2", bfgs.trajectory.last().theta(1));
+  result.value("lbfgs_theta_1", lbfgs.trajectory.last().theta(0));
+  result.value("lbfgs_theta_2", lbfgs.trajectory.last().theta(1));
+  result.value("skipped_updates", bfgs.skipped_updates + lbfgs.skipped_updates);
+  result.status = "BFGS: " + bfgs.trajectory.status.to_string() +
+                  "; L-BFGS: " + lbfgs.trajectory.status.to_string();
+  return result;
+}
+
+// --- eq-4.66 and eq-4.69 ---------------------------------------------------------------------
+
+// Pairs (θ_s, g_s = Hθ_s) of a random SPD quadratic: they satisfy the curvature condition.
+void random_pairs(std::size_t d, int count, std::uint64_t seed, std::vector<vector>& s,
+                  std::vector<vector>& y) {
+  const matrix h = problems::random_spd(d, seed);
+  Rng rng(seed + 1);
+  for (int k = 0; k < count; ++k) {
+    vector v = xt::zeros<double>({d});
+    for (auto& x : v) x = rng.normal();
+    y.push_back(gemv(h, v));
+    s.push_back(v);
+  }
+}
+
+Result bfgs_forms(const Params& p) {
+  const auto d = static_cast<std::size_t>(p.integer("d"));
+  const int updates = static_cast<int>(p.integer("updates"));
+  std::vector<vector> s, y;
+  random_pairs(d, updates, static_cast<std::uint64_t>(p.integer("seed")), s, y);
+  matrix literal = xt::eye<double>(d), fast = xt::eye<double>(d);
+  vector work;
+  Result result;
+  auto& table = result.table("updates", {"update", "max |literal - rank-two|", "|B g_s - theta_s|",
+                                         "min eigenvalue of B"});
+  double worst = 0, worst_secant = 0;
+  for (int k = 0; k < updates; ++k) {
+    literal = optim::bfgs_update_literal(literal, s[k], y[k]);  // (4.66) as printed
+    optim::bfgs_update(fast, s[k], y[k], work);                 // the O(d²) form
+    const vector r = gemv(fast, y[k]) - s[k];                   // secant equation (4.63)
+    const double diff = max_abs_diff(literal, fast), secant = std::sqrt(dot(r, r));
+    worst = std::max(worst, diff);
+    worst_secant = std::max(worst_secant, secant);
+    table.add({double(k + 1), diff, secant, eigh(fast).values(0)});
+  }
+  result.value("max_difference", worst);
+  result.value("max_secant_residual", worst_secant);
+  result.value("min_eigenvalue", eigh(fast).values(0));
+  return result;
+}
+
+Result lbfgs_two_loop(const Params& p) {
+  const auto d = static_cast<std::size_t>(p.integer("d"));
+  const auto m = static_cast<std::size_t>(p.integer("m"));
+  const int pairs = static_cast<int>(p.integer("pairs"));
+  if (static_cast<std::size_t>(pairs) < m)
+    throw invalid_argument("pairs = " + std::to_string(pairs) + " < m = " + std::to_string(m) +
+                           "; allowed: pairs >= m");
+  const auto seed = static_cast<std::uint64_t>(p.integer("seed"));
+  std::vector<vector> s, y;
+  random_pairs(d, pairs, seed, s, y);
+  optim::LbfgsMemory memory(m, d);
+  for (int k = 0; k < pairs; ++k) memory.push(s[k], y[k]);
+  const std::vector<vector> last_s(s.end() - static_cast<long>(m), s.end());
+  const std::vector<vector> last_y(y.end() - static_cast<long>(m), y.end());
+  const double gamma = memory.gamma();  // B_init = (g_sᵀθ_s / g_sᵀg_s) I
+  const matrix explicit_b = optim::lbfgs_explicit(last_s, last_y, gamma);  // corrected (4.69)
+  Rng rng(seed + 2);
+  vector g = xt::zeros<double>({d});
+  for (auto& x : g) x = rng.normal();
+  vector r;
+  optim::two_loop(memory, g, r);
+  const vector diff = r - gemv(explicit_b, g);
+  // the book-literal last term of (4.68): ρ V_0ᵀθ_s θ_sᵀV_0 with V_0 = I − ρ g_s θ_sᵀ
+  const double rho = 1 / dot(y[0], s[0]);
+  const vector v0t_s = s[0] - rho * s[0] * dot(y[0], s[0]);  // V_0ᵀθ_s = θ_s − ρθ_s(g_sᵀθ_s)
+  Result result;
+  result.value("gamma", gamma);
+  result.value("two_loop_vs_explicit", xt::amax(xt::abs(diff))());
+  result.value("literal_4_68_last_term_norm", std::sqrt(dot(v0t_s, v0t_s)));
+  result.value("norm_B_g", std::sqrt(dot(r, r)));
+  auto& table = result.table("comparison", {"quantity", "value"});
+  table.add({std::string("gamma = g_s^T theta_s / g_s^T g_s"), gamma});
+  table.add({std::string("max |two-loop - corrected (4.69)|"), xt::amax(xt::abs(diff))()});
+  table.add({std::string("|V_0^T theta_s(0)| (printed (4.68): term vanishes)"),
+             std::sqrt(dot(v0t_s, v0t_s))});
+  return result;
+}
+
+}  // namespace
+
+void add_section_4_6_quasi_newton(app::Chapter& chapter) {
+  chapter.add({"eq-4.54",
+               "Newton's method on Rosenbrock: solve H theta_s = -grad C (LAPACK), overshoot "
+               "and quadratic convergence",
+               "MEDL §4.6, Eqs. (4.54)-(4.56)",
+               {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
+                Param::integer("max_iterations", "50", Provenance::companion, "most Newton steps",
+                               Interval::closed(1, 10000)),
+                Param::number("tolerance", "1e-10", Provenance::companion,
+                              "stop when |grad C| < tolerance", Interval::greater_than(0)),
+                Param::integer("damped", "0", Provenance::companion,
+                               "1: Armijo backtracking along the Newton direction",
+                               Interval::closed(0, 1))},
+               newton_rosenbrock});
+  chapter.add(
+      {"algorithm-4.3",
+       "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
+       "MEDL §4.6, Algorithm 4.3",
+       {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
+        Param::integer("line_search", "3", Provenance::companion,
+                       "0 exact, 1 backtracking Armijo, 2 Wolfe, 3 strong Wolfe",
+                       Interval::closed(0, 3)),
+        Param::integer("m", "6", Provenance::companion, "L-BFGS memory", Interval::closed(1, 1000)),
+        Param::number("tolerance", "1e-8", Provenance::companion,
+                      "stop when |grad C| < tolerance (scipy's gtol in the fixtures)",
+                      Interval::greater_than(0)),
+        Param::integer("max_iterations", "1000", Provenance::companion, "most iterations",
+                       Interval::closed(1, 1e6))},
+       algorithm_4_3});
+  chapter.add(
+      {"eq-4.66",
+       "The BFGS update: the literal V^T B V form (4.66) equals the O(d^2) rank-two form",
+       "MEDL §4.6, Eqs. (4.66)-(4.67)",
+       {Param::integer("d", "7", Provenance::companion, "dimension", Interval::closed(1, 200)),
+        Param::integer("updates", "5", Provenance::companion, "updates applied to I",
+                       Interval::closed(1, 100)),
+        Param::integer("seed", "1", Provenance::companion, "seed of the random pairs",
+                       Interval::closed(0, 1e9))},
+       bfgs_forms});
+  chapter.add(
+      {"eq-4.69",
+       "L-BFGS: the two-loop recursion equals the corrected explicit product (4.69)",
+       "MEDL §4.6, Eqs. (4.68)-(4.69)",
+       {Param::integer("d", "6", Provenance::companion, "dimension", Interval::closed(1, 200)),
+        Param::integer("m", "3", Provenance::companion, "pairs kept", Interval::closed(1, 50)),
+        Param::integer("pairs", "5", Provenance::companion, "pairs pushed (>= m)",
+                       Interval::closed(1, 100)),
+        Param::integer("seed", "2", Provenance::companion, "seed of the random pairs",
+                       Interval::closed(0, 1e9))},
+       lbfgs_two_loop});
+}
+
+}  // namespace descent::chapters::medl04

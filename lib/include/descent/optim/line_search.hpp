@@ -1,0 +1,155 @@
+#pragma once
+/// \file
+/// Line search, MEDL §4.5 (4.43)–(4.50): given θ and a descent direction θ_d, choose the
+/// step α along the ray φ(α) = C(θ + αθ_d), whose slope is φ′(α) = θ_dᵀ∇C(θ + αθ_d).
+///
+/// - exact: α = argmin φ, in closed form on a quadratic (4.46) or by bracketing a local
+///   minimizer of φ and closing in on φ′(α) = 0;
+/// - backtracking: α₀, ρα₀, ρ²α₀, ... (MEDL: ρ = 2/3) until the Armijo condition (4.48)
+///   holds (and, optionally, a Wolfe curvature condition);
+/// - Wolfe and strong Wolfe: bracketing and zoom, Nocedal–Wright Algorithms 3.5 and 3.6.
+///
+/// The book calls the constants β (4.48) and γ (4.49)/(4.50); those letters are taken by
+/// momentum and RMSprop, so here they are c1 and c2 as in Nocedal–Wright, with
+/// 0 < c1 < c2 < 1. A search that fails says why (LineSearchFailure) instead of returning
+/// a silent step.
+
+#include <string>
+
+#include "descent/core/tensor.hpp"
+#include "descent/problems/objective.hpp"
+
+namespace descent::optim {
+
+/// φ(α) = C(θ + αθ_d) and φ′(α) for one θ and θ_d. Evaluating writes θ + αθ_d and its
+/// gradient into buffers kept by the ray, so a search allocates nothing; after a successful
+/// search they hold the accepted point (its value and gradient are not recomputed).
+class Ray {
+ public:
+  /// `theta` and `direction` must outlive the ray; both have the objective's dimension.
+  Ray(const problems::Objective& objective, const vector& theta, const vector& direction);
+
+  struct Point {
+    double alpha;
+    double phi;   ///< φ(α) = C(θ + αθ_d)
+    double dphi;  ///< φ′(α) = θ_dᵀ∇C(θ + αθ_d)
+  };
+  /// Evaluates φ and φ′ at α (one objective evaluation).
+  Point at(double alpha);
+
+  [[nodiscard]] const vector& theta() const { return trial_; }           ///< last θ + αθ_d
+  [[nodiscard]] const vector& gradient() const { return g_; }            ///< ∇C there
+  [[nodiscard]] const vector& direction() const { return *direction_; }  ///< θ_d
+  [[nodiscard]] int evaluations() const { return evaluations_; }         ///< calls of at()
+  /// Points the ray at a new θ and θ_d (same dimension), keeping its buffers.
+  void reset(const vector& theta, const vector& direction);
+
+ private:
+  const problems::Objective* objective_;
+  const vector* theta_;
+  const vector* direction_;
+  vector trial_;
+  vector g_;
+  int evaluations_ = 0;
+};
+
+/// Why a line search gave up.
+enum class LineSearchFailure {
+  none,
+  not_descent_direction,   ///< φ′(0) >= 0: no step along θ_d decreases C at first order
+  no_sufficient_decrease,  ///< the evaluation budget ran out before the conditions held
+  interval_collapsed,      ///< the bracket shrank below rounding without the conditions holding
+  non_finite_value,        ///< φ or φ′ was NaN or infinite and shrinking did not help
+};
+[[nodiscard]] const char* to_string(LineSearchFailure failure);
+
+/// What a line search returns: the accepted point, or why there is none.
+struct LineSearchResult {
+  LineSearchFailure failure = LineSearchFailure::none;
+  double alpha = 0;
+  double phi = 0;
+  double dphi = 0;
+  int evaluations = 0;
+  [[nodiscard]] bool ok() const { return failure == LineSearchFailure::none; }
+  /// e.g. "no sufficient decrease after 40 evaluations (last alpha = 1e-20)".
+  std::string detail;
+};
+
+// --- the conditions, MEDL (4.48)-(4.50) ----------------------------------------------------
+
+/// (4.48) Armijo (first Wolfe) condition: φ(α) <= φ(0) + c1 α φ′(0).
+[[nodiscard]] bool armijo(double phi0, double dphi0, double alpha, double phi_alpha, double c1);
+/// (4.49) second Wolfe (curvature) condition: φ′(α) >= c2 φ′(0).
+[[nodiscard]] bool wolfe_curvature(double dphi0, double dphi_alpha, double c2);
+/// (4.50) strong Wolfe curvature condition: |φ′(α)| <= −c2 φ′(0).
+[[nodiscard]] bool strong_wolfe_curvature(double dphi0, double dphi_alpha, double c2);
+
+/// Which conditions an inexact search must satisfy.
+enum class Conditions {
+  armijo,       ///< (4.48) only
+  wolfe,        ///< (4.48) and (4.49)
+  strong_wolfe  ///< (4.48) and (4.50)
+};
+
+// --- exact line search -----------------------------------------------------------------------
+
+/// MEDL (4.46): on C(θ) = ½θᵀAθ − bᵀθ the exact step along θ_d is
+/// α = −θ_dᵀ∇C(θ) / (θ_dᵀAθ_d), given `slope` = θ_dᵀ∇C(θ) and `curvature` = θ_dᵀAθ_d > 0.
+/// Throws descent::invalid_argument when the curvature is not positive.
+[[nodiscard]] double exact_step_quadratic(double slope, double curvature);
+
+/// Options of the general exact line search.
+struct ExactOptions {
+  double initial_step = 1e-3;  ///< first trial α of the bracketing march: > 0
+  double expansion = 2;        ///< the march multiplies α by this: > 1
+  /// stop when |φ′(α)| <= tolerance ‖θ_d‖ ‖∇C(θ + αθ_d)‖, i.e. the cosine between θ_d and the
+  /// new gradient is below it (or when the bracket reaches adjacent doubles): in (0, 1)
+  double tolerance = 1e-13;
+  int max_evaluations = 200;  ///< 1 <= max_evaluations <= 10^6
+  void validate() const;
+};
+
+/// α ≈ the first local minimizer of φ on α > 0 reached by a march α₀, 2α₀, 4α₀, ... from 0:
+/// it brackets a minimizer (φ′(lo) < 0, and φ(hi) > φ(lo) or φ′(hi) >= 0) and then closes
+/// the bracket with secant steps on φ′, falling back to bisection when a secant step leaves
+/// the middle of the bracket. φ′ is used, not only φ as in golden section: φ is flat to
+/// second order at the minimizer, so values alone locate α only to about √ε relative, and
+/// MEDL Figure 4.9's zig-zag (consecutive gradients orthogonal) needs φ′(α) ≈ 0 itself.
+[[nodiscard]] LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options = {});
+
+// --- backtracking ------------------------------------------------------------------------------
+
+struct BacktrackingOptions {
+  double alpha0 = 1;          ///< the first, largest trial step: > 0
+  double factor = 2.0 / 3.0;  ///< MEDL §4.5: each trial is `factor` times the last: in (0, 1)
+  double c1 = 1e-4;           ///< Armijo constant (book: β): 0 < c1 < c2
+  double c2 = 0.9;            ///< curvature constant (book: γ): c1 < c2 < 1
+  Conditions conditions = Conditions::armijo;
+  int max_evaluations = 100;  ///< 1 <= max_evaluations <= 10^6
+  void validate() const;
+};
+
+/// Backtracking (MEDL §4.5): the first of α₀, ρα₀, ρ²α₀, ... satisfying `conditions`.
+/// φ(0) and φ′(0) are passed in because the caller has them already.
+[[nodiscard]] LineSearchResult backtracking(Ray& ray, double phi0, double dphi0,
+                                            const BacktrackingOptions& options = {});
+
+// --- Wolfe by bracketing and zoom -------------------------------------------------------------
+
+struct WolfeOptions {
+  double c1 = 1e-4;          ///< Armijo constant (book: β): 0 < c1 < c2
+  double c2 = 0.9;           ///< curvature constant (book: γ): c1 < c2 < 1
+  bool strong = true;        ///< (4.50) instead of (4.49)
+  double alpha0 = 1;         ///< first trial step: > 0
+  double alpha_max = 1e20;   ///< largest step the bracketing phase tries: >= alpha0
+  double expansion = 2;      ///< bracketing multiplies α by this: > 1
+  int max_evaluations = 60;  ///< 1 <= max_evaluations <= 10^6
+  void validate() const;
+};
+
+/// Nocedal–Wright Algorithm 3.5 (bracketing) with 3.6 (zoom, cubic interpolation safeguarded
+/// to the inner 80% of the bracket): a step satisfying (4.48) and (4.49), or (4.50) if strong.
+[[nodiscard]] LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0,
+                                                 const WolfeOptions& options = {});
+
+}  // namespace descent::optim

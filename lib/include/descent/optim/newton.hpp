@@ -1,0 +1,43 @@
+#pragma once
+/// \file
+/// Newton's method in d dimensions, MEDL (4.54)–(4.56): θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + θ_s with θ_s solving
+/// H_t θ_s = −∇C(θ⁽ᵗ⁾) (LAPACK LU, descent::solve) — never forming H_t⁻¹. Each Hessian is
+/// classified (positive definite, indefinite, singular): where it is not positive definite the
+/// pure step (4.54) heads for a saddle or a maximum, and the run says so. The damped variant
+/// takes the Newton direction with a backtracking Armijo search and falls back to −∇C when
+/// the Newton direction is not a descent direction.
+
+#include <string>
+#include <vector>
+
+#include "descent/optim/line_search.hpp"
+#include "descent/optim/trajectory.hpp"
+#include "descent/problems/objective.hpp"
+
+namespace descent::optim {
+
+struct NewtonOptions {
+  StopCriteria stop = [] {
+    StopCriteria s;
+    s.max_iterations = 100;
+    s.gradient_tolerance = 1e-10;
+    return s;
+  }();
+  bool damped = false;              ///< Armijo backtracking along the (safeguarded) direction
+  BacktrackingOptions line_search;  ///< used when damped
+  void validate() const;
+};
+
+struct NewtonRun {
+  Trajectory trajectory;
+  /// For θ⁽⁰⁾, ..., the Hessian there: "positive definite", "indefinite" or "singular".
+  std::vector<std::string> hessian_kind;
+  int indefinite_hessians = 0;  ///< how many Hessians met were not positive definite
+};
+
+/// Newton's method from `theta0` on an objective with has_hessian(). A singular Hessian
+/// stops the run with StopReason::singular_hessian.
+[[nodiscard]] NewtonRun newton(const problems::Objective& objective, const vector& theta0,
+                               const NewtonOptions& options = {});
+
+}  // namespace descent::optim

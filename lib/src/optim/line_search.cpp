@@ -1,0 +1,322 @@
+#include "descent/optim/line_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "descent/core/interval.hpp"
+
+namespace descent::optim {
+
+Ray::Ray(const problems::Objective& objective, const vector& theta, const vector& direction)
+    : objective_(&objective), theta_(&theta), direction_(&direction) {
+  reset(theta, direction);
+}
+
+void Ray::reset(const vector& theta, const vector& direction) {
+  if (theta.size() != objective_->dimension() || direction.size() != theta.size())
+    throw invalid_argument("line search: theta has " + std::to_string(theta.size()) +
+                           " entries and the direction " + std::to_string(direction.size()) +
+                           "; allowed: both equal to the dimension " +
+                           std::to_string(objective_->dimension()));
+  theta_ = &theta;
+  direction_ = &direction;
+  if (trial_.size() != theta.size()) trial_.resize({theta.size()});
+  if (g_.size() != theta.size()) g_.resize({theta.size()});
+}
+
+Ray::Point Ray::at(double alpha) {
+  const std::size_t d = trial_.size();
+  const double* t = theta_->data();
+  const double* dir = direction_->data();
+  double* x = trial_.data();
+  for (std::size_t i = 0; i < d; ++i) x[i] = t[i] + alpha * dir[i];
+  const double phi = objective_->value_and_gradient(trial_, g_);
+  // φ′(α) = θ_dᵀ∇C, with four partial sums so the loop vectorizes (see quasi_newton.cpp)
+  const double* g = g_.data();
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= d; i += 4) {
+    s0 += dir[i] * g[i];
+    s1 += dir[i + 1] * g[i + 1];
+    s2 += dir[i + 2] * g[i + 2];
+    s3 += dir[i + 3] * g[i + 3];
+  }
+  for (; i < d; ++i) s0 += dir[i] * g[i];
+  const double dphi = (s0 + s1) + (s2 + s3);
+  ++evaluations_;
+  return {alpha, phi, dphi};
+}
+
+const char* to_string(LineSearchFailure failure) {
+  switch (failure) {
+    case LineSearchFailure::none: return "none";
+    case LineSearchFailure::not_descent_direction: return "not a descent direction";
+    case LineSearchFailure::no_sufficient_decrease: return "no sufficient decrease";
+    case LineSearchFailure::interval_collapsed: return "interval collapsed";
+    case LineSearchFailure::non_finite_value: return "non-finite value";
+  }
+  return "unknown";
+}
+
+bool armijo(double phi0, double dphi0, double alpha, double phi_alpha, double c1) {
+  return phi_alpha <= phi0 + c1 * alpha * dphi0;  // MEDL (4.48)
+}
+bool wolfe_curvature(double dphi0, double dphi_alpha, double c2) {
+  return dphi_alpha >= c2 * dphi0;  // MEDL (4.49)
+}
+bool strong_wolfe_curvature(double dphi0, double dphi_alpha, double c2) {
+  return std::fabs(dphi_alpha) <= -c2 * dphi0;  // MEDL (4.50)
+}
+
+namespace {
+
+bool finite(const Ray::Point& p) {
+  return std::isfinite(p.phi) && std::isfinite(p.dphi);
+}
+
+LineSearchResult accept(const Ray::Point& p, int evaluations) {
+  return {LineSearchFailure::none, p.alpha, p.phi, p.dphi, evaluations, "accepted"};
+}
+
+LineSearchResult fail(LineSearchFailure why, const Ray::Point& last, int evaluations,
+                      const std::string& detail) {
+  return {why,
+          last.alpha,
+          last.phi,
+          last.dphi,
+          evaluations,
+          std::string(to_string(why)) + ": " + detail + " (last alpha = " +
+              short_number(last.alpha) + ", " + std::to_string(evaluations) + " evaluations)"};
+}
+
+LineSearchResult not_descent(double dphi0) {
+  return {LineSearchFailure::not_descent_direction,
+          0,
+          0,
+          dphi0,
+          0,
+          "not a descent direction: phi'(0) = " + short_number(dphi0) + " >= 0"};
+}
+
+void check_c1_c2(double c1, double c2) {
+  require("c1", c1, Interval::open(0, 1));
+  require("c2", c2, Interval::open(0, 1));
+  if (!(c1 < c2))
+    throw invalid_argument("c1 = " + short_number(c1) + " is not below c2 = " + short_number(c2) +
+                           "; allowed: 0 < c1 < c2 < 1");
+}
+
+bool conditions_hold(Conditions which, double phi0, double dphi0, const Ray::Point& p, double c1,
+                     double c2) {
+  if (!armijo(phi0, dphi0, p.alpha, p.phi, c1)) return false;
+  switch (which) {
+    case Conditions::armijo: return true;
+    case Conditions::wolfe: return wolfe_curvature(dphi0, p.dphi, c2);
+    case Conditions::strong_wolfe: return strong_wolfe_curvature(dphi0, p.dphi, c2);
+  }
+  return false;
+}
+
+}  // namespace
+
+// --- exact ------------------------------------------------------------------------------------
+
+double exact_step_quadratic(double slope, double curvature) {
+  if (!(curvature > 0))
+    throw invalid_argument("exact_step_quadratic: theta_d^T A theta_d = " +
+                           short_number(curvature) + "; allowed: > 0 (A positive definite)");
+  return -slope / curvature;  // MEDL (4.46)
+}
+
+void ExactOptions::validate() const {
+  require("initial_step", initial_step, Interval::greater_than(0));
+  require("expansion", expansion, Interval::greater_than(1));
+  require("tolerance", tolerance, Interval::open(0, 1));
+  require("max_evaluations", max_evaluations, Interval::closed(1, 1e6));
+}
+
+LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
+  options.validate();
+  const int start = ray.evaluations();
+  auto used = [&] { return ray.evaluations() - start; };
+  Ray::Point lo = ray.at(0);
+  const double dphi0 = lo.dphi;
+  if (!finite(lo)) return fail(LineSearchFailure::non_finite_value, lo, used(), "at alpha = 0");
+  if (!(dphi0 < 0)) return not_descent(dphi0);
+  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
+  double dd = 0;
+  for (double x : ray.direction()) dd += x * x;
+  const double direction_norm = std::sqrt(dd);
+  auto small_slope = [&](const Ray::Point& p) {
+    double gg = 0;
+    for (double x : ray.gradient()) gg += x * x;
+    return std::fabs(p.dphi) <= options.tolerance * direction_norm * std::sqrt(gg);
+  };
+
+  // March out until [lo, hi] must hold a local minimizer: φ′(lo) < 0 and either φ rose
+  // (φ(hi) > φ(lo)) or the slope turned (φ′(hi) >= 0).
+  Ray::Point hi{};
+  for (double alpha = options.initial_step;; alpha *= options.expansion) {
+    if (used() >= options.max_evaluations)
+      return fail(LineSearchFailure::no_sufficient_decrease, lo, used(),
+                  "phi kept decreasing along the ray");
+    const auto p = ray.at(alpha);
+    if (!finite(p) || p.phi > lo.phi || p.dphi >= 0) {
+      hi = p;
+      break;
+    }
+    lo = p;
+    if (small_slope(p)) return accept(p, used());
+  }
+
+  // Shrink the bracket, keeping the invariant; lo is always the lowest point seen.
+  Ray::Point best = lo;
+  while (used() < options.max_evaluations) {
+    const double width = hi.alpha - lo.alpha;
+    double alpha = 0.5 * (lo.alpha + hi.alpha);
+    if (finite(hi) && hi.dphi > 0) {
+      // the root of the secant of φ′ through lo and hi, if it lies well inside
+      const double secant = lo.alpha - lo.dphi * width / (hi.dphi - lo.dphi);
+      if (secant > lo.alpha + 0.01 * width && secant < hi.alpha - 0.01 * width) alpha = secant;
+    }
+    if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
+    const auto p = ray.at(alpha);
+    // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
+    // is flat below rounding, and comparing values there would shrink onto the wrong side.
+    const bool sign_bracket = finite(hi) && hi.dphi >= 0;
+    const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
+    if (right_side) {
+      hi = p;
+    } else {
+      lo = p;
+      best = p;
+    }
+    if (finite(p) && small_slope(p)) return accept(p, used());
+  }
+  // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
+  // Leave the ray at the best point found, so its buffers hold the accepted θ.
+  if (hi.alpha - lo.alpha <= 8 * std::numeric_limits<double>::epsilon() * hi.alpha) {
+    const auto p = ray.at(best.alpha);
+    return accept(p, used());
+  }
+  return fail(
+      LineSearchFailure::no_sufficient_decrease, best, used(),
+      "the slope did not fall to " + short_number(options.tolerance) + " |theta_d| |grad C|");
+}
+
+// --- backtracking ------------------------------------------------------------------------------
+
+void BacktrackingOptions::validate() const {
+  require("alpha0", alpha0, Interval::greater_than(0));
+  require("factor", factor, Interval::open(0, 1));
+  check_c1_c2(c1, c2);
+  require("max_evaluations", max_evaluations, Interval::closed(1, 1e6));
+}
+
+//! [backtracking]
+LineSearchResult backtracking(Ray& ray, double phi0, double dphi0,
+                              const BacktrackingOptions& options) {
+  options.validate();
+  if (!(dphi0 < 0)) return not_descent(dphi0);
+  double alpha = options.alpha0;
+  Ray::Point p{};
+  for (int k = 0; k < options.max_evaluations; ++k, alpha *= options.factor) {
+    p = ray.at(alpha);
+    // A NaN or an overflow means the step went too far: shrink like any rejected step.
+    if (finite(p) && conditions_hold(options.conditions, phi0, dphi0, p, options.c1, options.c2))
+      return accept(p, k + 1);
+  }
+  return fail(
+      finite(p) ? LineSearchFailure::no_sufficient_decrease : LineSearchFailure::non_finite_value,
+      p, options.max_evaluations, "no trial step satisfied the conditions");
+}
+//! [backtracking]
+
+// --- Wolfe: bracketing and zoom ---------------------------------------------------------------
+
+void WolfeOptions::validate() const {
+  check_c1_c2(c1, c2);
+  require("alpha0", alpha0, Interval::greater_than(0));
+  require("alpha_max", alpha_max, Interval::at_least(alpha0));
+  require("expansion", expansion, Interval::greater_than(1));
+  require("max_evaluations", max_evaluations, Interval::closed(1, 1e6));
+}
+
+namespace {
+
+// The minimizer of the cubic through (a, φa, φ′a) and (b, φb, φ′b) (Nocedal–Wright (3.59)),
+// or NaN when it does not exist.
+double cubic_minimizer(const Ray::Point& a, const Ray::Point& b) {
+  const double d1 = a.dphi + b.dphi - 3 * (a.phi - b.phi) / (a.alpha - b.alpha);
+  const double disc = d1 * d1 - a.dphi * b.dphi;
+  if (!(disc >= 0)) return std::numeric_limits<double>::quiet_NaN();
+  const double d2 = std::copysign(std::sqrt(disc), b.alpha - a.alpha);
+  const double denom = b.dphi - a.dphi + 2 * d2;
+  if (denom == 0) return std::numeric_limits<double>::quiet_NaN();
+  return b.alpha - (b.alpha - a.alpha) * (b.dphi + d2 - d1) / denom;
+}
+
+}  // namespace
+
+//! [zoom]
+// Nocedal–Wright Algorithm 3.6. Invariants: lo satisfies (4.48) and has the lowest φ of
+// the points that do; φ′(lo)(hi − lo) < 0, so a step satisfying the conditions lies between.
+LineSearchResult zoom(Ray& ray, double phi0, double dphi0, Ray::Point lo, Ray::Point hi,
+                      const WolfeOptions& o, int& evaluations) {
+  while (evaluations < o.max_evaluations) {
+    const double left = std::min(lo.alpha, hi.alpha), right = std::max(lo.alpha, hi.alpha);
+    const double width = right - left;
+    if (width <= 1e-15 * right)
+      return fail(LineSearchFailure::interval_collapsed, lo, evaluations,
+                  "bracket [" + short_number(left) + ", " + short_number(right) + "]");
+    double alpha = finite(hi) ? cubic_minimizer(lo, hi) : std::nan("");
+    // safeguard: stay in the inner 80% of the bracket, else bisect
+    if (!(alpha > left + 0.1 * width && alpha < right - 0.1 * width)) alpha = 0.5 * (left + right);
+    const auto p = ray.at(alpha);
+    ++evaluations;
+    if (!finite(p) || !armijo(phi0, dphi0, p.alpha, p.phi, o.c1) || p.phi >= lo.phi) {
+      hi = p;
+      continue;
+    }
+    if (o.strong ? strong_wolfe_curvature(dphi0, p.dphi, o.c2)
+                 : wolfe_curvature(dphi0, p.dphi, o.c2))
+      return accept(p, evaluations);
+    if (p.dphi * (hi.alpha - lo.alpha) >= 0) hi = lo;
+    lo = p;
+  }
+  return fail(LineSearchFailure::no_sufficient_decrease, lo, evaluations,
+              "the evaluation budget ran out while zooming");
+}
+//! [zoom]
+
+LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0, const WolfeOptions& o) {
+  o.validate();
+  if (!(dphi0 < 0)) return not_descent(dphi0);
+  Ray::Point previous{0, phi0, dphi0};
+  double alpha = o.alpha0;
+  int evaluations = 0;
+  // Nocedal–Wright Algorithm 3.5: grow α until the conditions hold or a bracket appears.
+  while (evaluations < o.max_evaluations) {
+    const auto p = ray.at(alpha);
+    ++evaluations;
+    if (!finite(p) || !armijo(phi0, dphi0, p.alpha, p.phi, o.c1) ||
+        (evaluations > 1 && p.phi >= previous.phi))
+      return zoom(ray, phi0, dphi0, previous, p, o, evaluations);
+    if (o.strong ? strong_wolfe_curvature(dphi0, p.dphi, o.c2)
+                 : wolfe_curvature(dphi0, p.dphi, o.c2))
+      return accept(p, evaluations);
+    if (p.dphi >= 0) return zoom(ray, phi0, dphi0, p, previous, o, evaluations);
+    if (alpha >= o.alpha_max)
+      return fail(LineSearchFailure::no_sufficient_decrease, p, evaluations,
+                  "reached alpha_max = " + short_number(o.alpha_max) + " still descending");
+    previous = p;
+    alpha = std::min(o.expansion * alpha, o.alpha_max);
+  }
+  return fail(LineSearchFailure::no_sufficient_decrease, previous, evaluations,
+              "the evaluation budget ran out while bracketing");
+}
+
+}  // namespace descent::optim

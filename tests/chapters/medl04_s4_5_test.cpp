@@ -1,0 +1,112 @@
+// MEDL §4.5 items against the book (Figure 4.8: α ≈ 0.00165, p. 145) and the catalogue's
+// independent computations (/work/shared/catalogue/medl-ch4.md C38–C42: sympy roots of the
+// quartic φ, exact rational CG, numpy runs of GD with exact line search).
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "medl04/chapter.hpp"
+
+using descent::app::compute;
+
+namespace {
+
+const descent::app::Chapter& medl04() {
+  static const auto chapter = descent::chapters::make_medl04();
+  return chapter;
+}
+
+const descent::app::Item& item(const std::string& id) {
+  const auto* found = medl04().find(id);
+  REQUIRE_MESSAGE(found != nullptr, "medl04 has no item " << id);
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("medl04 figure-4.8: alpha* is the root of the cubic phi', the book's 0.00165") {
+  const auto r = compute(item("figure-4.8"));
+  // sympy nroots of φ′ (catalogue C38): 0.0016483282074149259711...; 1e-12 absolute
+  CHECK(std::fabs(r.value("alpha_star") - 0.0016483282074149265) < 1e-12);
+  CHECK(std::fabs(r.value("alpha_star") - 0.00165) < 5e-6);  // the book prints ≈ 0.00165
+  CHECK(r.value("C_next") == doctest::Approx(0.28947748084280533).epsilon(1e-12));
+  CHECK(r.value("theta_next_1") == doctest::Approx(0.46308171).epsilon(1e-8));
+  CHECK(r.value("theta_next_2") == doctest::Approx(0.21098601).epsilon(1e-8));
+  // (4.45): ∇C(t)·∇C(t+1) = 0 up to rounding of terms of size ‖∇C‖² ≈ 58000
+  CHECK(std::fabs(r.value("gradient_dot")) < 1e-9);
+  // φ on the grid: φ(0) = 41, and φ is the quartic of C38 at every grid point
+  const auto& phi = r.find_series("phi");
+  REQUIRE(phi.rows.size() == 301);  // the authors' grid of [0, 0.003], coarsened to 1e-5
+  for (const auto& row : phi.rows) {
+    const double a = row[0];
+    const double quartic = 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
+                           174551492200.96 * a * a * a * a;
+    CHECK(row[1] == doctest::Approx(quartic).epsilon(1e-10));
+  }
+  REQUIRE(r.figures.size() == 1);
+  CHECK(r.figures[0].panels.size() == 2);
+}
+
+TEST_CASE("medl04 figure-4.9: the zig-zag matches the catalogue's 1000 exact steps") {
+  const auto r = compute(item("figure-4.9"));
+  // catalogue C39 (exact-quartic line search, numpy): tolerance 1e-8 on 8 printed digits
+  CHECK(r.value("alpha_0") == doctest::Approx(0.0033365478).epsilon(1e-8));
+  CHECK(r.value("theta1_1") == doctest::Approx(0.21181871).epsilon(1e-7));
+  CHECK(r.value("theta1_2") == doctest::Approx(0.04023144).epsilon(1e-7));
+  CHECK(r.value("alpha_1") == doctest::Approx(0.31721251).epsilon(1e-7));
+  CHECK(r.value("theta2_1") == doctest::Approx(0.58726804).epsilon(1e-7));
+  CHECK(r.value("theta3_1") == doctest::Approx(0.58365347).epsilon(1e-7));
+  CHECK(r.value("theta10_1") == doctest::Approx(0.63675622).epsilon(1e-7));
+  CHECK(r.value("C_10") == doctest::Approx(0.137437491).epsilon(1e-7));
+  CHECK(r.value("theta100_2") == doctest::Approx(0.62442855).epsilon(1e-7));
+  CHECK(r.value("C_100") == doctest::Approx(0.044002030).epsilon(1e-7));
+  // After 1000 steps rounding differences between two exact searches have had time to grow;
+  // the catalogue's two independent implementations agreed at 1e-9 and so do we at 1e-6.
+  CHECK(r.value("theta1000_1") == doctest::Approx(0.96706352).epsilon(1e-6));
+  CHECK(r.value("theta1000_2") == doctest::Approx(0.93492565).epsilon(1e-6));
+  CHECK(r.value("C_1000") == doctest::Approx(1.093003e-3).epsilon(1e-5));
+  // (4.45) at every step: consecutive gradients orthogonal (catalogue: max cosine 2.3e-12)
+  CHECK(r.value("max_abs_cosine") < 1e-11);
+}
+
+TEST_CASE("medl04 section-4.5-cg: two steps in exact rationals; d steps on a random system") {
+  const auto r = compute(item("section-4.5-cg"));
+  // Python fractions (catalogue C40), tolerance 1e-14
+  CHECK(r.value("alpha_0") == doctest::Approx(73.0 / 331).epsilon(1e-14));
+  CHECK(r.value("beta_0") == doctest::Approx(961.0 / 109561).epsilon(1e-14));
+  CHECK(r.value("theta1_1") == doctest::Approx(78.0 / 331).epsilon(1e-14));
+  CHECK(r.value("theta1_2") == doctest::Approx(112.0 / 331).epsilon(1e-14));
+  CHECK(r.value("alpha_1") == doctest::Approx(331.0 / 803).epsilon(1e-14));
+  CHECK(r.value("theta2_1") == doctest::Approx(1.0 / 11).epsilon(1e-14));
+  CHECK(r.value("theta2_2") == doctest::Approx(7.0 / 11).epsilon(1e-14));
+  CHECK(r.value("cg_iterations_2x2") == 2);
+  CHECK(r.value("steepest_descent_iterations_2x2") == 13);  // catalogue C40
+  CHECK(r.value("cg_iterations_random") == 10);             // d = 10
+  CHECK(r.value("error_random") < 1e-12);                   // against LAPACK's solve
+  // late directions are conjugate only to ε‖b‖/‖residual‖ (see the unit test)
+  CHECK(r.value("max_conjugacy_cosine_random") < 1e-6);
+  const auto big = compute(item("section-4.5-cg"), {"d=40", "seed=5"});
+  CHECK(big.value("cg_iterations_random") <= 40);
+  CHECK_THROWS_WITH_AS(compute(item("section-4.5-cg"), {"A=1,2,2,1"}),
+                       doctest::Contains("positive definite"), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("section-4.5-cg"), {"A=4,1,0,3"}),
+                       doctest::Contains("symmetric"), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.48: accepted sets and searches match the catalogue (C41)") {
+  const auto r = compute(item("eq-4.48"));
+  // grid scan of the catalogue: Armijo(1e-4) on (0, 0.010787], strong Wolfe(1e-4, 0.9) on
+  // [0.000114, 0.010755]; our grid has step 6e-6, so the ends agree to one step
+  CHECK(r.value("armijo_last_alpha") == doctest::Approx(0.010787).epsilon(6e-6 / 0.010787));
+  CHECK(r.value("strong_wolfe_first_alpha") == doctest::Approx(0.000114).epsilon(6e-6 / 0.000114));
+  CHECK(r.value("strong_wolfe_last_alpha") == doctest::Approx(0.010755).epsilon(6e-6 / 0.010755));
+  CHECK(r.value("backtracking_alpha") == doctest::Approx(std::pow(2.0 / 3, 12)).epsilon(1e-12));
+  // the zoom's step lies in the strong-Wolfe set
+  CHECK(r.value("strong_wolfe_alpha") >= r.value("strong_wolfe_first_alpha") - 6e-6);
+  CHECK(r.value("strong_wolfe_alpha") <= r.value("strong_wolfe_last_alpha") + 6e-6);
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.48"), {"c1=0.5", "c2=0.4"}),
+                       doctest::Contains("0 < c1 < c2 < 1"), descent::invalid_argument);
+}
