@@ -11,6 +11,8 @@ app::Chapter make_aggarwal03() {
   c.source = "Aggarwal, Neural Networks and Deep Learning, Chapter 3 (with Exercises 1-12)";
   // Items arrive with the autodiff, first-order, second-order and network issues.
   aggarwal03::add_section_3_2(c);
+  aggarwal03::add_section_3_3(c);
+  aggarwal03::add_section_3_4(c);
   aggarwal03::add_section_3_6(c);
   aggarwal03::add_exercises_nn(c);
   return c;

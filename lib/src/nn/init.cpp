@@ -33,21 +33,21 @@ double init_std(Init init, std::size_t fan_in, std::size_t fan_out, double sigma
   return sigma;
 }
 
-matrix initialize(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng, double sigma) {
+double draw_weight(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng, double sigma) {
   const double sd = init_std(init, fan_in, fan_out, sigma);
-  matrix W = matrix::from_shape({fan_in, fan_out});
   const double r = double(fan_in);
-  for (std::size_t i = 0; i < W.size(); ++i) {
-    switch (init) {
-      case Init::fan_in_uniform_book:
-        W.flat(i) = rng.uniform(-1 / std::sqrt(r), 1 / std::sqrt(r));
-        break;
-      case Init::fan_in_uniform:
-        W.flat(i) = rng.uniform(-std::sqrt(3 / r), std::sqrt(3 / r));
-        break;
-      default: W.flat(i) = rng.normal(0, sd);
-    }
+  switch (init) {
+    case Init::fan_in_uniform_book: return rng.uniform(-1 / std::sqrt(r), 1 / std::sqrt(r));
+    case Init::fan_in_uniform: return rng.uniform(-std::sqrt(3 / r), std::sqrt(3 / r));
+    default: return rng.normal(0, sd);
   }
+}
+
+matrix initialize(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng, double sigma) {
+  (void)init_std(init, fan_in, fan_out, sigma);  // validates the sizes
+  matrix W = matrix::from_shape({fan_in, fan_out});
+  for (std::size_t i = 0; i < W.size(); ++i)
+    W.flat(i) = draw_weight(init, fan_in, fan_out, rng, sigma);
   return W;
 }
 

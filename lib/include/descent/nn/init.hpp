@@ -24,6 +24,10 @@ enum class Init {
 [[nodiscard]] double init_std(Init init, std::size_t fan_in, std::size_t fan_out,
                               double sigma = 1e-2);
 
+/// One weight drawn from the scheme (uniform schemes draw one uniform, the others one normal).
+[[nodiscard]] double draw_weight(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng,
+                                 double sigma = 1e-2);
+
 /// A fan_in × fan_out weight matrix, filled row by row from `rng`. Biases start at 0 (§3.3.3).
 [[nodiscard]] matrix initialize(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng,
                                 double sigma = 1e-2);
