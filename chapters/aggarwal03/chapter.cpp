@@ -1,5 +1,7 @@
 #include "aggarwal03/chapter.hpp"
 
+#include "aggarwal03/sections.hpp"
+
 namespace descent::chapters {
 
 app::Chapter make_aggarwal03() {
@@ -7,7 +9,11 @@ app::Chapter make_aggarwal03() {
   c.id = "aggarwal03";
   c.title = "Training Deep Neural Networks";
   c.source = "Aggarwal, Neural Networks and Deep Learning, Chapter 3 (with Exercises 1-12)";
-  // Items arrive with the autodiff, first-order, second-order and network issues.
+  aggarwal03::add_section_3_2(c);
+  aggarwal03::add_section_3_3(c);
+  aggarwal03::add_section_3_4(c);
+  aggarwal03::add_section_3_6(c);
+  aggarwal03::add_exercises_nn(c);
   return c;
 }
 

@@ -1,0 +1,322 @@
+/// \file
+/// Aggarwal §3.4: vanishing and exploding gradients over depth (Figure 3.8, Eq. 3.38), the
+/// activation derivatives of Figure 3.10, and dying ReLUs, leaky ReLU and maxout (§3.4.3).
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "aggarwal03/sections.hpp"
+#include "descent/core/error.hpp"
+#include "descent/core/linalg.hpp"
+#include "descent/core/random.hpp"
+#include "descent/nn/activation.hpp"
+#include "descent/nn/init.hpp"
+#include "descent/nn/max_layer.hpp"
+
+namespace descent::chapters::aggarwal03 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+//! [figure-3.8-chain]
+// One chain of Figure 3.8: h_t = Φ(w_t h_{t−1}); by Eq. 3.38 the gradient at the input is the
+// top gradient times Π_t w_t Φ'(a_t). Returns log10 |Π| after each layer (−inf once a ReLU dies).
+std::vector<double> chain_profile(nn::Activation phi, std::size_t depth, Rng& rng) {
+  std::vector<double> profile;
+  double h = rng.normal(), log_ratio = 0;
+  for (std::size_t t = 0; t < depth; ++t) {
+    const double w = rng.normal();  // N(0, 1): the fan-in is 1
+    const double a = w * h;
+    log_ratio += std::log10(std::fabs(w * nn::derivative(phi, a)));
+    profile.push_back(log_ratio);
+    h = nn::activate(phi, a);
+  }
+  return profile;
+}
+//! [figure-3.8-chain]
+
+// A width × width network of `depth` layers without biases: log10(‖g_k‖/‖g_top‖) at each
+// layer k, for one draw of weights, input x ~ N(0, I) and top gradient ~ N(0, I).
+std::vector<double> network_profile(nn::Activation phi, nn::Init init, double sigma,
+                                    std::size_t width, std::size_t depth, Rng& rng) {
+  std::vector<matrix> W;
+  std::vector<matrix> a;
+  matrix h = matrix::from_shape({1, width});
+  for (auto& x : h) x = rng.normal();
+  for (std::size_t k = 0; k < depth; ++k) {
+    W.push_back(nn::initialize(init, width, width, rng, sigma));
+    a.push_back(gemm(h, W.back()));
+    nn::activate(phi, a.back(), h);
+  }
+  matrix g = matrix::from_shape({1, width});
+  for (auto& x : g) x = rng.normal();
+  auto norm = [](const matrix& m) { return std::sqrt(xt::sum(m * m)()); };
+  const double top = norm(g);
+  std::vector<double> profile(depth + 1);
+  profile[depth] = 0;
+  for (std::size_t k = depth; k-- > 0;) {
+    for (std::size_t j = 0; j < width; ++j) g(0, j) *= nn::derivative(phi, a[k](0, j));
+    g = gemm(g, matrix(xt::transpose(W[k])));  // g_{k} = W (Φ' ⊙ g_{k+1})
+    profile[k] = std::log10(norm(g) / top);
+  }
+  return profile;
+}
+
+Result figure_3_8(const Params& p) {
+  const auto depth = static_cast<std::size_t>(p.integer("depth"));
+  const auto chains = static_cast<std::size_t>(p.integer("chains"));
+  Result result;
+  auto& chain_table = result.table("chain", {"activation", "median log10 ratio after r layers",
+                                             "fraction of dead chains", "bound r log10 0.25"});
+  auto& chain_series = result.add_series("chain", {"layer", "sigmoid", "tanh", "relu"});
+  std::vector<std::vector<std::vector<double>>> per_act;
+  for (auto phi : {nn::Activation::sigmoid, nn::Activation::tanh, nn::Activation::relu}) {
+    Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
+    std::vector<std::vector<double>> layers(depth);
+    std::size_t dead = 0;
+    for (std::size_t c = 0; c < chains; ++c) {
+      const auto prof = chain_profile(phi, depth, rng);
+      if (!std::isfinite(prof.back())) ++dead;
+      for (std::size_t t = 0; t < depth; ++t)
+        if (std::isfinite(prof[t])) layers[t].push_back(prof[t]);
+    }
+    const double med = median(layers[depth - 1]);
+    chain_table.add({std::string(nn::to_string(phi)), med, double(dead) / double(chains),
+                     double(depth) * std::log10(0.25)});
+    result.value(std::string("chain_median_") + nn::to_string(phi), med);
+    result.value(std::string("chain_dead_") + nn::to_string(phi), double(dead) / double(chains));
+    per_act.push_back(layers);
+  }
+  for (std::size_t t = 0; t < depth; ++t)
+    chain_series.add(
+        {double(t + 1), median(per_act[0][t]), median(per_act[1][t]), median(per_act[2][t])});
+
+  const auto width = static_cast<std::size_t>(p.integer("width"));
+  const auto net_depth = static_cast<std::size_t>(p.integer("network_depth"));
+  const auto seeds = static_cast<std::size_t>(p.integer("seeds"));
+  struct Config {
+    const char* name;
+    nn::Activation phi;
+    nn::Init init;
+    double sigma;
+  };
+  const Config configs[] = {
+      {"sigmoid_fan_in", nn::Activation::sigmoid, nn::Init::fan_in_gaussian, 0},
+      {"tanh_fan_in", nn::Activation::tanh, nn::Init::fan_in_gaussian, 0},
+      {"relu_fan_in", nn::Activation::relu, nn::Init::fan_in_gaussian, 0},
+      {"relu_he", nn::Activation::relu, nn::Init::he, 0},
+      {"tanh_std1", nn::Activation::tanh, nn::Init::gaussian_constant, 1},
+      {"relu_std1", nn::Activation::relu, nn::Init::gaussian_constant, 1}};
+  std::vector<std::string> cols{"layer"};
+  for (const auto& c : configs) cols.push_back(c.name);
+  auto& net_series = result.add_series("network", cols);
+  auto& net_table = result.table(
+      "network", {"activation, init", "mean log10 |g_input|/|g_top|", "sd over seeds"});
+  std::vector<std::vector<double>> mean_profiles;
+  for (const auto& c : configs) {
+    Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
+    std::vector<double> mean(net_depth + 1, 0.0), at_input;
+    for (std::size_t s = 0; s < seeds; ++s) {
+      const auto prof = network_profile(c.phi, c.init, c.sigma, width, net_depth, rng);
+      for (std::size_t k = 0; k <= net_depth; ++k) mean[k] += prof[k] / double(seeds);
+      at_input.push_back(prof[0]);
+    }
+    double var = 0;
+    for (double x : at_input) var += (x - mean[0]) * (x - mean[0]);
+    const double sd = seeds > 1 ? std::sqrt(var / double(seeds - 1)) : 0.0;
+    net_table.add({std::string(c.name), mean[0], sd});
+    result.value(std::string("network_mean_") + c.name, mean[0]);
+    result.value(std::string("network_sd_") + c.name, sd);
+    mean_profiles.push_back(mean);
+  }
+  for (std::size_t k = 0; k <= net_depth; ++k) {
+    std::vector<double> row{double(k)};
+    for (const auto& m : mean_profiles) row.push_back(m[k]);
+    net_series.add(row);
+  }
+  result.value("bound_0.25^r", std::pow(0.25, double(depth)));
+
+  report::Figure fig{"figure-3.8",
+                     "Figure 3.8: vanishing and exploding gradients over depth",
+                     {},
+                     "The book's figure shows a chain of single-node layers; panel (a) draws the "
+                     "median of log10 |dL/dh_0| / |dL/dh_r| over random N(0,1) chains, panel (b) "
+                     "the same ratio in width-100 networks (companion settings, not in the book)."};
+  report::Panel a;
+  a.title = "(a) chain of one-node layers, w ~ N(0,1)";
+  a.xlabel = "layers r";
+  a.ylabel = "median log10 gradient ratio";
+  for (const char* s : {"sigmoid", "tanh", "relu"})
+    a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints, s});
+  report::Panel b;
+  b.title = "(b) width-100 networks: log10 |g_k| / |g_top|";
+  b.xlabel = "layer k (0 = input)";
+  b.ylabel = "mean log10 gradient ratio";
+  for (const auto& c : configs)
+    b.layers.push_back({"network", "layer", c.name, report::Layer::Style::lines, c.name});
+  fig.panels = {a, b};
+  result.figures.push_back(fig);
+  return result;
+}
+
+Result figure_3_10(const Params& p) {
+  const double lo = p.number("from"), hi = p.number("to"), step = p.number("step");
+  if (!(hi > lo)) throw invalid_argument("to must exceed from; allowed: from < to");
+  Result result;
+  auto& s = result.add_series("derivatives", {"v", "sigmoid", "tanh", "relu", "hard_tanh"});
+  const auto n = static_cast<std::size_t>(std::floor((hi - lo) / step + 1e-9));
+  for (std::size_t i = 0; i <= n; ++i) {
+    const double v = lo + step * double(i);
+    s.add({v, nn::derivative(nn::Activation::sigmoid, v), nn::derivative(nn::Activation::tanh, v),
+           nn::derivative(nn::Activation::relu, v), nn::derivative(nn::Activation::hard_tanh, v)});
+  }
+  auto& t = result.table("values", {"v", "sigmoid'", "tanh'", "ReLU'", "hard tanh'"});
+  for (double v : {-5.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 5.0})
+    t.add({v, nn::derivative(nn::Activation::sigmoid, v), nn::derivative(nn::Activation::tanh, v),
+           nn::derivative(nn::Activation::relu, v), nn::derivative(nn::Activation::hard_tanh, v)});
+  double top = 0;
+  for (const auto& row : s.rows) top = std::max(top, row[1]);
+  result.value("max_sigmoid_derivative", top);
+  result.value("tanh_derivative_at_0", nn::derivative(nn::Activation::tanh, 0));
+  report::Figure fig{"figure-3.10",
+                     "Figure 3.10: derivatives of the activation functions",
+                     {},
+                     "Kinks: ReLU'(0) = 0 and hard tanh' = 0 at +-1 (PyTorch's convention)."};
+  const char* titles[] = {"(a) sigmoid", "(b) tanh", "(c) ReLU", "(d) hard tanh"};
+  const char* cols[] = {"sigmoid", "tanh", "relu", "hard_tanh"};
+  for (int k = 0; k < 4; ++k) {
+    report::Panel panel;
+    panel.title = titles[k];
+    panel.xlabel = "v";
+    panel.ylabel = "derivative";
+    panel.yrange = {-0.1, 1.1};
+    panel.layers = {{"derivatives", "v", cols[k], report::Layer::Style::lines, ""}};
+    fig.panels.push_back(panel);
+  }
+  result.figures.push_back(fig);
+  return result;
+}
+
+//! [dying-relu]
+// Gradient descent on one unit h = Φ(w x + b) with loss Σ ½(h − y)² (a plain loop: the
+// optimizers of descent::optim are not needed for one scalar pair).
+struct Unit {
+  double w, b;
+};
+Unit descend(Unit u, nn::Activation phi, double alpha, double lr, long steps) {
+  const double xs[] = {1, 2, 3};
+  for (long s = 0; s < steps; ++s) {
+    double gw = 0, gb = 0;
+    for (double x : xs) {
+      const double a = u.w * x + u.b;
+      const double delta = (nn::activate(phi, a, alpha) - 2 * x) * nn::derivative(phi, a, alpha);
+      gw += delta * x;
+      gb += delta;
+    }
+    u.w -= lr * gw;
+    u.b -= lr * gb;
+  }
+  return u;
+}
+//! [dying-relu]
+
+Result dying_relu(const Params& p) {
+  const Unit start{p.number("w0"), p.number("b0")};
+  const double alpha = p.number("alpha");
+  Result result;
+  auto& t = result.table("runs", {"run", "w", "b", "active points (a > 0)"});
+  auto active = [](Unit u) {
+    int n = 0;
+    for (double x : {1.0, 2.0, 3.0}) n += (u.w * x + u.b > 0);
+    return double(n);
+  };
+  const Unit jumped = descend(start, nn::Activation::relu, alpha, p.number("big_lr"), 1);
+  const Unit stuck = descend(jumped, nn::Activation::relu, alpha, 0.01, 1000);
+  const Unit modest = descend(start, nn::Activation::relu, alpha, 0.05, 1000);
+  const Unit leaky = descend(jumped, nn::Activation::leaky_relu, alpha, 0.01, 2000);
+  const Unit leaky_long = descend(jumped, nn::Activation::leaky_relu, alpha, 0.01, 20000);
+  t.add({std::string("ReLU, one step at the large rate"), jumped.w, jumped.b, active(jumped)});
+  t.add({std::string("ReLU, then 1000 steps at 0.01: dead"), stuck.w, stuck.b, active(stuck)});
+  t.add(
+      {std::string("ReLU, 1000 steps at 0.05 from the start"), modest.w, modest.b, active(modest)});
+  t.add({std::string("leaky ReLU from the dead point, 2000 steps at 0.01"), leaky.w, leaky.b,
+         active(leaky)});
+  t.add({std::string("leaky ReLU, 20000 steps"), leaky_long.w, leaky_long.b, active(leaky_long)});
+  result.value("jumped_w", jumped.w);
+  result.value("jumped_b", jumped.b);
+  result.value("stuck_w", stuck.w);
+  result.value("stuck_b", stuck.b);
+  result.value("modest_w", modest.w);
+  result.value("modest_b", modest.b);
+  result.value("leaky_w", leaky.w);
+  result.value("leaky_b", leaky.b);
+  result.value("leaky_long_w", leaky_long.w);
+  result.value("leaky_long_b", leaky_long.b);
+
+  // Maxout (§3.4.3.2) contains both: W2 = 0 gives ReLU, W2 = α W1 leaky ReLU.
+  const matrix x{{2, 3}};
+  const matrix w1{{0.5}, {-1.0}};
+  nn::Maxout relu_like, leaky_like;
+  relu_like.W = {w1, matrix{{0.0}, {0.0}}};
+  relu_like.b = {vector{0.0}, vector{0.0}};
+  leaky_like.W = {w1, alpha * w1};
+  leaky_like.b = {vector{0.0}, vector{0.0}};
+  auto& m = result.table("maxout", {"pieces", "h(X)", "equals"});
+  const double r = relu_like.forward(x)(0, 0), l = leaky_like.forward(x)(0, 0);
+  m.add({std::string("max(W1 X, 0)"), r, std::string("ReLU(W1 X)")});
+  m.add({std::string("max(W1 X, alpha W1 X)"), l, std::string("leaky ReLU(W1 X)")});
+  result.value("maxout_relu", r);
+  result.value("maxout_leaky", l);
+  return result;
+}
+
+}  // namespace
+
+void add_section_3_4(app::Chapter& chapter) {
+  chapter.add({"figure-3.8",
+               "Vanishing and exploding gradients: chains of one-node layers and deep networks",
+               "Aggarwal §3.4, Figure 3.8, Eq. 3.38",
+               {Param::integer("depth", "10", Provenance::book, "layers r of the chain (book: 10)",
+                               Interval::closed(1, 100)),
+                Param::integer("chains", "20000", Provenance::companion, "random chains",
+                               Interval::closed(10, 10000000)),
+                Param::integer("width", "100", Provenance::companion, "units per layer (b)",
+                               Interval::closed(1, 1000)),
+                Param::integer("network_depth", "20", Provenance::companion, "layers (b)",
+                               Interval::closed(1, 200)),
+                Param::integer("seeds", "8", Provenance::companion, "networks averaged (b)",
+                               Interval::closed(1, 1000)),
+                Param::integer("seed", "38", Provenance::companion, "seed", Interval::at_least(0))},
+               figure_3_8});
+  chapter.add(
+      {"figure-3.10",
+       "The derivatives of sigmoid, tanh, ReLU and hard tanh",
+       "Aggarwal §3.4.2, Figure 3.10",
+       {Param::number("from", "-6", Provenance::companion, "left end of v"),
+        Param::number("to", "6", Provenance::companion, "right end of v"),
+        Param::number("step", "0.01", Provenance::companion, "spacing", Interval::closed(1e-4, 1))},
+       figure_3_10});
+  chapter.add({"section-3.4.3",
+               "Dying ReLU after one large step, recovery with leaky ReLU, and maxout",
+               "Aggarwal §3.4.3, Eq. 3.39, §3.4.3.2",
+               {Param::number("w0", "3", Provenance::companion, "starting weight"),
+                Param::number("b0", "0", Provenance::companion, "starting bias"),
+                Param::number("big_lr", "0.5", Provenance::companion, "the large learning rate",
+                              Interval::greater_than(0)),
+                Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
+                              Interval::open(0, 1))},
+               dying_relu});
+}
+
+}  // namespace descent::chapters::aggarwal03

@@ -1,0 +1,65 @@
+#pragma once
+/// \file
+/// A fully connected network and its backpropagation in the three forms of Aggarwal §3.2:
+/// post-activation (Δ = ∂L/∂h, Eqs. 3.12–3.13), pre-activation (δ = ∂L/∂a, Eqs. 3.18–3.19)
+/// and decoupled (alternating linear and activation layers, Table 3.1). All three take the
+/// same network and upstream gradient and return the same gradients (Exercise 9).
+/// One example per row, so the same code runs a single example or a mini-batch.
+
+#include <optional>
+#include <vector>
+
+#include "descent/core/tensor.hpp"
+#include "descent/nn/activation.hpp"
+
+namespace descent::nn {
+
+struct Dense {
+  matrix W;  ///< fan_in × fan_out: a = h_prev W + b
+  vector b;
+  Activation phi = Activation::sigmoid;
+};
+
+struct Network {
+  std::vector<Dense> layers;
+  double alpha = 0.01;  ///< leaky-ReLU slope, if any layer uses it
+};
+
+/// The values of one forward pass: a[k] and h[k] of layer k (h of the input is `input`).
+struct ForwardPass {
+  matrix input;
+  std::vector<matrix> a;  ///< pre-activations
+  std::vector<matrix> h;  ///< post-activations; h.back() is the output o
+};
+
+[[nodiscard]] ForwardPass forward(const Network& net, const matrix& x);
+
+struct Gradients {
+  std::vector<matrix> W;
+  std::vector<vector> b;
+  std::vector<matrix> post;  ///< Δ(h_k) = ∂L/∂h_k per layer
+  std::vector<matrix> pre;   ///< δ(h_k) = ∂L/∂a_k per layer
+};
+
+/// Extra losses on hidden nodes (§3.2.7): hidden_grad[k], if set, is ∂L_{h}/∂h_k, added to the
+/// gradient arriving at h_k (Eq. 3.25 then 3.26: Φ'(a) ∂L_h/∂h enters δ).
+using HiddenLossGrads = std::vector<std::optional<matrix>>;
+
+/// `grad_output` = ∂L/∂o with o = h.back().
+[[nodiscard]] Gradients backprop_post_activation(const Network& net, const ForwardPass& fwd,
+                                                 const matrix& grad_output,
+                                                 const HiddenLossGrads& hidden = {});
+[[nodiscard]] Gradients backprop_pre_activation(const Network& net, const ForwardPass& fwd,
+                                                const matrix& grad_output,
+                                                const HiddenLossGrads& hidden = {});
+[[nodiscard]] Gradients backprop_decoupled(const Network& net, const ForwardPass& fwd,
+                                           const matrix& grad_output,
+                                           const HiddenLossGrads& hidden = {});
+
+/// All parameters in one vector (W row-major then b, layer by layer), and back: for gradient
+/// checking and for optimizers.
+[[nodiscard]] vector flatten(const Network& net);
+[[nodiscard]] vector flatten(const Gradients& g);
+void unflatten(const vector& theta, Network& net);
+
+}  // namespace descent::nn
