@@ -16,7 +16,9 @@ using descent::testing::to_vector;
 // Polynomials of degree 4 at |θ| <= 2: a few ulps of rounding, hence 1e-13 relative.
 TEST_CASE("problems/rosenbrock: value, gradient and Hessian match scipy") {
   const descent::problems::Rosenbrock f;
-  for (const auto& point : load_fixture("problems_rosenbrock.json")["classic"]) {
+  const auto fixture = load_fixture("problems_rosenbrock.json");  // outlives the loop
+  REQUIRE(fixture["classic"].size() == 5);
+  for (const auto& point : fixture["classic"]) {
     const vector theta = to_vector(point["theta"]);
     CAPTURE(theta(0));
     CAPTURE(theta(1));
