@@ -9,10 +9,12 @@ app::Chapter make_aggarwal03() {
   c.id = "aggarwal03";
   c.title = "Training Deep Neural Networks";
   c.source = "Aggarwal, Neural Networks and Deep Learning, Chapter 3 (with Exercises 1-12)";
+  aggarwal03::add_section_3_2_chain_rule(c);
   aggarwal03::add_section_3_2(c);
   aggarwal03::add_section_3_3(c);
   aggarwal03::add_section_3_4(c);
   aggarwal03::add_section_3_6(c);
+  aggarwal03::add_exercises_autodiff(c);
   aggarwal03::add_exercises_nn(c);
   return c;
 }

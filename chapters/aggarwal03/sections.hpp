@@ -1,16 +1,19 @@
 #pragma once
 /// \file
-/// One function per section of Aggarwal Chapter 3 that has items; each appends its items
-/// to the chapter in the book's order.
+/// One function per section of Aggarwal's Chapter 3 that has items; each appends its
+/// items to the chapter in the book's order.
 
 #include "descent/app/item.hpp"
 
 namespace descent::chapters::aggarwal03 {
 
+/// §3.2.1–3.2.2 the chain rule on computational graphs: (3.1)–(3.5), Figures 3.4–3.5
+void add_section_3_2_chain_rule(app::Chapter& chapter);
 void add_section_3_2(app::Chapter& chapter);   ///< §3.2 Backpropagation (3.2.3–3.2.10)
 void add_section_3_3(app::Chapter& chapter);   ///< §3.3 Setup: preprocessing, initialization
 void add_section_3_4(app::Chapter& chapter);   ///< §3.4 Vanishing and exploding gradients
 void add_section_3_6(app::Chapter& chapter);   ///< §3.6 Batch normalization
+void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4
 void add_exercises_nn(app::Chapter& chapter);  ///< Exercises 5, 9, 10
 
 }  // namespace descent::chapters::aggarwal03

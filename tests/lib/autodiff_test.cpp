@@ -11,6 +11,7 @@
 #include "descent/autodiff/api.hpp"
 #include "descent/autodiff/dot.hpp"
 #include "descent/autodiff/finite_difference.hpp"
+#include "descent/autodiff/paths.hpp"
 #include "descent/autodiff/trace.hpp"
 #include "descent/core/error.hpp"
 #include "fixtures.hpp"
@@ -230,4 +231,31 @@ TEST_CASE("autodiff/finite_difference: forward O(h), central O(h^2) against torc
   CHECK(ef > 1e-6);
   CHECK(ec < 1e-7);
   CHECK_THROWS_AS((void)forward_difference(f, t, 0.0), descent::invalid_argument);
+}
+
+TEST_CASE("autodiff/paths: enumeration multiplies edge derivatives, not node values") {
+  // Aggarwal Fig. 3.4 with asymmetric first layer (catalogue A7's caution): h11 = 2w,
+  // h12 = 3w, then three product layers; o = (6w²)^8 = 6^8 w^16, do/dw = 16·6^8 w^15.
+  Tape tape;
+  const Var w = tape.input(1.1);
+  Var h1 = 2.0 * w, h2 = 3.0 * w;
+  for (int i = 0; i < 3; ++i) {
+    const Var n1 = h1 * h2, n2 = h1 * h2;
+    h1 = n1, h2 = n2;
+  }
+  const Var o = h1 * h2;
+  const double exact = 16 * std::pow(6.0, 8) * std::pow(1.1, 15);
+  const auto en = enumerate_paths(tape, w.index, o.index);
+  const auto dp = dynamic_programming(tape, w.index, o.index);
+  std::vector<double> adjoint;
+  tape.backward({o.index}, {1.0}, adjoint);
+  CHECK(en.paths == 16);
+  CHECK(dp.paths == 16);
+  // sums of 16 products of 5 factors in different orders: a few ulps
+  CHECK(en.derivative == doctest::Approx(exact).epsilon(1e-13));
+  CHECK(dp.derivative == doctest::Approx(exact).epsilon(1e-13));
+  CHECK(adjoint[w.index] == doctest::Approx(exact).epsilon(1e-13));
+  CHECK(en.multiplications == 16 * 5);
+  CHECK(dp.multiplications == tape.edge_count());
+  CHECK_THROWS_AS((void)enumerate_paths(tape, w.index, o.index, 10), descent::invalid_argument);
 }

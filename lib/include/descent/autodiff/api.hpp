@@ -104,8 +104,9 @@ Jacobian jacobian(G&& g, const std::vector<double>& theta) {
   const std::vector<Var> y = detail::record_vector(g, tape, theta);
   const std::size_t m = y.size(), d = theta.size();
   Jacobian J;
-  J.rows.assign(m, std::vector<double>(d, 0.0));
+  J.rows.resize(m);
   if (d <= m) {
+    for (auto& row : J.rows) row.assign(d, 0.0);
     J.mode = Mode::forward;
     for (std::size_t j = 0; j < d; ++j) {
       std::vector<double> e(d, 0.0);

@@ -1,0 +1,12 @@
+#pragma once
+/// \file
+/// The slides of Lecture 5 that have items, grouped by topic; each function appends its
+/// items to the chapter in the order of the slides.
+
+#include "descent/app/item.hpp"
+
+namespace descent::chapters::risteski05 {
+
+void add_backprop(app::Chapter& chapter);  ///< "Backpropagation" slides: O(V + E) vs Ω(V²)
+
+}  // namespace descent::chapters::risteski05

@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// Solution of the exercise chapters/aggarwal03/exercises/backprop_exercises.hpp.
+
+#include <array>
+#include <cstddef>
+
+namespace descent::exercises {
+
+inline std::array<double, 2> product_neuron(double x1, double x2, double dL_do) {
+  return {dL_do * x2, dL_do * x1};
+}
+
+inline std::array<double, 4> pairwise_sum(const std::array<double, 4>& x, double dL_do) {
+  std::array<double, 4> g{};
+  for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t j = i + 1; j < 4; ++j) {  // ∂(x_i x_j)/∂x_i = x_j
+      g[i] += dL_do * x[j];
+      g[j] += dL_do * x[i];
+    }
+  return g;
+}
+
+inline std::array<double, 4> pairwise_max(const std::array<double, 4>& x, double dL_do) {
+  std::size_t bi = 0, bj = 1;
+  for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t j = i + 1; j < 4; ++j)
+      if (x[i] * x[j] > x[bi] * x[bj]) bi = i, bj = j;
+  std::array<double, 4> g{};
+  g[bi] = dL_do * x[bj];
+  g[bj] = dL_do * x[bi];
+  return g;
+}
+
+}  // namespace descent::exercises

@@ -1,0 +1,58 @@
+// Exercise aggarwal03/backprop_exercises: Aggarwal §3.10, Exercises 2-4 by hand.
+// Compiled against the stub (every case must fail) and the solution (every case must pass).
+// Reference: the catalogue's answers (torch-checked) and a backward sweep over a tape.
+
+#include "backprop_exercises.hpp"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "descent/autodiff/tape.hpp"
+
+using namespace descent::exercises;
+namespace ad = descent::autodiff;
+
+namespace {
+// ∂L/∂x by the library's backward sweep, for o = sum or max of the pairwise products.
+std::vector<double> tape_gradient(const std::array<double, 4>& x0, double dL_do, bool use_max) {
+  ad::Tape t;
+  std::vector<ad::Var> x, h;
+  for (double v : x0) x.push_back(t.input(v));
+  for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t j = i + 1; j < 4; ++j) h.push_back(x[i] * x[j]);
+  ad::Var o = h[0];
+  if (use_max) {
+    for (std::size_t k = 1; k < h.size(); ++k) o = ad::max(o, h[k]);
+  } else {
+    o = t.sum(h);
+  }
+  std::vector<double> zeta;
+  t.backward({o.index}, {dL_do}, zeta);
+  return {zeta[0], zeta[1], zeta[2], zeta[3]};
+}
+}  // namespace
+
+TEST_CASE("Exercise 2: o = x1 x2 with dL/do = 5 at (2, 3) gives (15, 10)") {
+  const auto g = product_neuron(2, 3, 5);
+  CHECK(g[0] == 15);
+  CHECK(g[1] == 10);
+}
+
+TEST_CASE("Exercise 3: the sum of pairwise products gives (18, 16, 14, 12)") {
+  const auto g = pairwise_sum({1, 2, 3, 4}, 2);
+  const double expected[] = {18, 16, 14, 12};
+  for (int i = 0; i < 4; ++i) CHECK(g[i] == expected[i]);
+  const auto other = pairwise_sum({0.5, -1, 2, 3}, -1.5);
+  const auto ref = tape_gradient({0.5, -1, 2, 3}, -1.5, false);
+  for (int i = 0; i < 4; ++i) CHECK(other[i] == doctest::Approx(ref[i]).epsilon(1e-15));
+}
+
+TEST_CASE("Exercise 4: the max of pairwise products gives (0, 0, 8, 6)") {
+  const auto g = pairwise_max({1, 2, 3, 4}, 2);
+  const double expected[] = {0, 0, 8, 6};
+  for (int i = 0; i < 4; ++i) CHECK(g[i] == expected[i]);
+  const auto other = pairwise_max({-3, 1, 2, -2.5}, 0.5);  // max is (-3)(-2.5) = 7.5
+  const auto ref = tape_gradient({-3, 1, 2, -2.5}, 0.5, true);
+  for (int i = 0; i < 4; ++i) CHECK(other[i] == ref[i]);
+}
