@@ -199,6 +199,12 @@ Result figure_4_7(const Params& p) {
   auto& text = result.table("dot", {"Graphviz DOT source (render with: dot -Tsvg)"});
   std::istringstream lines(dot);
   for (std::string line; std::getline(lines, line);) text.add({line});
+  result.figures.push_back(
+      report::Figure{"figure-4.7",
+                     "Figure 4.7: the computational graph of (4.27), drawn from the recorded tape",
+                     {},
+                     "Drawn by Graphviz from the DOT source above.",
+                     dot});
   result.value("operation_nodes", double(nodes.rows.size()));
   result.value("edges", double(edges));
   return result;

@@ -89,6 +89,12 @@ Result figure_2_1(const Params& p) {
   auto& text = result.table("dot", {"Graphviz DOT source (render with: dot -Tsvg)"});
   std::istringstream lines(dot);
   for (std::string line; std::getline(lines, line);) text.add({line});
+  result.figures.push_back(report::Figure{"figure-2.1",
+                                          "Figure 2.1: the computational graph of f(x, y) = xy - "
+                                          "log(1 + exp(xy)), drawn from the recorded tape",
+                                          {},
+                                          "Drawn by Graphviz from the DOT source above.",
+                                          dot});
   result.value("nodes", double(g.tape.size()));
   result.value("edges", double(edges.rows.size()));
   return result;

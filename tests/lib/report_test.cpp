@@ -147,3 +147,24 @@ TEST_CASE("report/progress: silent when stderr is not a terminal") {
   progress.update(5);
   progress.update(10);
 }
+
+TEST_CASE("report/figure: a graph figure is written as DOT and drawn by Graphviz") {
+  const fs::path dir = scratch_dir("graph");
+  Result r;
+  r.figures.push_back(Figure{"graph-0.1", "A graph", {}, "", "digraph g { a -> b; }\n"});
+  const int rendered = write_figures(r, dir);
+  CHECK(slurp(dir / "graph-0.1.dot") == "digraph g { a -> b; }\n");
+  CHECK_FALSE(fs::exists(dir / "graph-0.1.tsv"));  // no plot data for a graph
+  if (!find_program("dot").empty()) {
+    CHECK(rendered == 1);
+    CHECK(slurp(dir / "graph-0.1.svg").find("<svg") != std::string::npos);
+  }
+  // A DOT syntax error is a failure, and leaves nothing behind.
+  Result bad;
+  bad.figures.push_back(Figure{"graph-0.2", "Broken", {}, "", "digraph { a -> ; }\n"});
+  if (!find_program("dot").empty()) {
+    CHECK_THROWS_AS(write_figures(bad, dir), std::runtime_error);
+    CHECK_FALSE(fs::exists(dir / "graph-0.2.dot"));
+  }
+  fs::remove_all(dir);
+}

@@ -130,40 +130,62 @@ std::string gnuplot_script(const Figure& figure, const Result& result) {
   return gp.str();
 }
 
-fs::path find_gnuplot() {
+fs::path find_program(const std::string& name) {
   const char* path = std::getenv("PATH");
   if (path == nullptr) return {};
   std::istringstream dirs(path);
   std::string dir;
   while (std::getline(dirs, dir, ':')) {
-    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / "gnuplot";
+    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
     std::error_code ec;
     if (fs::is_regular_file(candidate, ec)) return candidate;
   }
   return {};
 }
 
+namespace {
+
+// Runs a shell command in `dir` (renderers resolve relative file names against their
+// working directory) and checks it produced `output`.
+void render(const fs::path& dir, const std::string& command, const fs::path& output,
+            const std::string& what) {
+  const std::string full = "cd " + shell_quote(dir.string()) + " && " + command + " 2>&1";
+  const int status = std::system(full.c_str());
+  if (status != 0 || !fs::exists(output))
+    throw std::runtime_error(what + " (exit status " + std::to_string(WEXITSTATUS(status)) + ")");
+}
+
+}  // namespace
+
 int write_figures(const Result& result, const fs::path& dir) {
   if (result.figures.empty()) return 0;
-  const fs::path gnuplot = find_gnuplot();
+  const fs::path gnuplot = find_program("gnuplot");
+  const fs::path graphviz = find_program("dot");
   FileBatch batch(dir);
   int rendered = 0;
   for (const auto& figure : result.figures) {
+    const fs::path svg = batch.temporary_for(figure.name + ".svg");
+    if (!figure.dot.empty()) {
+      const fs::path source = batch.stage(figure.name + ".dot", figure.dot);
+      if (graphviz.empty()) continue;
+      batch.adopt(svg, figure.name + ".svg");
+      render(dir,
+             shell_quote(graphviz.string()) + " -Tsvg -o " + shell_quote(svg.filename().string()) +
+                 " " + shell_quote(source.filename().string()),
+             svg, "Graphviz dot failed to render " + figure.name);
+      ++rendered;
+      continue;
+    }
     const fs::path data = batch.stage(figure.name + ".tsv", figure_tsv(figure, result));
     const fs::path script = batch.stage(figure.name + ".gp", gnuplot_script(figure, result));
     if (gnuplot.empty()) continue;
-    const fs::path svg = batch.temporary_for(figure.name + ".svg");
     batch.adopt(svg, figure.name + ".svg");
-    // gnuplot resolves the data file relative to its working directory: run it in `dir`.
-    const std::string command = "cd " + shell_quote(dir.string()) + " && " +
-                                shell_quote(gnuplot.string()) + " -e " +
-                                shell_quote("data='" + data.filename().string() + "'; out='" +
-                                            svg.filename().string() + "'") +
-                                " " + shell_quote(script.filename().string()) + " 2>&1";
-    const int status = std::system(command.c_str());
-    if (status != 0 || !fs::exists(svg))
-      throw std::runtime_error("gnuplot failed to render " + figure.name + " (exit status " +
-                               std::to_string(WEXITSTATUS(status)) + ")");
+    render(dir,
+           shell_quote(gnuplot.string()) + " -e " +
+               shell_quote("data='" + data.filename().string() + "'; out='" +
+                           svg.filename().string() + "'") +
+               " " + shell_quote(script.filename().string()),
+           svg, "gnuplot failed to render " + figure.name);
     ++rendered;
   }
   batch.commit();

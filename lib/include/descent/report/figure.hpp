@@ -20,12 +20,13 @@ namespace descent::report {
 /// (both overridable with `-e "data='...'; out='...'"`), in the shared style.
 [[nodiscard]] std::string gnuplot_script(const Figure& figure, const Result& result);
 
-/// The gnuplot executable found on PATH, or an empty path.
-[[nodiscard]] std::filesystem::path find_gnuplot();
+/// An executable found on PATH (e.g. "gnuplot", "dot"), or an empty path.
+[[nodiscard]] std::filesystem::path find_program(const std::string& name);
 
-/// Writes `<name>.tsv`, `<name>.gp` and, when gnuplot is found, `<name>.svg` for every
-/// figure of `result` into `dir`, all or nothing. Returns the number of SVGs rendered.
-/// Throws std::runtime_error if gnuplot fails.
+/// Writes every figure of `result` into `dir`, all or nothing: for a plot `<name>.tsv`,
+/// `<name>.gp` and, when gnuplot is found, `<name>.svg`; for a graph (Figure::dot set)
+/// `<name>.dot` and, when Graphviz's dot is found, `<name>.svg`. Returns the number of
+/// SVGs rendered. Throws std::runtime_error if gnuplot or dot fails.
 int write_figures(const Result& result, const std::filesystem::path& dir);
 
 }  // namespace descent::report

@@ -59,11 +59,14 @@ struct Panel {
 
 /// A figure: its file stem (the item id, e.g. "figure-4.10"), the source's caption,
 /// its panels side by side, and a note saying what was substituted, if anything.
+/// A figure that is a graph (a computational graph) carries Graphviz `dot` source
+/// instead of panels, and is drawn by Graphviz rather than gnuplot.
 struct Figure {
   std::string name;
   std::string caption;
   std::vector<Panel> panels;
   std::string note;
+  std::string dot{};  ///< Graphviz DOT source; when set, `panels` is unused
 };
 
 /// Everything an item computes.
