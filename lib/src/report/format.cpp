@@ -22,8 +22,8 @@ bool is_number(const Cell& cell) {
   return std::holds_alternative<double>(cell);
 }
 
-std::vector<Table> series_as_tables(const Result& result) {
-  std::vector<Table> tables;
+std::deque<Table> series_as_tables(const Result& result) {
+  std::deque<Table> tables;
   for (const auto& s : result.series) {
     Table t{s.name, s.columns, {}};
     for (const auto& row : s.rows) t.rows.emplace_back(row.begin(), row.end());
@@ -161,7 +161,7 @@ std::string json_cell(const Cell& cell) {
   return json_number(std::get<double>(cell));
 }
 
-void json_tables(std::ostringstream& out, const std::vector<Table>& tables) {
+void json_tables(std::ostringstream& out, const std::deque<Table>& tables) {
   out << "[";
   for (std::size_t i = 0; i < tables.size(); ++i) {
     const auto& t = tables[i];

@@ -4,6 +4,7 @@
 /// figure), named scalar values, a status line, and the figures drawn from the series.
 /// Computing never prints; the formatters in format.hpp and figure.hpp present a Result.
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <utility>
@@ -69,10 +70,12 @@ struct Figure {
   std::string dot{};  ///< Graphviz DOT source; when set, `panels` is unused
 };
 
-/// Everything an item computes.
+/// Everything an item computes. Tables and series live in deques so that the reference
+/// table() or add_series() returns stays valid while more are added (a vector would
+/// move them on reallocation and leave the caller writing through a dangling reference).
 struct Result {
-  std::vector<Table> tables;
-  std::vector<Series> series;
+  std::deque<Table> tables;
+  std::deque<Series> series;
   std::vector<std::pair<std::string, double>> values;  ///< in the order they were set
   std::string status;                                  ///< why an optimizer stopped, if one ran
   std::vector<Figure> figures;
