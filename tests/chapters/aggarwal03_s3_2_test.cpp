@@ -87,7 +87,9 @@ TEST_CASE("aggarwal03 section-3.2.5: activation backward passes equal torch") {
 }
 
 TEST_CASE("aggarwal03 section-3.2.5.1 and exercise-10: softmax cross-entropy against torch") {
-  for (const auto& c : load_fixture("nn_backprop.json")["softmax"]) {
+  const auto fixture = load_fixture("nn_backprop.json");
+  REQUIRE(fixture["softmax"].size() == 4);
+  for (const auto& c : fixture["softmax"]) {
     std::string v, y;
     for (const auto& x : c["v"]) v += (v.empty() ? "" : ",") + std::to_string(x.get<double>());
     for (const auto& x : c["y"]) y += (y.empty() ? "" : ",") + std::to_string(x.get<double>());

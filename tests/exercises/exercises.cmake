@@ -35,3 +35,7 @@ function(descent_exercise chapter name)
 endfunction()
 
 descent_exercise(medl04 newton_step)
+descent_exercise(aggarwal03 batch_norm_backward)
+descent_exercise(aggarwal03 softmax_cross_entropy)
+descent_exercise(aggarwal03 layer_backward)
+descent_exercise(aggarwal03 gradient_checker)
