@@ -14,6 +14,7 @@ app::Chapter make_aggarwal03() {
   aggarwal03::add_section_3_3(c);
   aggarwal03::add_section_3_4(c);
   aggarwal03::add_section_3_6(c);
+  aggarwal03::add_section_3_7(c);
   aggarwal03::add_exercises_autodiff(c);
   aggarwal03::add_exercises_nn(c);
   return c;

@@ -13,6 +13,7 @@ void add_section_3_2(app::Chapter& chapter);   ///< §3.2 Backpropagation (3.2.3
 void add_section_3_3(app::Chapter& chapter);   ///< §3.3 Setup: preprocessing, initialization
 void add_section_3_4(app::Chapter& chapter);   ///< §3.4 Vanishing and exploding gradients
 void add_section_3_6(app::Chapter& chapter);   ///< §3.6 Batch normalization
+void add_section_3_7(app::Chapter& chapter);   ///< §3.7.3 Model compression
 void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4
 void add_exercises_nn(app::Chapter& chapter);  ///< Exercises 5, 9, 10
 

@@ -83,33 +83,6 @@ double lambda_min(const matrix& h) {
   return eigh(h).values(0);
 }
 
-//! [eq-4.7]
-Result logistic_hessian(const Params& p) {
-  const auto C = problems::LogisticRegression::nine_points();
-  Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
-  Result result;
-  auto& table = result.table("Hessians", {"b", "w", "lambda_min per-sample (max |.|)",
-                                          "lambda_min of mean", "det per-sample (max |.|)"});
-  double worst_mean = INFINITY;
-  matrix h, hi;
-  for (long k = 0; k < p.integer("points"); ++k) {
-    const vector theta({rng.normal(0, 2), rng.normal(0, 2)});
-    double sample_min = 0, sample_det = 0;
-    for (std::size_t i = 0; i < C.samples(); ++i) {
-      C.sample_hessian(theta, i, hi);  // (4.7): rank one, positive semidefinite
-      sample_min = std::max(sample_min, std::fabs(std::min(0.0, lambda_min(hi))));
-      sample_det = std::max(sample_det, std::fabs(hi(0, 0) * hi(1, 1) - hi(0, 1) * hi(1, 0)));
-    }
-    C.hessian(theta, h);
-    const double mean_min = lambda_min(h);
-    worst_mean = std::min(worst_mean, mean_min);
-    table.add({theta(0), theta(1), sample_min, mean_min, sample_det});
-  }
-  result.value("min_eigenvalue_of_mean", worst_mean);
-  return result;
-}
-//! [eq-4.7]
-
 //! [eq-4.8]
 Result log_sum_exp(const Params& p) {
   // ∇² log Σ e^{z_k} = diag(π) − ππᵀ with π = softmax(z): PSD, with 1 in its null space.
@@ -154,14 +127,7 @@ void add_section_4_1(app::Chapter& chapter) {
                 Param::integer("grid", "41", Provenance::companion,
                                "Newton starts per side of the square", Interval::closed(2, 400))},
                figure_4_1});
-  chapter.add({"eq-4.7",
-               "Logistic regression is convex: per-sample Hessians are rank-one PSD",
-               "MEDL §4.1, Eq. (4.7), p. 127",
-               {Param::integer("points", "8", Provenance::companion, "random parameter points",
-                               Interval::closed(1, 1000)),
-                Param::integer("seed", "4", Provenance::companion, "random seed",
-                               Interval::closed(0, 1e9))},
-               logistic_hessian});
+  add_eq_4_7(chapter);  // s4_1_eq_4_7_logistic_hessian.cpp
   chapter.add({"eq-4.8",
                "Log-sum-exp is convex: its Hessian diag(pi) - pi pi^T is PSD",
                "MEDL §4.1, Eq. (4.8), p. 128",

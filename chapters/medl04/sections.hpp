@@ -8,6 +8,7 @@
 namespace descent::chapters::medl04 {
 
 void add_section_4_1(app::Chapter& chapter);  ///< §4.1 Formulation of optimization
+void add_eq_4_7(app::Chapter& chapter);  ///< §4.1 Eq. (4.7), called by add_section_4_1
 void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep learning (GD, SGD)
 void add_section_4_3(app::Chapter& chapter);  ///< §4.3 Adaptive optimization with ADAM
 void add_section_4_4(app::Chapter& chapter);  ///< §4.4 Automatic differentiation

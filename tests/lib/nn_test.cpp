@@ -15,6 +15,7 @@
 #include "descent/nn/linear.hpp"
 #include "descent/nn/max_layer.hpp"
 #include "descent/nn/network.hpp"
+#include "descent/nn/normalized_dense.hpp"
 #include "fixtures.hpp"
 
 using namespace descent;
@@ -202,5 +203,27 @@ TEST_CASE("nn initializers: the standard deviations of §3.3.3 and the uniform e
     for (double w : W) s += w * w;
     CHECK(std::sqrt(s / double(W.size())) ==
           doctest::Approx(nn::init_std(init, 100, 1000)).epsilon(0.02));
+  }
+}
+
+TEST_CASE("nn NormalizedDense: batch norm before and after tanh equals torch (Figure 3.18)") {
+  const auto fx = load_fixture("nn_bn_placement.json");
+  const matrix X = to_matrix(fx["X"]);
+  for (auto placement : {nn::Placement::post_activation, nn::Placement::pre_activation}) {
+    const std::string name =
+        placement == nn::Placement::post_activation ? "post_activation" : "pre_activation";
+    CAPTURE(name);
+    nn::NormalizedDense layer(to_matrix(fx["W"]), to_vector(fx["b"]), nn::Activation::tanh,
+                              placement);
+    layer.bn.gamma = to_vector(fx["gamma"]);
+    layer.bn.beta = to_vector(fx["beta"]);
+    const auto& e = fx[name];
+    CHECK(max_diff(layer.forward_train(X), to_matrix(e["output"])) <= kTol);
+    const matrix gx = layer.backward(to_matrix(fx["upstream"]));
+    CHECK(max_diff(gx, to_matrix(e["grad_x"])) <= kTol);
+    CHECK(max_diff(layer.linear.grad_W, to_matrix(e["grad_W"])) <= kTol);
+    CHECK(max_diff(layer.linear.grad_b, to_vector(e["grad_b"])) <= kTol);
+    CHECK(max_diff(layer.grad_gamma, to_vector(e["grad_gamma"])) <= kTol);
+    CHECK(max_diff(layer.grad_beta, to_vector(e["grad_beta"])) <= kTol);
   }
 }

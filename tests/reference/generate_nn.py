@@ -177,3 +177,31 @@ def notes_net(weights, label):
 
 write("notes02_backprop.json", {"two_layer": notes_net([N1, N2], 1),
                                 "three_layer": notes_net([N1, N2, N3], 0)})
+
+# ------------------------------------------- batch norm before / after the activation ----
+# Aggarwal Figure 3.18: h = BN(tanh(xW + b)) (a) and h = tanh(BN(xW + b)) (b), training mode.
+rng = np.random.default_rng(318)
+X = t(np.round(rng.normal(0, 1, (5, 3)), 6))
+W0 = np.round(rng.normal(0, 0.8, (3, 4)), 6)
+b0 = np.round(rng.normal(0, 0.3, 4), 6)
+g0 = np.round(rng.uniform(0.5, 1.5, 4), 6)
+be0 = np.round(rng.normal(0, 0.3, 4), 6)
+U = t(np.round(rng.normal(0, 1, (5, 4)), 6))
+placement = {"X": lst(X), "W": W0.tolist(), "b": b0.tolist(), "gamma": g0.tolist(),
+             "beta": be0.tolist(), "upstream": lst(U)}
+for name in ("post_activation", "pre_activation"):
+    x = X.clone().requires_grad_(True)
+    W = t(W0).requires_grad_(True)
+    b = t(b0).requires_grad_(True)
+    g = t(g0).requires_grad_(True)
+    be = t(be0).requires_grad_(True)
+    a = x @ W + b
+    if name == "post_activation":
+        h = F.batch_norm(torch.tanh(a), None, None, g, be, training=True, eps=1e-5)
+    else:
+        h = torch.tanh(F.batch_norm(a, None, None, g, be, training=True, eps=1e-5))
+    (h * U).sum().backward()
+    placement[name] = {"output": lst(h), "grad_x": lst(x.grad), "grad_W": lst(W.grad),
+                       "grad_b": lst(b.grad), "grad_gamma": lst(g.grad),
+                       "grad_beta": lst(be.grad)}
+write("nn_bn_placement.json", placement)

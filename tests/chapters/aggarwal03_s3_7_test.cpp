@@ -1,0 +1,43 @@
+// Aggarwal §3.7.3 compression: the item against the catalogue's values (A50, numpy/torch) and
+// exact counts.
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "aggarwal03/chapter.hpp"
+
+using descent::app::compute;
+
+namespace {
+const descent::app::Item& item(const std::string& id) {
+  static const auto chapter = descent::chapters::make_aggarwal03();
+  const auto* found = chapter.find(id);
+  REQUIRE_MESSAGE(found != nullptr, "aggarwal03 has no item " << id);
+  return *found;
+}
+}  // namespace
+
+TEST_CASE("aggarwal03 section-3.7.3: pruning, low rank, hashing, mimic gradient") {
+  const auto r = compute(item("section-3.7.3"));
+  CHECK(r.value("sparsity_50") == 0.5);  // exactly the quantile
+  CHECK(r.value("sparsity_90") == 0.9);
+  // Catalogue A50: singular values of the fixed 4 x 3 matrix and the Eckart-Young errors,
+  // printed to 10 digits: 1e-9.
+  CHECK(std::fabs(r.value("s_1") - 6.5592914838) <= 1e-9);
+  CHECK(std::fabs(r.value("s_2") - 4.2202761389) <= 1e-9);
+  CHECK(std::fabs(r.value("s_3") - 1.4713818479) <= 1e-9);
+  CHECK(std::fabs(r.value("frobenius_error_1") - 4.46941777313) <= 1e-9);
+  CHECK(std::fabs(r.value("frobenius_error_2") - 1.47138184792) <= 1e-9);
+  CHECK(r.value("frobenius_error_3") <= 1e-12);
+  // Book: 10^4 entries, 1000 buckets, 10 per bucket on average, 10% of the space.
+  CHECK(r.value("hash_entries") == 10000);
+  CHECK(r.value("hash_mean_bucket") == 10);
+  CHECK(r.value("hash_storage_fraction") == 0.1);
+  CHECK(r.value("hash_tied_gradient_max_rho") < 1e-6);  // §3.2.10's threshold
+  // Catalogue A50(d): soft-target cross-entropy, equal to torch.
+  CHECK(std::fabs(r.value("mimic_loss") - 1.1076059644443805) <= 1e-12);
+  CHECK(std::fabs(r.value("mimic_grad_1") - -0.10996943) <= 1e-8);
+  CHECK(std::fabs(r.value("mimic_grad_3") - 0.16524096) <= 1e-8);
+}

@@ -1,0 +1,51 @@
+// MEDL §4.1 Eq. (4.7): the logistic-regression Hessian against the catalogue's closed forms
+// (C06: numpy on the companion's 9-point data set).
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "descent/core/error.hpp"
+#include "medl04/chapter.hpp"
+
+using descent::app::compute;
+
+namespace {
+const descent::app::Item& item(const std::string& id) {
+  static const auto chapter = descent::chapters::make_medl04();
+  const auto* found = chapter.find(id);
+  REQUIRE_MESSAGE(found != nullptr, "medl04 has no item " << id);
+  return *found;
+}
+}  // namespace
+
+TEST_CASE("medl04 eq-4.7: the mean Hessian, gradient and loss at theta = 0 (catalogue C06)") {
+  const auto r = compute(item("eq-4.7"));
+  // Exact: H = ¼ mean[1 x; x x²] with mean x = 0, mean x² = 15/9; sums of 9 terms: 1e-15.
+  CHECK(std::fabs(r.value("H_11") - 0.25) <= 1e-15);
+  CHECK(std::fabs(r.value("H_12")) <= 1e-15);
+  CHECK(std::fabs(r.value("H_22") - 5.0 / 12) <= 1e-15);
+  CHECK(std::fabs(r.value("grad_b") - -1.0 / 18) <= 1e-15);
+  CHECK(std::fabs(r.value("grad_w") - -1.0 / 3) <= 1e-15);
+  CHECK(std::fabs(r.value("C") - std::log(2.0)) <= 1e-15);
+  CHECK(r.value("mean_hessian_min_eigenvalue") > 0);  // PD: the (1, x) span R²
+}
+
+TEST_CASE("medl04 eq-4.7: every per-sample Hessian is rank one and PSD, anywhere") {
+  for (const std::string theta : {"0,0", "0.3075,0.9898", "-3,5"}) {
+    CAPTURE(theta);
+    const auto r = compute(item("eq-4.7"), {"theta=" + theta});
+    // The small eigenvalue is 0 up to rounding (relative to the large one).
+    CHECK(r.value("max_relative_small_eigenvalue") <= 1e-14);
+    for (const auto& row : r.table("samples").rows) {
+      const double large = std::get<double>(row[5]), closed = std::get<double>(row[6]);
+      CHECK(std::get<double>(row[4]) >= -1e-15 * large);   // PSD
+      CHECK(std::fabs(large - closed) <= 1e-14 * closed);  // the trace s(1−s)(1+x²)
+    }
+  }
+  // One point cannot make the mean Hessian definite: it stays singular.
+  const auto one = compute(item("eq-4.7"), {"x=1", "y=1"});
+  CHECK(std::fabs(one.value("mean_hessian_min_eigenvalue")) <= 1e-15);
+  CHECK_THROWS_AS(compute(item("eq-4.7"), {"y=0,1"}), descent::invalid_argument);
+}
