@@ -1,5 +1,6 @@
 /// \file
-/// Aggarwal §3.5 "Gradient-Descent Strategies", first-order part: learning-rate decay
+/// Aggarwal §3.4.1 (Figure 3.9, the bowls) and §3.5 "Gradient-Descent Strategies", first-order
+/// part: learning-rate decay
 /// (3.5.1), momentum (Figures 3.11, 3.12), Nesterov (3.5.2.1), the parameter-specific rates
 /// AdaGrad, RMSProp, RMSProp with Nesterov, AdaDelta and Adam (3.5.3) in the book's own
 /// forms, the cliff of Figure 3.13 with gradient clipping (3.5.5), Polyak averaging (3.5.7)
@@ -8,6 +9,7 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
 
 #include "aggarwal03/sections.hpp"
 #include "common/first_order.hpp"
@@ -45,6 +47,46 @@ class Curve1d final : public problems::Objective {
   double (*d_)(double);
   double start_;
 };
+
+// Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
+int iterations_to(const problems::Objective& C, const common::Run& r, double tolerance);
+
+// --- figure-3.9 ---------------------------------------------------------------------
+
+//! [figure-3.9]
+Result figure_3_9(const Params& p) {
+  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto circle = bowl(1, x0);   // L = x² + y²
+  const auto ellipse = bowl(4, x0);  // L = x² + 4y²
+  Result result;
+  auto& table = result.table("steepest descent", {"bowl", "alpha", "steps to |W| < 1e-6"});
+  std::vector<report::Panel> panels;
+  for (const auto& [name, C, alpha] : {std::tuple<std::string, const problems::Quadratic*, double>{
+                                           "circle", &circle, p.number("alpha_circle")},
+                                       {"ellipse", &ellipse, p.number("alpha_ellipse")}}) {
+    common::Run r;
+    r.schedule = optim::Schedule::fixed_rate(alpha);
+    r.iterations = 20;
+    const auto run = common::run(*C, r, x0);
+    common::add_path(result, name, run);
+    r.iterations = 10000;
+    const int n = iterations_to(*C, r, 1e-6);
+    table.add({name, alpha, double(n)});
+    result.value("steps_" + name, n);
+    for (int t = 1; t <= 4; ++t) {
+      result.value("w1_" + name + "_" + std::to_string(t), run.iterates[t].theta(0));
+      result.value("w2_" + name + "_" + std::to_string(t), run.iterates[t].theta(1));
+    }
+    panels.push_back(
+        common::plane_panel(name == "circle" ? "(a) L = x^2 + y^2" : "(b) L = x^2 + 4 y^2",
+                            {{name, "steepest descent"}}));
+  }
+  result.figures.push_back({"figure-3.9", "Figure 3.9: a circular and an elliptical bowl", panels,
+                            "Start (4, 1) and the step sizes are the catalogue's; the book's "
+                            "figure is a sketch with contours."});
+  return result;
+}
+//! [figure-3.9]
 
 // --- section-3.5.1 ------------------------------------------------------------------
 
@@ -286,6 +328,18 @@ Result exercise_6(const Params& p) {
 }
 
 }  // namespace
+
+void add_section_3_4(app::Chapter& chapter) {
+  chapter.add({"figure-3.9",
+               "Steepest descent on a circular and an elliptical bowl",
+               "Aggarwal §3.4.1, Figure 3.9",
+               {common::x0_param("4,1", Provenance::companion),
+                Param::number("alpha_circle", "0.5", Provenance::companion,
+                              "step size on x^2 + y^2", Interval::greater_than(0)),
+                Param::number("alpha_ellipse", "0.2", Provenance::companion,
+                              "step size on x^2 + 4 y^2", Interval::greater_than(0))},
+               figure_3_9});
+}
 
 void add_section_3_5(app::Chapter& chapter) {
   chapter.add(

@@ -7,6 +7,7 @@
 
 namespace descent::chapters::aggarwal03 {
 
+void add_section_3_4(app::Chapter& chapter);  ///< §3.4 Vanishing and exploding gradients
 void add_section_3_5(app::Chapter& chapter);  ///< §3.5 Gradient-descent strategies
 
 }  // namespace descent::chapters::aggarwal03

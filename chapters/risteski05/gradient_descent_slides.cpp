@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/first_order.hpp"
+#include "descent/problems/peaks.hpp"
 #include "descent/problems/quadratic.hpp"
 #include "risteski05/sections.hpp"
 
@@ -209,9 +210,61 @@ Result nesterov_slide(const Params& p) {
   return result;
 }
 
+// --- slide-stationary-points --------------------------------------------------------
+
+// f(x, y) = x³ − 3x + y²: a local minimum at (1, 0) that is not global, a saddle at (−1, 0).
+class CubicValley final : public problems::Objective {
+ public:
+  [[nodiscard]] std::string name() const override { return "x^3 - 3x + y^2"; }
+  [[nodiscard]] std::size_t dimension() const override { return 2; }
+  [[nodiscard]] double value(const vector& t) const override {
+    return t(0) * t(0) * t(0) - 3 * t(0) + t(1) * t(1);
+  }
+  void gradient(const vector& t, vector& g) const override {
+    g = vector({3 * t(0) * t(0) - 3, 2 * t(1)});
+  }
+  [[nodiscard]] bool has_hessian() const override { return true; }
+  void hessian(const vector& t, matrix& h) const override {
+    h = matrix({{6 * t(0), 0.0}, {0.0, 2.0}});
+  }
+  [[nodiscard]] vector initial_point() const override { return vector({0.0, 0.0}); }
+};
+
+//! [slide-stationary-points]
+Result stationary_points(const Params& p) {
+  Result result;
+  auto& table = result.table("stationary points of x^3 - 3x + y^2",
+                             {"x", "y", "f", "lambda_min", "lambda_max", "Hessian test"});
+  for (const auto& c : problems::critical_points(CubicValley{}, -3, 3, 13)) {
+    table.add({c.theta(0), c.theta(1), c.value, c.lambda_min, c.lambda_max, c.kind});
+    result.value(c.kind + "_x", c.theta(0));
+  }
+  result.value("f_at_-3", CubicValley{}.value(vector({-3.0, 0.0})));  // below the local minimum
+  // The inconclusive trio: Hessian diag(2, 0) at the origin for all three; the values
+  // f(0, ±t) decide what the test cannot.
+  const double t = p.number("t");
+  auto& trio = result.table("inconclusive", {"f", "Hessian test", "f(0, t)", "f(0, -t)", "truth"});
+  const std::string test = problems::classify(0, 2);
+  trio.add(
+      {std::string("x^2 + y^4"), test, std::pow(t, 4), std::pow(t, 4), std::string("minimum")});
+  trio.add(
+      {std::string("x^2 - y^4"), test, -std::pow(t, 4), -std::pow(t, 4), std::string("saddle")});
+  trio.add(
+      {std::string("x^2 + y^3"), test, std::pow(t, 3), -std::pow(t, 3), std::string("neither")});
+  return result;
+}
+//! [slide-stationary-points]
+
 }  // namespace
 
 void add_gradient_descent_slides(app::Chapter& chapter) {
+  chapter.add({"slide-stationary-points",
+               "Stationary points classified by the Hessian, and where the test is silent",
+               "Risteski lecture 5, slides \"Types of stationary points\", \"Checking for local "
+               "minima?\"",
+               {Param::number("t", "0.1", Provenance::companion,
+                              "offset t for the inconclusive examples", Interval::greater_than(0))},
+               stationary_points});
   chapter.add({"slide-descent-lemma",
                "The descent lemma f(x_t) - f(x_t+1) >= |grad f|^2/(2 beta) along a GD run",
                "Risteski lecture 5, slide \"Descent lemma\"",

@@ -36,6 +36,22 @@ void check_w(const descent::report::Result& r, const std::string& rule, int t, d
 
 }  // namespace
 
+TEST_CASE("aggarwal03 figure-3.9: one step on the circle, 0.6^k zigzag on the ellipse (A25)") {
+  const auto r = compute(item("figure-3.9"));
+  CHECK(r.value("w1_circle_1") == 0.0);  // α = 0.5 reaches the optimum in one exact step
+  CHECK(r.value("w2_circle_1") == 0.0);
+  CHECK(r.value("steps_circle") == 1);
+  for (int k = 1; k <= 4; ++k) {  // W_k = 0.6^k (4, (−1)^k), catalogue tolerance 1e-12
+    CAPTURE(k);
+    CHECK(r.value("w1_ellipse_" + std::to_string(k)) ==
+          doctest::Approx(4 * std::pow(0.6, k)).epsilon(1e-12));
+    CHECK(r.value("w2_ellipse_" + std::to_string(k)) ==
+          doctest::Approx(std::pow(-0.6, k)).epsilon(1e-12));
+  }
+  CHECK(r.value("steps_ellipse") == 30);
+  CHECK(compute(item("figure-3.9"), {"alpha_ellipse=0.225"}).value("steps_ellipse") == 62);
+}
+
 TEST_CASE("aggarwal03 section-3.5.1: decay schedules (catalogue A31, 1e-15)") {
   const auto r = compute(item("section-3.5.1"));
   CHECK(r.value("exponential_1") == doctest::Approx(0.09048374180359596).epsilon(1e-15));

@@ -26,6 +26,19 @@ const descent::app::Item& item(const std::string& id) {
 
 }  // namespace
 
+TEST_CASE("risteski05 slide-stationary-points: a non-global minimum and a saddle (L3, L4)") {
+  const auto r = compute(item("slide-stationary-points"));
+  const auto& t = r.table("stationary points of x^3 - 3x + y^2");
+  REQUIRE(t.rows.size() == 2);
+  CHECK(r.value("minimum_x") == doctest::Approx(1).epsilon(1e-14));  // exact: (1, 0)
+  CHECK(r.value("saddle_x") == doctest::Approx(-1).epsilon(1e-14));
+  CHECK(std::get<double>(t.rows[0][3]) == doctest::Approx(2).epsilon(1e-14));  // {2, 6} at (1,0)
+  CHECK(std::get<double>(t.rows[0][4]) == doctest::Approx(6).epsilon(1e-14));
+  CHECK(r.value("f_at_-3") == -18);  // below f(1, 0) = −2: the minimum is only local
+  for (const auto& row : r.table("inconclusive").rows)
+    CHECK(std::get<std::string>(row[1]) == "degenerate");  // the test cannot decide
+}
+
 TEST_CASE("risteski05 slide-descent-lemma: the bound holds along the run (catalogue L5)") {
   const auto r = compute(item("slide-descent-lemma"));
   // trajectory values, rel 1e-10 as the catalogue states
