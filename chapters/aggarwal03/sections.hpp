@@ -12,6 +12,8 @@ void add_section_3_2_chain_rule(app::Chapter& chapter);
 void add_section_3_2(app::Chapter& chapter);   ///< §3.2 Backpropagation (3.2.3–3.2.10)
 void add_section_3_3(app::Chapter& chapter);   ///< §3.3 Setup: preprocessing, initialization
 void add_section_3_4(app::Chapter& chapter);   ///< §3.4 Vanishing and exploding gradients
+void add_figure_3_9(app::Chapter& chapter);    ///< §3.4.1 Figure 3.9: circular vs elliptical bowl
+void add_section_3_5(app::Chapter& chapter);   ///< §3.5 Gradient-descent strategies
 void add_section_3_6(app::Chapter& chapter);   ///< §3.6 Batch normalization
 void add_section_3_7(app::Chapter& chapter);   ///< §3.7.3 Model compression
 void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4

@@ -7,6 +7,7 @@
 
 namespace descent::chapters::risteski05 {
 
+void add_gradient_descent_slides(app::Chapter& chapter);  ///< descent lemma, rates, momentum
 void add_backprop(app::Chapter& chapter);  ///< "Backpropagation" slides: O(V + E) vs Ω(V²)
 
 }  // namespace descent::chapters::risteski05

@@ -417,12 +417,55 @@ def quadratic_sum():
             "minimizer": [float((a * u[:, 0]).sum() / a.sum()), float(u[:, 1].mean())]}
 
 
+def exercises():
+    """Three steps of each update rule on ½θᵀdiag(λ)θ in 5 dimensions, for the "write the
+    update" exercises (CS231n-style checks against stored arrays). torch.optim where it has
+    the MEDL form, numpy otherwise; each entry names its reference."""
+    rng = np.random.default_rng(2024)
+    theta0 = rng.normal(size=5)
+    lam = rng.uniform(0.5, 3.0, size=5)
+    f = lambda x: 0.5 * (lam * x * x).sum()
+    grad = lambda x: lam * x
+    ftorch = lambda x: 0.5 * (torch.tensor(lam) * x * x).sum()
+    pts = [1, 2, 3]
+    O = torch.optim
+    out = {}
+
+    def add(name, params, reference, iterates):
+        out[name] = {"params": params, "reference": reference,
+                     "theta": [iterates[str(t)] for t in pts]}
+    a, b = 0.1, 0.9
+    add("momentum", {"alpha": a, "beta": b}, "torch.optim.SGD(lr=alpha(1-beta), momentum=beta)",
+        torch_run(lambda p: O.SGD(p, lr=a * (1 - b), momentum=b), ftorch, theta0.tolist(), 3, pts))
+    add("nesterov", {"alpha": a, "beta": b}, "numpy (4.33)-(4.34)",
+        numpy_run(np_nesterov_medl(a, b), grad, theta0, 3, pts))
+    add("adagrad", {"alpha": a, "epsilon": 1e-8}, "torch.optim.Adagrad",
+        torch_run(lambda p: O.Adagrad(p, lr=a, eps=1e-8), ftorch, theta0.tolist(), 3, pts))
+    add("rmsprop", {"alpha": 0.01, "gamma": 0.9, "epsilon": 1e-8}, "torch.optim.RMSprop",
+        torch_run(lambda p: O.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-8), ftorch, theta0.tolist(),
+                  3, pts))
+    add("adadelta", {"gamma": 0.95, "rho": 0.95, "epsilon": 1e-6}, "numpy (4.38)",
+        numpy_run(np_adadelta(0.95, 0.95, 1e-6, "medl"), grad, theta0, 3, pts))
+    add("adam", {"alpha": 0.01, "beta": 0.9, "gamma": 0.999, "epsilon": 1e-8},
+        "torch.optim.Adam",
+        torch_run(lambda p: O.Adam(p, lr=0.01, betas=(0.9, 0.999), eps=1e-8), ftorch,
+                  theta0.tolist(), 3, pts))
+    add("nadam", {"alpha": 0.01, "beta": 0.9, "gamma": 0.999, "epsilon": 1e-8},
+        "numpy MEDL §4.5", numpy_run(np_nadam_medl(0.01, 0.9, 0.999, 1e-8), grad, theta0, 3, pts))
+    add("adamax", {"alpha": 0.01, "beta": 0.9, "gamma": 0.999, "epsilon": 1e-8},
+        "numpy (4.41)-(4.42)",
+        numpy_run(np_adamax(0.01, 0.9, 0.999, 1e-8), grad, theta0, 3, pts))
+    return {"theta0": theta0.tolist(), "lambda": lam.tolist(), "rules": out,
+            "problem": "C = 0.5 sum lambda_i theta_i^2, gradient lambda * theta"}
+
+
 def main():
     data = {"source": "torch " + torch.__version__ + ", numpy " + np.__version__ + ", scipy " +
             scipy.__version__ + ", sympy " + sympy.__version__,
             "rules": rules(), "schedules": schedules(), "clipping": clipping(),
             "averaging": averaging(), "peaks": peaks(), "logistic": logistic(),
-            "quadratic_sum": quadratic_sum()}
+            "quadratic_sum": quadratic_sum(),
+            "exercises": exercises()}
     path = FIXTURES / "optim_first_order.json"
     with open(path, "w") as f:
         json.dump(data, f, indent=1, sort_keys=True)

@@ -1,0 +1,427 @@
+/// \file
+/// Aggarwal §3.4.1 (Figure 3.9, the bowls) and §3.5 "Gradient-Descent Strategies", first-order
+/// part: learning-rate decay
+/// (3.5.1), momentum (Figures 3.11, 3.12), Nesterov (3.5.2.1), the parameter-specific rates
+/// AdaGrad, RMSProp, RMSProp with Nesterov, AdaDelta and Adam (3.5.3) in the book's own
+/// forms, the cliff of Figure 3.13 with gradient clipping (3.5.5), Polyak averaging (3.5.7)
+/// and Exercise 6. The book gives formulas only; the test surfaces and settings are the
+/// catalogue's (provenance "companion").
+
+#include <cmath>
+#include <string>
+#include <tuple>
+
+#include "aggarwal03/sections.hpp"
+#include "common/first_order.hpp"
+#include "descent/optim/averaging.hpp"
+#include "descent/problems/quadratic.hpp"
+
+namespace descent::chapters::aggarwal03 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+// Aggarwal's bowls L = x² + c·y² = ½(2x² + 2c y²).
+problems::Quadratic bowl(double c, const vector& start) {
+  return {vector({2.0, 2 * c}), vector({0.0, 0.0}), start};
+}
+
+// A 1-d objective from closed forms (the book's surfaces are pictures without formulas).
+class Curve1d final : public problems::Objective {
+ public:
+  Curve1d(std::string name, double (*f)(double), double (*d)(double), double start)
+      : name_(std::move(name)), f_(f), d_(d), start_(start) {}
+  [[nodiscard]] std::string name() const override { return name_; }
+  [[nodiscard]] std::size_t dimension() const override { return 1; }
+  [[nodiscard]] double value(const vector& t) const override { return f_(t(0)); }
+  void gradient(const vector& t, vector& g) const override { g = vector({d_(t(0))}); }
+  [[nodiscard]] vector initial_point() const override { return vector({start_}); }
+
+ private:
+  std::string name_;
+  double (*f_)(double);
+  double (*d_)(double);
+  double start_;
+};
+
+// Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
+int iterations_to(const problems::Objective& C, const common::Run& r, double tolerance);
+
+// --- figure-3.9 ---------------------------------------------------------------------
+
+//! [figure-3.9]
+Result figure_3_9(const Params& p) {
+  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto circle = bowl(1, x0);   // L = x² + y²
+  const auto ellipse = bowl(4, x0);  // L = x² + 4y²
+  Result result;
+  auto& table = result.table("steepest descent", {"bowl", "alpha", "steps to |W| < 1e-6"});
+  std::vector<report::Panel> panels;
+  for (const auto& [name, C, alpha] : {std::tuple<std::string, const problems::Quadratic*, double>{
+                                           "circle", &circle, p.number("alpha_circle")},
+                                       {"ellipse", &ellipse, p.number("alpha_ellipse")}}) {
+    common::Run r;
+    r.schedule = optim::Schedule::fixed_rate(alpha);
+    r.iterations = 20;
+    const auto run = common::run(*C, r, x0);
+    common::add_path(result, name, run);
+    r.iterations = 10000;
+    const int n = iterations_to(*C, r, 1e-6);
+    table.add({name, alpha, double(n)});
+    result.value("steps_" + name, n);
+    for (int t = 1; t <= 4; ++t) {
+      result.value("w1_" + name + "_" + std::to_string(t), run.iterates[t].theta(0));
+      result.value("w2_" + name + "_" + std::to_string(t), run.iterates[t].theta(1));
+    }
+    panels.push_back(
+        common::plane_panel(name == "circle" ? "(a) L = x^2 + y^2" : "(b) L = x^2 + 4 y^2",
+                            {{name, "steepest descent"}}));
+  }
+  result.figures.push_back({"figure-3.9", "Figure 3.9: a circular and an elliptical bowl", panels,
+                            "Start (4, 1) and the step sizes are the catalogue's; the book's "
+                            "figure is a sketch with contours."});
+  return result;
+}
+//! [figure-3.9]
+
+// --- section-3.5.1 ------------------------------------------------------------------
+
+Result decay_schedules(const Params& p) {
+  const double alpha = p.number("alpha0"), k = p.number("k");
+  const auto exponential = optim::Schedule::exponential(alpha, std::exp(-k));  // α₀e^{−kt}
+  const auto inverse = optim::Schedule::inverse(alpha, k);                     // α₀/(1 + kt)
+  const auto step =
+      optim::Schedule::step_decay(alpha, p.number("factor"), static_cast<int>(p.integer("every")));
+  Result result;
+  auto& table = result.table("schedules", {"t", "exponential", "inverse", "step"});
+  for (const double t : p.vector("t")) {
+    const int ti = static_cast<int>(t);
+    table.add({t, exponential.at(ti), inverse.at(ti), step.at(ti)});
+    result.value("exponential_" + std::to_string(ti), exponential.at(ti));
+    result.value("inverse_" + std::to_string(ti), inverse.at(ti));
+    result.value("step_" + std::to_string(ti), step.at(ti));
+  }
+  return result;
+}
+
+// Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
+int iterations_to(const problems::Objective& C, const common::Run& r, double tolerance) {
+  auto rule = optim::make_rule(r.rule, r.options);
+  optim::DescentOptions o;
+  o.stop.max_iterations = r.iterations;
+  o.schedule = r.schedule;
+  o.record_every = r.iterations;
+  int hit = -1;
+  o.observer = [&](const optim::Iterate& it) {
+    if (hit < 0 && std::hypot(it.theta(0), it.theta(1)) < tolerance) hit = it.t;
+  };
+  (void)optim::descend(C, *rule, C.initial_point(), o);
+  return hit;
+}
+
+// --- figure-3.11 --------------------------------------------------------------------
+
+//! [figure-3.11]
+Result figure_3_11(const Params& p) {
+  const auto C = bowl(p.number("c"), common::to_vector(p.vector("x0")));
+  Result result;
+  auto& table = result.table("to |W| < tolerance", {"method", "alpha", "beta", "iterations"});
+  std::vector<std::pair<std::string, std::string>> paths;
+  for (const double beta : {0.0, p.number("beta")}) {
+    common::Run r;
+    r.rule = "heavy-ball";  // V ⇐ βV − α∂L/∂W; W ⇐ W + V; β = 0 is plain GD
+    r.options.beta = beta;
+    r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
+    r.iterations = static_cast<int>(p.integer("iterations"));
+    const std::string name = beta == 0 ? "gd" : "momentum";
+    const int n = iterations_to(C, r, p.number("tolerance"));
+    table.add({name, p.number("alpha"), beta, double(n)});
+    result.value("iterations_" + name, n);
+    r.iterations = 40;
+    common::add_path(result, name, common::run(C, r, C.initial_point()));
+    paths.emplace_back(name, name == "gd" ? "without momentum" : "with momentum");
+  }
+  result.figures.push_back({"figure-3.11",
+                            "Figure 3.11: momentum smooths the zigzag",
+                            {common::plane_panel("L = x^2 + c y^2, first 40 steps", paths)},
+                            "The book's figure is a sketch; this is the catalogue's bowl."});
+  return result;
+}
+//! [figure-3.11]
+
+// --- figure-3.12 --------------------------------------------------------------------
+
+Result figure_3_12(const Params& p) {
+  const Curve1d marble(
+      "(w^2-1)^2 + 0.3 w", [](double w) { return (w * w - 1) * (w * w - 1) + 0.3 * w; },
+      [](double w) { return 4 * w * (w * w - 1) + 0.3; }, p.number("w0"));
+  Result result;
+  auto& table = result.table("where the marble stops", {"beta", "w_T", "L(w_T)"});
+  auto& curve = result.add_series("L", {"w", "L"});
+  for (int i = 0; i <= 300; ++i) {
+    const double w = -1.6 + 3.8 * i / 300;
+    curve.add({w, marble.value(vector({w}))});
+  }
+  for (const double beta : p.vector("betas")) {
+    common::Run r;
+    r.rule = "heavy-ball";
+    r.options.beta = beta;
+    r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
+    r.iterations = static_cast<int>(p.integer("iterations"));
+    r.record_every = 10;
+    const auto run = common::run(marble, r, marble.initial_point());
+    table.add({beta, run.last().theta(0), run.last().value});
+    result.value("w_beta" + short_number(beta), run.last().theta(0));
+  }
+  return result;
+}
+
+// --- the book's forms of §3.5.2.1 and §3.5.3 on x² + 4y² ----------------------------
+
+Result rule_on_bowl(const Params& p, const std::string& rule) {
+  const auto C = bowl(4, common::to_vector(p.vector("x0")));
+  common::Run r;
+  r.rule = rule;
+  r.options.beta = p.number("beta");
+  r.options.gamma = p.number("rho");  // Aggarwal's ρ is the library's γ (second moment)
+  r.options.rho = p.number("rho");    // and Adadelta's ρ
+  r.options.epsilon = p.number("epsilon");
+  r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
+  r.iterations = static_cast<int>(p.integer("iterations"));
+  const auto run = common::run(C, r, C.initial_point());
+  Result result;
+  auto& table = result.table("iterates", common::checkpoint_columns());
+  common::add_checkpoints(result, table, rule, run, {1, 2, 3, 10, 100});
+  result.status = run.status.to_string();
+  return result;
+}
+
+std::vector<Param> bowl_params(const std::string& alpha, const std::string& beta,
+                               const std::string& rho, const std::string& epsilon) {
+  return {common::x0_param("4,1", Provenance::companion),
+          common::alpha_param(alpha, Provenance::companion),
+          common::beta_param(beta, Provenance::companion, "momentum beta (rho_f for Adam)"),
+          Param::number("rho", rho, Provenance::companion,
+                        "decay rho of the squared-gradient average A", Interval{0, 1, false, true}),
+          common::epsilon_param(epsilon, Provenance::companion),
+          common::iterations_param("100", Provenance::companion, 1e6)};
+}
+
+// --- figure-3.13 and section-3.5.5 --------------------------------------------------
+
+//! [figure-3.13]
+Result cliff(const Params& p) {
+  const Curve1d C(
+      "cliff", [](double x) { return 0.1 * (x - 4) * (x - 4) + 5 * (1 - std::tanh(10 * (x - 3))); },
+      [](double x) {
+        const double s = 1 / std::cosh(10 * (x - 3));
+        return 0.2 * (x - 4) - 50 * s * s;
+      },
+      p.number("x0"));
+  Result result;
+  auto& table = result.table("runs", {"clipping", "max step", "max x", "x_T"});
+  for (const bool clipped : {false, true}) {
+    auto rule = optim::make_rule("gd");
+    optim::DescentOptions o;
+    o.stop.max_iterations = static_cast<int>(p.integer("iterations"));
+    o.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
+    if (clipped) o.clipping = {optim::Clipping::Kind::value, p.number("threshold")};
+    const auto run = optim::descend(C, *rule, C.initial_point(), o);
+    double max_step = 0, max_x = -INFINITY;
+    for (const auto& it : run.iterates) {
+      max_step = std::max(max_step, it.step_norm);
+      max_x = std::max(max_x, it.theta(0));
+    }
+    const std::string name = clipped ? "clipped" : "plain";
+    table.add({name, max_step, max_x, run.last().theta(0)});
+    result.value("max_step_" + name, max_step);
+    result.value("max_x_" + name, max_x);
+    result.value("x_T_" + name, run.last().theta(0));
+    auto& path = result.add_series(name, {"t", "x"});
+    for (const auto& it : run.iterates) path.add({double(it.t), it.theta(0)});
+  }
+  report::Panel panel;
+  panel.title = "GD on a cliff, with and without value clipping";
+  panel.xlabel = "t";
+  panel.ylabel = "x";
+  panel.layers = {{"plain", "t", "x", report::Layer::Style::lines, "no clipping"},
+                  {"clipped", "t", "x", report::Layer::Style::lines, "clipped to [-1, 1]"}};
+  result.figures.push_back({"figure-3.13",
+                            "Figure 3.13: a cliff, and gradient clipping",
+                            {panel},
+                            "L = 0.1(x-4)^2 + 5(1 - tanh(10(x-3))) is the catalogue's cliff; the "
+                            "book's figure is a sketch."});
+  return result;
+}
+//! [figure-3.13]
+
+// --- section-3.5.7 ------------------------------------------------------------------
+
+Result polyak(const Params& p) {
+  const double beta = p.number("beta");
+  optim::PolyakAverage simple(optim::PolyakAverage::Kind::simple);
+  optim::PolyakAverage recursive(optim::PolyakAverage::Kind::exponential, beta);
+  optim::PolyakAverage corrected(optim::PolyakAverage::Kind::bias_corrected, beta);
+  const auto T = p.integer("T");
+  double num = 0, den = 0;  // the explicit Σβ^{T−i}W_i / Σβ^{T−i}
+  for (long i = 1; i <= T; ++i) {
+    const vector w({double(i)});  // W_i = i
+    simple.add(w);
+    recursive.add(w);
+    corrected.add(w);
+    num = beta * num + double(i);
+    den = beta * den + 1;
+  }
+  Result result;
+  auto& table = result.table("averages of W_i = i", {"average", "value"});
+  table.add({std::string("simple (3.57)"), simple.value()(0)});
+  table.add({std::string("explicit exponential"), num / den});
+  table.add({std::string("recursive, W_0 = 0"), recursive.value()(0)});
+  table.add({std::string("recursive / (1 - beta^T)"), corrected.value()(0)});
+  result.value("simple", simple.value()(0));
+  result.value("explicit", num / den);
+  result.value("recursive", recursive.value()(0));
+  result.value("corrected", corrected.value()(0));
+  return result;
+}
+
+// --- exercise-6 ---------------------------------------------------------------------
+
+class XY10 final : public problems::Objective {
+ public:
+  [[nodiscard]] std::string name() const override { return "x^2 + y^10"; }
+  [[nodiscard]] std::size_t dimension() const override { return 2; }
+  [[nodiscard]] double value(const vector& t) const override {
+    return t(0) * t(0) + std::pow(t(1), 10);
+  }
+  void gradient(const vector& t, vector& g) const override {
+    g = vector({2 * t(0), 10 * std::pow(t(1), 9)});
+  }
+  [[nodiscard]] vector initial_point() const override { return vector({0.5, 0.5}); }
+};
+
+Result exercise_6(const Params& p) {
+  const XY10 C;
+  Result result;
+  auto& table = result.table("runs", {"start", "t", "x", "y", "status"});
+  int k = 0;
+  for (const auto& start : {p.vector("start_a"), p.vector("start_b")}) {
+    common::Run r;
+    r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
+    r.iterations = static_cast<int>(p.integer("iterations"));
+    r.record_every = 1000;
+    const auto run = common::run(C, r, common::to_vector(start));
+    const std::string name = k++ == 0 ? "a" : "b";
+    const auto& last = run.last();
+    table.add({short_number(start[0]) + "," + short_number(start[1]), double(last.t), last.theta(0),
+               last.theta(1), run.status.to_string()});
+    result.value("x_" + name, last.theta(0));
+    result.value("y_" + name, last.theta(1));
+    result.value("t_" + name, last.t);
+    result.value("diverged_" + name, run.status.reason == StopReason::diverged ? 1 : 0);
+  }
+  return result;
+}
+
+}  // namespace
+
+void add_figure_3_9(app::Chapter& chapter) {
+  chapter.add({"figure-3.9",
+               "Steepest descent on a circular and an elliptical bowl",
+               "Aggarwal §3.4.1, Figure 3.9",
+               {common::x0_param("4,1", Provenance::companion),
+                Param::number("alpha_circle", "0.5", Provenance::companion,
+                              "step size on x^2 + y^2", Interval::greater_than(0)),
+                Param::number("alpha_ellipse", "0.2", Provenance::companion,
+                              "step size on x^2 + 4 y^2", Interval::greater_than(0))},
+               figure_3_9});
+}
+
+void add_section_3_5(app::Chapter& chapter) {
+  chapter.add(
+      {"section-3.5.1",
+       "Learning-rate decay: exponential, inverse and step",
+       "Aggarwal §3.5.1",
+       {Param::number("alpha0", "0.1", Provenance::companion, "initial rate alpha_0",
+                      Interval::greater_than(0)),
+        Param::number("k", "0.1", Provenance::companion, "decay rate k", Interval::at_least(0)),
+        Param::number("factor", "0.5", Provenance::book, "step decay factor",
+                      Interval{0, 1, true, false}),
+        Param::integer("every", "5", Provenance::book, "epochs between drops",
+                       Interval::closed(1, 1e6)),
+        Param::vector("t", "0,1,4,5,9,10,12,20,50", Provenance::companion, "epochs t", 1, 30,
+                      Interval::closed(0, 1e6))},
+       decay_schedules});
+  chapter.add({"figure-3.11",
+               "Momentum against plain GD on an ill-conditioned bowl",
+               "Aggarwal §3.5.2, Figure 3.11",
+               {common::x0_param("4,1", Provenance::companion),
+                Param::number("c", "25", Provenance::companion, "L = x^2 + c y^2",
+                              Interval::greater_than(0)),
+                common::alpha_param("0.036", Provenance::companion),
+                common::beta_param("0.5", Provenance::companion),
+                Param::number("tolerance", "1e-6", Provenance::companion,
+                              "stop counting when |W| < tolerance", Interval::greater_than(0)),
+                common::iterations_param("10000", Provenance::companion, 1e6)},
+               figure_3_11});
+  chapter.add({"figure-3.12",
+               "Momentum rolls the marble out of a local minimum",
+               "Aggarwal §3.5.2, Figure 3.12",
+               {Param::number("w0", "2", Provenance::companion, "start w0"),
+                common::alpha_param("0.01", Provenance::companion),
+                Param::vector("betas", "0,0.9", Provenance::companion, "momentum values", 1, 6,
+                              Interval{0, 1, false, true}),
+                common::iterations_param("2000", Provenance::companion, 1e6)},
+               figure_3_12});
+  chapter.add({"section-3.5.2.1", "Nesterov momentum: the gradient at W + beta V",
+               "Aggarwal §3.5.2.1", bowl_params("0.1", "0.9", "0.9", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "nesterov-sutskever"); }});
+  chapter.add({"eq-3.40", "AdaGrad with epsilon inside the root", "Aggarwal §3.5.3.1, Eq. (3.40)",
+               bowl_params("0.5", "0.9", "0.9", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "adagrad-inside"); }});
+  chapter.add({"eq-3.41", "RMSProp with epsilon inside the root", "Aggarwal §3.5.3.2, Eq. (3.41)",
+               bowl_params("0.1", "0.9", "0.9", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "rmsprop-inside"); }});
+  chapter.add({"eq-3.42", "RMSProp with Nesterov momentum", "Aggarwal §3.5.3.3, Eq. (3.42)",
+               bowl_params("0.01", "0.9", "0.9", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "rmsprop-nesterov"); }});
+  chapter.add({"eq-3.43", "AdaDelta in its working form (Zeiler; the printed form never moves)",
+               "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "1e-6"),
+               [](const Params& p) { return rule_on_bowl(p, "adadelta-zeiler"); }});
+  chapter.add({"eq-3.43-printed", "AdaDelta exactly as printed: delta starts at 0, W never moves",
+               "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "adadelta-aggarwal-printed"); }});
+  chapter.add({"eq-3.46", "Adam as Aggarwal writes it: alpha_t and sqrt(A + epsilon)",
+               "Aggarwal §3.5.3.5, Eqs. (3.44)-(3.46)", bowl_params("0.1", "0.9", "0.999", "0"),
+               [](const Params& p) { return rule_on_bowl(p, "adam-aggarwal"); }});
+  chapter.add({"figure-3.13",
+               "A cliff: plain GD overshoots, value clipping does not",
+               "Aggarwal §3.5.4-3.5.5, Figure 3.13",
+               {Param::number("x0", "0", Provenance::companion, "start x0"),
+                common::alpha_param("0.1", Provenance::companion),
+                Param::number("threshold", "1", Provenance::companion, "clip to [-t, t]",
+                              Interval::greater_than(0)),
+                common::iterations_param("400", Provenance::companion, 1e6)},
+               cliff});
+  chapter.add({"section-3.5.7",
+               "Polyak averaging: simple, exponential, bias-corrected",
+               "Aggarwal §3.5.7, Eq. (3.57)",
+               {common::beta_param("0.9", Provenance::companion, "exponential decay beta"),
+                Param::integer("T", "10", Provenance::companion, "number of iterates W_i = i",
+                               Interval::closed(1, 1e6))},
+               polyak});
+  chapter.add({"exercise-6",
+               "Steepest descent on x^2 + y^10 from (0.5, 0.5) and (2, 2)",
+               "Aggarwal Chapter 3, Exercise 6",
+               {Param::vector("start_a", "0.5,0.5", Provenance::book, "first start", 2, 2),
+                Param::vector("start_b", "2,2", Provenance::book, "second start", 2, 2),
+                common::alpha_param("0.01", Provenance::companion),
+                common::iterations_param("10000", Provenance::companion, 1e6)},
+               exercise_6});
+}
+
+}  // namespace descent::chapters::aggarwal03
