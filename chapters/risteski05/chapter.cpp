@@ -1,5 +1,7 @@
 #include "risteski05/chapter.hpp"
 
+#include "risteski05/sections.hpp"
+
 namespace descent::chapters {
 
 app::Chapter make_risteski05() {
@@ -8,6 +10,7 @@ app::Chapter make_risteski05() {
   c.title = "Intro to optimization";
   c.source = "Risteski, CMU 10707 Lecture 5 (slides)";
   // Items arrive with the autodiff, first-order and second-order issues.
+  risteski05::add_slides_second_order(c);
   return c;
 }
 
