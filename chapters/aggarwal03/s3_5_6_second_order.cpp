@@ -217,7 +217,7 @@ Result eq_3_51(const Params& p) {
   auto& errors = result.table("finite-difference Hv (3.51)", {"delta", "max |Hv - exact|"});
   for (const double delta : {1e-2, 1e-4, 1e-6, 1e-8}) {
     double worst = 0;
-    for (const vector v : {vector{1.0, 0.0}, vector{0.0, 1.0}}) {
+    for (const vector& v : {vector{1.0, 0.0}, vector{0.0, 1.0}}) {
       vector hv;
       optim::finite_difference_hv(f, w0, g, v, delta, hv);
       const vector exact = gemv(h, v);
