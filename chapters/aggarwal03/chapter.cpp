@@ -15,6 +15,7 @@ app::Chapter make_aggarwal03() {
   aggarwal03::add_section_3_4(c);
   aggarwal03::add_figure_3_9(c);
   aggarwal03::add_section_3_5(c);
+  aggarwal03::add_section_3_5_6(c);
   aggarwal03::add_section_3_6(c);
   aggarwal03::add_section_3_7(c);
   aggarwal03::add_exercises_autodiff(c);

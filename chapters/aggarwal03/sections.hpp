@@ -14,6 +14,9 @@ void add_section_3_3(app::Chapter& chapter);   ///< §3.3 Setup: preprocessing, 
 void add_section_3_4(app::Chapter& chapter);   ///< §3.4 Vanishing and exploding gradients
 void add_figure_3_9(app::Chapter& chapter);    ///< §3.4.1 Figure 3.9: circular vs elliptical bowl
 void add_section_3_5(app::Chapter& chapter);   ///< §3.5 Gradient-descent strategies
+/// §3.5.6 Second-order derivatives: Newton, CG and Hessian-free, quasi-Newton, saddle points;
+/// with Exercises 7, 8, 11 and 12.
+void add_section_3_5_6(app::Chapter& chapter);
 void add_section_3_6(app::Chapter& chapter);   ///< §3.6 Batch normalization
 void add_section_3_7(app::Chapter& chapter);   ///< §3.7.3 Model compression
 void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4

@@ -7,6 +7,7 @@
 
 namespace descent::chapters::notes02 {
 
+void add_section_2_1_newton(app::Chapter& chapter);  ///< §2.1 Newton's update (2.2)-(2.3)
 void add_section_2_1(app::Chapter& chapter);  ///< §2.1 GD near a minimum, (2.1)–(2.4)
 void add_section_2_2(app::Chapter& chapter);  ///< §2.2 SGD, Algorithm 1, mini-batches
 void add_section_2_3(app::Chapter& chapter);  ///< §2.3 momentum (2.7), RMSProp (2.8)

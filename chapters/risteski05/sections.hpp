@@ -8,6 +8,8 @@
 namespace descent::chapters::risteski05 {
 
 void add_gradient_descent_slides(app::Chapter& chapter);  ///< descent lemma, rates, momentum
+/// The closed-form minimizer of a quadratic and Newton's method with its d³ cost.
+void add_slides_second_order(app::Chapter& chapter);
 void add_backprop(app::Chapter& chapter);  ///< "Backpropagation" slides: O(V + E) vs Ω(V²)
 
 }  // namespace descent::chapters::risteski05

@@ -137,12 +137,14 @@ struct BacktrackingOptions {
 // --- Wolfe by bracketing and zoom -------------------------------------------------------------
 
 struct WolfeOptions {
-  double c1 = 1e-4;          ///< Armijo constant (book: β): 0 < c1 < c2
-  double c2 = 0.9;           ///< curvature constant (book: γ): c1 < c2 < 1
-  bool strong = true;        ///< (4.50) instead of (4.49)
-  double alpha0 = 1;         ///< first trial step: > 0
-  double alpha_max = 1e20;   ///< largest step the bracketing phase tries: >= alpha0
-  double expansion = 2;      ///< bracketing multiplies α by this: > 1
+  double c1 = 1e-4;         ///< Armijo constant (book: β): 0 < c1 < c2
+  double c2 = 0.9;          ///< curvature constant (book: γ): c1 < c2 < 1
+  bool strong = true;       ///< (4.50) instead of (4.49)
+  double alpha0 = 1;        ///< first trial step: > 0
+  double alpha_max = 1e20;  ///< largest step the bracketing phase tries: >= alpha0
+  /// bracketing multiplies α by this: > 1; 4 is the extrapolation bound of MINPACK's dcsrch
+  /// (xtrapu = 4), the More–Thuente search of libLBFGS and scipy
+  double expansion = 4;
   int max_evaluations = 60;  ///< 1 <= max_evaluations <= 10^6
   void validate() const;
 };

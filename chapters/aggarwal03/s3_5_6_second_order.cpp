@@ -1,0 +1,539 @@
+/// \file
+/// Aggarwal §3.5.6 "Second-Order Derivatives": the Newton step (3.48) on a bowl and in a
+/// sloping valley (Figures 3.14, 3.15), conjugate directions (Figure 3.16), conjugate gradients
+/// (3.49)/(3.50) and Hessian-free optimization with the finite-difference product (3.51),
+/// BFGS (3.56), saddle points (Figure 3.17), and Exercises 7, 8, 11, 12 as numeric checks.
+/// The book names no test functions; the catalogue's proposals are the defaults.
+
+#include <cmath>
+#include <string>
+#include <vector>
+#include <xtensor/xview.hpp>
+
+#include "aggarwal03/sections.hpp"
+#include "descent/core/error.hpp"
+#include "descent/core/linalg.hpp"
+#include "descent/optim/cg.hpp"
+#include "descent/optim/hessian_free.hpp"
+#include "descent/optim/line_search.hpp"
+#include "descent/optim/newton.hpp"
+#include "descent/optim/quasi_newton.hpp"
+#include "descent/problems/quadratic_form.hpp"
+#include "descent/problems/rosenbrock.hpp"
+
+namespace descent::chapters::aggarwal03 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+constexpr double kPi = 3.14159265358979323846;
+
+vector from(const std::vector<double>& v) {
+  vector out = xt::zeros<double>({v.size()});
+  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
+  return out;
+}
+
+double norm(const vector& v) {
+  return std::sqrt(dot(v, v));
+}
+
+// L = x² + 4y² = ½WᵀHW with H = diag(2, 8)
+problems::QuadraticForm bowl() {
+  return {matrix{{2.0, 0.0}, {0.0, 8.0}}, vector{0.0, 0.0}};
+}
+
+// the tridiagonal T = tridiag(−1, 2, −1) of size n
+matrix tridiagonal(std::size_t n) {
+  matrix t = xt::zeros<double>({n, n});
+  for (std::size_t i = 0; i < n; ++i) {
+    t(i, i) = 2;
+    if (i + 1 < n) t(i, i + 1) = t(i + 1, i) = -1;
+  }
+  return t;
+}
+
+// --- figure-3.14 ---------------------------------------------------------------------------
+
+Result figure_3_14(const Params& p) {
+  const auto f = bowl();
+  const vector w = from(p.vector("w0"));
+  vector g;
+  f.gradient(w, g);
+  matrix h;
+  f.hessian(w, h);
+  const vector newton = -solve(h, g);  // (3.48): −H⁻¹∇L
+  const vector to_optimum = -w;
+  const double cos_sd = -dot(g, to_optimum) / (norm(g) * norm(to_optimum));
+  const double cos_newton = dot(newton, to_optimum) / (norm(newton) * norm(to_optimum));
+  Result result;
+  auto& table = result.table("directions", {"direction", "d1", "d2", "angle to the optimum (deg)"});
+  table.add({std::string("steepest descent -grad L"), -g(0), -g(1),
+             std::acos(std::min(1.0, cos_sd)) * 180 / kPi});
+  table.add({std::string("Newton -H^-1 grad L"), newton(0), newton(1),
+             std::acos(std::min(1.0, cos_newton)) * 180 / kPi});
+  result.value("steepest_angle_deg", std::acos(std::min(1.0, cos_sd)) * 180 / kPi);
+  result.value("newton_angle_deg", std::acos(std::min(1.0, cos_newton)) * 180 / kPi);
+  const vector next = w + newton;
+  result.value("newton_next_1", next(0));
+  result.value("newton_next_2", next(1));
+  return result;
+}
+
+// --- figure-3.15 ---------------------------------------------------------------------------
+
+Result figure_3_15(const Params& p) {
+  // L = 10(y − 0.5x)² + 0.1(x − 5)² = ½WᵀHW − bᵀW + 2.5
+  const problems::QuadraticForm f(matrix{{5.2, -10.0}, {-10.0, 20.0}}, vector{1.0, 0.0});
+  const vector w0 = from(p.vector("w0"));
+  const double lr = p.number("lr");
+  const vector optimum = *f.minimizer();
+  Result result;
+  auto& gd_path = result.add_series("gd", {"x", "y"});
+  vector w = w0, g;
+  int steps = 0;
+  const int limit = static_cast<int>(p.integer("max_iterations"));
+  for (; steps < limit && norm(w - optimum) >= 1e-6; ++steps) {
+    if (steps < 400) gd_path.add({w(0), w(1)});
+    f.gradient(w, g);
+    w -= lr * g;
+    if (!std::isfinite(w(0)) || !std::isfinite(w(1)))
+      throw invalid_argument("lr = " + short_number(lr) +
+                             " makes gradient descent diverge; allowed: lr < 2/25.04 = 0.0799");
+  }
+  auto& newton_path = result.add_series("newton", {"x", "y"});
+  const auto run = optim::newton(f, w0);
+  for (const auto& it : run.trajectory.iterates) newton_path.add({it.theta(0), it.theta(1)});
+  const auto eig = eigh(f.a());
+  result.value("gd_iterations", steps);
+  result.value("newton_iterations", run.trajectory.status.iterations);
+  result.value("newton_next_1", run.trajectory.iterates[1].theta(0));
+  result.value("newton_next_2", run.trajectory.iterates[1].theta(1));
+  result.value("eigenvalue_min", eig.values(0));
+  result.value("eigenvalue_max", eig.values(1));
+  result.value("condition_number", eig.values(1) / eig.values(0));
+  auto& table = result.table("comparison", {"method", "iterations to |W - W*| < 1e-6"});
+  table.add({std::string("gradient descent, lr = " + short_number(lr)), double(steps)});
+  table.add({std::string("Newton (3.48)"), double(run.trajectory.status.iterations)});
+  report::Figure figure{"figure-3.15",
+                        "Figure 3.15: gradient descent bounces along a sloping valley; Newton "
+                        "jumps to the bottom",
+                        {},
+                        "The valley 10(y - x/2)^2 + 0.1(x - 5)^2 is the catalogue's proposal; the "
+                        "book prints no function."};
+  report::Panel panel;
+  panel.title = "first 400 gradient steps and the Newton step";
+  panel.xlabel = "x";
+  panel.ylabel = "y";
+  panel.layers = {{"gd", "x", "y", report::Layer::Style::lines, "gradient descent"},
+                  {"newton", "x", "y", report::Layer::Style::linespoints, "Newton"}};
+  figure.panels = {panel};
+  result.figures.push_back(figure);
+  return result;
+}
+
+// --- figure-3.16 ---------------------------------------------------------------------------
+
+// Exact line searches from w along each direction in turn (closed form (4.46) on ½WᵀHW).
+vector along(const matrix& h, vector w, const std::vector<vector>& directions) {
+  for (const auto& q : directions) {
+    const vector g = gemv(h, w);
+    w += optim::exact_step_quadratic(dot(q, g), dot(q, gemv(h, q))) * q;
+  }
+  return w;
+}
+
+Result figure_3_16(const Params& p) {
+  const matrix h{{2.0, 1.0}, {1.0, 3.0}};
+  const vector w0 = from(p.vector("w0"));
+  const auto eig = eigh(h);
+  const vector e0{eig.vectors(0, 0), eig.vectors(1, 0)}, e1{eig.vectors(0, 1), eig.vectors(1, 1)};
+  const vector q0{1.0, 0.0}, q1{1.0, -2.0};  // q0ᵀHq1 = 2 − 2 = 0, q0·q1 = 1
+  const vector c0{1.0, 0.0}, c1{0.0, 1.0};
+  Result result;
+  auto& table = result.table("directions", {"set", "q0 . q1", "q0^T H q1", "W after 2 searches (x)",
+                                            "W after 2 searches (y)"});
+  auto add = [&](const std::string& name, const vector& a, const vector& b,
+                 const std::string& key) {
+    const vector w = along(h, w0, {a, b});
+    table.add({name, dot(a, b), dot(a, gemv(h, b)), w(0), w(1)});
+    result.value(key + "_x", w(0));
+    result.value(key + "_y", w(1));
+    result.value(key + "_conjugacy", dot(a, gemv(h, b)));
+  };
+  add("(a) eigenvectors: orthogonal and conjugate", e0, e1, "eigen");
+  add("(b) conjugate, not orthogonal", q0, q1, "conjugate");
+  add("coordinate axes: orthogonal, not conjugate", c0, c1, "axes");
+  return result;
+}
+
+// --- eq-3.49 ------------------------------------------------------------------------------
+
+Result eq_3_49(const Params& p) {
+  Result result;
+  const auto f = bowl();
+  const auto run = optim::conjugate_gradient(f.a(), f.b(), from(p.vector("w0")));
+  auto& steps = result.table("cg on x^2 + 4y^2", {"t", "alpha", "W1", "W2", "beta"});
+  for (const auto& s : run.steps) {
+    steps.add({double(s.t), s.alpha, s.theta(0), s.theta(1), s.beta});
+    result.value("alpha_" + std::to_string(s.t), s.alpha);
+    result.value("beta_" + std::to_string(s.t), s.beta);
+  }
+  result.value("bowl_iterations", run.status.iterations);
+  result.value("bowl_error", norm(run.theta));
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  const matrix t = tridiagonal(n);
+  const vector ones = xt::ones<double>({n});
+  vector ramp = xt::zeros<double>({n});
+  for (std::size_t i = 0; i < n; ++i) ramp(i) = double(i + 1);
+  const auto flat = optim::conjugate_gradient(t, ones, xt::zeros<double>({n}));
+  const auto sloped = optim::conjugate_gradient(t, ramp, xt::zeros<double>({n}));
+  auto& tri = result.table("cg on tridiag(-1, 2, -1)", {"b", "CG steps", "|W - T^-1 b|"});
+  tri.add({std::string("(1, ..., 1)"), double(flat.status.iterations),
+           norm(flat.theta - solve(t, ones))});
+  tri.add({std::string("(1, 2, ..., n)"), double(sloped.status.iterations),
+           norm(sloped.theta - solve(t, ramp))});
+  result.value("tridiagonal_ones_iterations", flat.status.iterations);
+  result.value("tridiagonal_ramp_iterations", sloped.status.iterations);
+  for (std::size_t i = 0; i < n && i < 5; ++i)
+    result.value("tridiagonal_ones_w" + std::to_string(i + 1), flat.theta(i));
+  return result;
+}
+
+// --- eq-3.51 ------------------------------------------------------------------------------
+
+Result eq_3_51(const Params& p) {
+  const problems::Rosenbrock f;
+  const vector w0 = from(p.vector("w0"));
+  vector g;
+  f.gradient(w0, g);
+  matrix h;
+  f.hessian(w0, h);
+  Result result;
+  auto& errors = result.table("finite-difference Hv (3.51)", {"delta", "max |Hv - exact|"});
+  for (const double delta : {1e-2, 1e-4, 1e-6, 1e-8}) {
+    double worst = 0;
+    for (const vector& v : {vector{1.0, 0.0}, vector{0.0, 1.0}}) {
+      vector hv;
+      optim::finite_difference_hv(f, w0, g, v, delta, hv);
+      const vector exact = gemv(h, v);
+      worst = std::max({worst, std::fabs(hv(0) - exact(0)), std::fabs(hv(1) - exact(1))});
+    }
+    errors.add({delta, worst});
+    result.value("fd_error_" + short_number(delta), worst);
+  }
+  optim::HessianFreeOptions o;
+  o.cg_iterations = static_cast<int>(p.integer("cg_iterations"));
+  const auto exact = optim::hessian_free(f, w0, o);
+  o.finite_difference = true;
+  o.delta = p.number("delta");
+  const auto fd = optim::hessian_free(f, w0, o);
+  auto& runs = result.table("Hessian-free Newton",
+                            {"t", "W1 (exact Hv)", "W2 (exact Hv)", "W1 (finite-difference Hv)",
+                             "W2 (finite-difference Hv)"});
+  const auto& a = exact.trajectory.iterates;
+  const auto& b = fd.trajectory.iterates;
+  for (std::size_t t = 0; t < std::max(a.size(), b.size()); ++t) {
+    const auto& x = a[std::min(t, a.size() - 1)];
+    const auto& y = b[std::min(t, b.size() - 1)];
+    runs.add({double(t), x.theta(0), x.theta(1), y.theta(0), y.theta(1)});
+    if (t <= 7) {
+      result.value("exact_w" + std::to_string(t) + "_1", x.theta(0));
+      result.value("exact_w" + std::to_string(t) + "_2", x.theta(1));
+      result.value("fd_w" + std::to_string(t) + "_1", y.theta(0));
+      result.value("fd_w" + std::to_string(t) + "_2", y.theta(1));
+    }
+  }
+  result.value("exact_iterations", exact.trajectory.status.iterations);
+  result.value("fd_iterations", fd.trajectory.status.iterations);
+  result.status = "exact Hv: " + exact.trajectory.status.to_string() +
+                  "; finite-difference Hv: " + fd.trajectory.status.to_string();
+  return result;
+}
+
+// --- section-3.5.6.2 ------------------------------------------------------------------------
+
+Result section_3_5_6_2(const Params& p) {
+  const auto f = bowl();
+  optim::QuasiNewtonOptions o;
+  o.line_search = optim::LineSearchKind::exact;
+  o.scale_first_step = false;
+  o.stop.gradient_tolerance = 1e-12;
+  // G after each update: run BFGS for 1 and then 2 iterations
+  Result result;
+  auto& table = result.table("G_t", {"t", "G11", "G12", "G21", "G22"});
+  for (int t = 1; t <= 2; ++t) {
+    o.stop.max_iterations = t;
+    const auto run = optim::bfgs(f, from(p.vector("w0")), o);
+    table.add({double(t), run.b(0, 0), run.b(0, 1), run.b(1, 0), run.b(1, 1)});
+    const std::string k = std::to_string(t);
+    result.value("G" + k + "_11", run.b(0, 0));
+    result.value("G" + k + "_12", run.b(0, 1));
+    result.value("G" + k + "_22", run.b(1, 1));
+    result.value("alpha_" + std::to_string(t - 1), run.trajectory.last().alpha);
+    result.value("W" + k + "_norm", norm(run.trajectory.last().theta));
+  }
+  return result;
+}
+
+// --- figure-3.17 ---------------------------------------------------------------------------
+
+Result figure_3_17(const Params& p) {
+  Result result;
+  // (a) x³: the Newton step x − 3x²/(6x) = x/2 halves x toward the inflection point 0
+  auto& cubic = result.table("Newton on x^3", {"t", "x"});
+  double x = p.number("x0");
+  for (int t = 0; t <= 4; ++t) {
+    cubic.add({double(t), x});
+    result.value("cubic_x" + std::to_string(t), x);
+    x -= 3 * x * x / (6 * x);
+  }
+  // (b) x² − y²: one Newton step lands on the saddle, from anywhere
+  const problems::QuadraticForm saddle(matrix{{2.0, 0.0}, {0.0, -2.0}}, vector{0.0, 0.0});
+  const vector w0 = from(p.vector("w0"));
+  const auto run = optim::newton(saddle, w0);
+  result.value("saddle_newton_1", run.trajectory.iterates[1].theta(0));
+  result.value("saddle_newton_2", run.trajectory.iterates[1].theta(1));
+  result.value("saddle_indefinite_hessians", run.indefinite_hessians);
+  // gradient descent from near the stable manifold escapes along y
+  vector w = from(p.vector("gd_w0")), g;
+  const double lr = p.number("lr");
+  auto& path = result.add_series("gd", {"x", "y"});
+  for (int t = 0; t < 50; ++t) {
+    path.add({w(0), w(1)});
+    saddle.gradient(w, g);
+    w -= lr * g;
+  }
+  path.add({w(0), w(1)});
+  result.value("gd_50_x", w(0));
+  result.value("gd_50_y", w(1));
+  auto& table = result.table("saddle x^2 - y^2", {"method", "x", "y"});
+  table.add({std::string("Newton, one step"), run.trajectory.iterates[1].theta(0),
+             run.trajectory.iterates[1].theta(1)});
+  table.add({std::string("gradient descent, 50 steps"), w(0), w(1)});
+  // h = x³ + y³: Newton halves each coordinate toward the degenerate (0, 0)
+  vector v = w0;
+  for (int t = 0; t < 3; ++t) {
+    const matrix hh{{6 * v(0), 0.0}, {0.0, 6 * v(1)}};
+    v -= solve(hh, vector{3 * v(0) * v(0), 3 * v(1) * v(1)});
+  }
+  result.value("plateau_newton3_1", v(0));
+  result.value("plateau_newton3_2", v(1));
+  report::Figure figure{"figure-3.17",
+                        "Figure 3.17 (b): gradient descent escapes the saddle of x^2 - y^2, "
+                        "which Newton's method jumps to",
+                        {},
+                        "Start points and the learning rate are the catalogue's proposals."};
+  report::Panel panel;
+  panel.title = "gradient descent from near the stable manifold";
+  panel.xlabel = "x";
+  panel.ylabel = "y";
+  panel.layers = {{"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
+  figure.panels = {panel};
+  result.figures.push_back(figure);
+  return result;
+}
+
+// --- exercises 7, 8, 11, 12 ----------------------------------------------------------------
+
+// the 5×5 V of the catalogue (det 2)
+matrix exercise_v() {
+  return matrix{
+      {1, 1, 0, 0, 0}, {0, 1, 1, 0, 0}, {0, 0, 1, 1, 0}, {0, 0, 0, 1, 1}, {1, 0, 0, 0, 1}};
+}
+
+// the smallest eigenvalue of the Gram matrix of the normalized q_i: > 0 iff independent
+double min_gram_eigenvalue(const std::vector<vector>& q) {
+  matrix m = xt::zeros<double>({q.size(), q.size()});
+  for (std::size_t i = 0; i < q.size(); ++i)
+    for (std::size_t j = 0; j < q.size(); ++j)
+      m(i, j) = dot(q[i], q[j]) / (norm(q[i]) * norm(q[j]));  // unit vectors: scale-free
+  return eigh(m).values(0);
+}
+
+Result exercise_3_7(const Params& p) {
+  const auto d = static_cast<std::size_t>(p.integer("d"));
+  const matrix h = problems::random_spd(d, static_cast<unsigned long long>(p.integer("seed")));
+  vector b = xt::ones<double>({d});
+  const auto run = optim::conjugate_gradient(h, b, xt::zeros<double>({d}));
+  Result result;
+  result.value("cg_directions", double(run.directions.size()));
+  result.value("cg_min_gram_eigenvalue", min_gram_eigenvalue(run.directions));
+  const auto eig = eigh(h);
+  std::vector<vector> ev;
+  for (std::size_t j = 0; j < d; ++j) ev.push_back(vector(xt::view(eig.vectors, xt::all(), j)));
+  result.value("eigen_min_gram_eigenvalue", min_gram_eigenvalue(ev));
+  // PSD counter-example: H = diag(1, 0); q = (0, 1) is conjugate to itself and to anything
+  const matrix psd{{1.0, 0.0}, {0.0, 0.0}};
+  const vector q{0.0, 1.0};
+  result.value("psd_self_conjugacy", dot(q, gemv(psd, q)));
+  return result;
+}
+
+Result exercise_3_8(const Params&) {
+  const matrix v = exercise_v();
+  const auto eig = eigh(gemm(xt::eval(xt::transpose(v)), v));
+  const vector zero = solve(v, xt::zeros<double>({5}));
+  Result result;
+  result.value("min_eigenvalue_VtV", eig.values(0));  // > 0: full rank, null space {0}
+  result.value("solution_norm", norm(zero));
+  return result;
+}
+
+Result exercise_3_11(const Params&) {
+  const matrix t = tridiagonal(5), v = exercise_v();
+  std::vector<vector> q;
+  int products = 0;
+  for (std::size_t k = 0; k < 5; ++k) {
+    vector next = xt::view(v, k, xt::all());
+    for (const auto& qi : q) {  // β_ti = −v_{t+1}ᵀHq_i / q_iᵀHq_i: Gram–Schmidt in the H product
+      const vector hq = gemv(t, qi);
+      ++products;
+      next -= (dot(next, hq) / dot(qi, hq)) * qi;
+    }
+    q.push_back(next);
+  }
+  Result result;
+  double off = 0;
+  auto& table = result.table("diag(Q H Q^T)", {"i", "q_i^T H q_i"});
+  for (std::size_t i = 0; i < 5; ++i) {
+    for (std::size_t j = 0; j < i; ++j) off = std::max(off, std::fabs(dot(q[i], gemv(t, q[j]))));
+    table.add({double(i), dot(q[i], gemv(t, q[i]))});
+    result.value("diag_" + std::to_string(i), dot(q[i], gemv(t, q[i])));
+  }
+  result.value("max_off_diagonal", off);
+  result.value("h_products", products);
+  result.value("cg_h_products", 4);  // CG: one new product per new direction, d − 1
+  return result;
+}
+
+Result exercise_3_12(const Params& p) {
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  const matrix t = tridiagonal(n);
+  vector b = xt::zeros<double>({n});
+  for (std::size_t i = 0; i < n; ++i) b(i) = double(i + 1);
+  const auto run = optim::conjugate_gradient(t, b, xt::zeros<double>({n}));
+  // gradients g_t = Tθ_t − b at θ_0 = 0, θ_1, ...
+  std::vector<vector> gradients{-b};
+  for (const auto& s : run.steps) gradients.push_back(gemv(t, s.theta) - b);
+  double conj = 0, orth = 0, grad_dir = 0;
+  for (std::size_t i = 0; i < run.directions.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& qi = run.directions[i];
+      const auto& qj = run.directions[j];
+      conj = std::max(conj, std::fabs(dot(qi, gemv(t, qj))) /
+                                std::sqrt(dot(qi, gemv(t, qi)) * dot(qj, gemv(t, qj))));
+    }
+  for (std::size_t i = 0; i < gradients.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (norm(gradients[i]) > 1e-10 && norm(gradients[j]) > 1e-10)
+        orth = std::max(orth, std::fabs(dot(gradients[i], gradients[j])) /
+                                  (norm(gradients[i]) * norm(gradients[j])));
+  for (std::size_t i = 1; i < gradients.size(); ++i)
+    for (std::size_t j = 0; j < i && j < run.directions.size(); ++j)
+      if (norm(gradients[i]) > 1e-10)
+        grad_dir = std::max(grad_dir, std::fabs(dot(gradients[i], run.directions[j])) /
+                                          (norm(gradients[i]) * norm(run.directions[j])));
+  Result result;
+  result.value("max_conjugacy_cosine", conj);               // (d) q_iᵀHq_j = 0 for all i ≠ j
+  result.value("max_gradient_cosine", orth);                // (c) gradients mutually orthogonal
+  result.value("max_gradient_direction_cosine", grad_dir);  // (b) ∇L(W_{t+1}) ⟂ q_i, i <= t
+  result.value("iterations", run.status.iterations);
+  return result;
+}
+
+}  // namespace
+
+void add_section_3_5_6(app::Chapter& chapter) {
+  const Interval any = Interval::any();
+  chapter.add({"figure-3.14",
+               "The inverse Hessian turns the steepest-descent direction toward the optimum",
+               "Aggarwal §3.5.6, Eq. (3.48) and Figure 3.14",
+               {Param::vector("w0", "4,1", Provenance::companion, "the point on L = x^2 + 4y^2", 2,
+                              2, any)},
+               figure_3_14});
+  chapter.add(
+      {"figure-3.15",
+       "In a sloping valley gradient descent bounces; Newton reaches the bottom in one step",
+       "Aggarwal §3.5.6, Figure 3.15",
+       {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, any),
+        Param::number("lr", "0.05", Provenance::companion, "gradient-descent learning rate",
+                      Interval::open(0, 0.0799)),
+        Param::integer("max_iterations", "100000", Provenance::companion, "most gradient steps",
+                       Interval::closed(1, 1e6))},
+       figure_3_15});
+  chapter.add(
+      {"figure-3.16",
+       "Conjugate directions: orthogonal (eigenvectors) or not; two exact line searches "
+       "reach the optimum",
+       "Aggarwal §3.5.6.1, Figure 3.16",
+       {Param::vector("w0", "3,2", Provenance::companion, "the start on 1/2 W^T H W", 2, 2, any)},
+       figure_3_16});
+  chapter.add(
+      {"eq-3.49",
+       "Conjugate gradients (3.49)/(3.50): d steps, fewer when b excites fewer "
+       "eigenvectors",
+       "Aggarwal §3.5.6.1, Eqs. (3.49)-(3.50)",
+       {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, any),
+        Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
+                       Interval::closed(2, 500))},
+       eq_3_49});
+  chapter.add(
+      {"eq-3.51",
+       "Hessian-free Newton: CG on exact and finite-difference Hessian-vector products",
+       "Aggarwal §3.5.6.1, Eq. (3.51)",
+       {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2, any),
+        Param::integer("cg_iterations", "2", Provenance::companion,
+                       "inner CG steps per Newton step", Interval::closed(1, 1000)),
+        Param::number("delta", "1e-7", Provenance::companion,
+                      "delta of the finite difference (3.51)", Interval::open(0, 1))},
+       eq_3_51});
+  chapter.add(
+      {"section-3.5.6.2",
+       "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",
+       "Aggarwal §3.5.6.2, Eqs. (3.52)-(3.56)",
+       {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, any)},
+       section_3_5_6_2});
+  chapter.add({"figure-3.17",
+               "Saddle points: Newton is attracted to x^3's inflection and x^2 - y^2's saddle",
+               "Aggarwal §3.5.6.3, Figure 3.17",
+               {Param::number("x0", "1", Provenance::companion, "start of Newton on x^3",
+                              Interval::greater_than(0)),
+                Param::vector("w0", "3,2", Provenance::companion, "start of Newton on the saddle",
+                              2, 2, any),
+                Param::vector("gd_w0", "3,1e-3", Provenance::companion,
+                              "start of gradient descent on the saddle", 2, 2, any),
+                Param::number("lr", "0.1", Provenance::companion, "gradient-descent rate",
+                              Interval::open(0, 1))},
+               figure_3_17});
+  chapter.add(
+      {"exercise-3.7",
+       "Conjugate directions of a strongly convex quadratic are linearly independent",
+       "Aggarwal Chapter 3, Exercise 7",
+       {Param::integer("d", "8", Provenance::companion, "dimension", Interval::closed(2, 100)),
+        Param::integer("seed", "4", Provenance::companion, "seed of the SPD matrix",
+                       Interval::closed(0, 1e9))},
+       exercise_3_7});
+  chapter.add({"exercise-3.8",
+               "A vector orthogonal to d independent vectors is zero",
+               "Aggarwal Chapter 3, Exercise 8",
+               {},
+               exercise_3_8});
+  chapter.add({"exercise-3.11",
+               "Conjugate directions from any independent set by H-Gram-Schmidt, and its cost",
+               "Aggarwal Chapter 3, Exercise 11",
+               {},
+               exercise_3_11});
+  chapter.add({"exercise-3.12",
+               "CG directions are conjugate to all earlier ones; gradients mutually orthogonal",
+               "Aggarwal Chapter 3, Exercise 12 (a)-(c)",
+               {Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
+                               Interval::closed(2, 100))},
+               exercise_3_12});
+}
+
+}  // namespace descent::chapters::aggarwal03
