@@ -78,11 +78,6 @@ Result figure_4_1(const Params& p) {
 }
 //! [figure-4.1]
 
-// Smallest eigenvalue of a symmetric matrix.
-double lambda_min(const matrix& h) {
-  return eigh(h).values(0);
-}
-
 //! [eq-4.8]
 Result log_sum_exp(const Params& p) {
   // ∇² log Σ e^{z_k} = diag(π) − ππᵀ with π = softmax(z): PSD, with 1 in its null space.
