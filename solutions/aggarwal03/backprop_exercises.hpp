@@ -4,8 +4,19 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 
 namespace descent::exercises {
+
+struct Recurrence {
+  std::function<double(double, double)> f, g, f_x, f_y, g_x, g_y;
+};
+
+inline double two_step_derivative(const Recurrence& r, double x, double y) {
+  const double x1 = r.f(x, y), y1 = r.g(x, y);  // one step of Eq. 3.66
+  // Two paths from x_t to x_{t+2}: through x_{t+1} and through y_{t+1} (Eq. 3.4).
+  return r.f_x(x1, y1) * r.f_x(x, y) + r.f_y(x1, y1) * r.g_x(x, y);
+}
 
 inline std::array<double, 2> product_neuron(double x1, double x2, double dL_do) {
   return {dL_do * x2, dL_do * x1};
