@@ -6,64 +6,31 @@
 
 #include <doctest/doctest.h>
 
-#include <cmath>
-#include <vector>
+#include "update_exercise.hpp"
 
-#include "fixtures.hpp"
+using namespace descent::testing::update_exercise;
 
 namespace {
 
-const nlohmann::json& fixture() {
-  static const auto f = descent::testing::load_fixture("optim_first_order.json")["exercises"];
-  return f;
-}
-
-// C = ½ Σ λᵢθᵢ², so ∇C(θ) = λ ⊙ θ.
-std::vector<double> gradient(const std::vector<double>& theta) {
-  const auto lambda = fixture()["lambda"].get<std::vector<double>>();
-  std::vector<double> g(theta.size());
-  for (std::size_t i = 0; i < theta.size(); ++i) g[i] = lambda[i] * theta[i];
-  return g;
-}
-
-// Three steps from the fixture's θ₀; returns θ after each.
-std::vector<std::vector<double>> run(int steps) {
-  const auto& p = fixture()["rules"]["nadam"]["params"];
-  auto theta = fixture()["theta0"].get<std::vector<double>>();
+std::vector<std::vector<double>> steps_of_nadam(int steps) {
   descent::exercises::NadamState state;
-  std::vector<std::vector<double>> out;
-  for (int t = 0; t < steps; ++t) {
+  return run("nadam", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
     descent::exercises::nadam_update(theta, gradient(theta), state, p["alpha"].get<double>(),
                                      p["beta"].get<double>(), p["gamma"].get<double>(),
                                      p["epsilon"].get<double>());
-    out.push_back(theta);
-  }
-  return out;
-}
-
-// The reference does the same arithmetic in another order (torch) or the same order
-// (numpy): a few ulps per step, so 1e-12 relative (CS231n's checks use ~1e-7).
-void check_step(const std::vector<double>& got, int t) {
-  const auto expected =
-      fixture()["rules"]["nadam"]["theta"][static_cast<std::size_t>(t)].get<std::vector<double>>();
-  REQUIRE(got.size() == expected.size());
-  for (std::size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(i);
-    CHECK(got[i] == doctest::Approx(expected[i]).epsilon(1e-12));
-  }
+  });
 }
 
 }  // namespace
 
 TEST_CASE("nadam_update: the first step from a zero state") {
-  const auto thetas = run(1);
-  check_step(thetas[0], 0);
+  check_step("nadam", steps_of_nadam(1)[0], 0);
 }
 
 TEST_CASE("nadam_update: three steps, the state carried between them") {
-  const auto thetas = run(3);
+  const auto thetas = steps_of_nadam(3);
   for (int t = 0; t < 3; ++t) {
     CAPTURE(t);
-    check_step(thetas[static_cast<std::size_t>(t)], t);
+    check_step("nadam", thetas[static_cast<std::size_t>(t)], t);
   }
 }
