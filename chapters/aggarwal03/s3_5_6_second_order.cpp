@@ -38,7 +38,7 @@ vector from(const std::vector<double>& v) {
   return out;
 }
 
-double norm(const vector& v) {
+double euclidean_norm(const vector& v) {
   return std::sqrt(dot(v, v));
 }
 
@@ -68,8 +68,8 @@ Result figure_3_14(const Params& p) {
   f.hessian(w, h);
   const vector newton = -solve(h, g);  // (3.48): −H⁻¹∇L
   const vector to_optimum = -w;
-  const double cos_sd = -dot(g, to_optimum) / (norm(g) * norm(to_optimum));
-  const double cos_newton = dot(newton, to_optimum) / (norm(newton) * norm(to_optimum));
+  const double cos_sd = -dot(g, to_optimum) / (euclidean_norm(g) * euclidean_norm(to_optimum));
+  const double cos_newton = dot(newton, to_optimum) / (euclidean_norm(newton) * euclidean_norm(to_optimum));
   Result result;
   auto& table = result.table("directions", {"direction", "d1", "d2", "angle to the optimum (deg)"});
   table.add({std::string("steepest descent -grad L"), -g(0), -g(1),
@@ -97,7 +97,7 @@ Result figure_3_15(const Params& p) {
   vector w = w0, g;
   int steps = 0;
   const int limit = static_cast<int>(p.integer("max_iterations"));
-  for (; steps < limit && norm(w - optimum) >= 1e-6; ++steps) {
+  for (; steps < limit && euclidean_norm(w - optimum) >= 1e-6; ++steps) {
     if (steps < 400) gd_path.add({w(0), w(1)});
     f.gradient(w, g);
     w -= lr * g;
@@ -184,7 +184,7 @@ Result eq_3_49(const Params& p) {
     result.value("beta_" + std::to_string(s.t), s.beta);
   }
   result.value("bowl_iterations", run.status.iterations);
-  result.value("bowl_error", norm(run.theta));
+  result.value("bowl_error", euclidean_norm(run.theta));
   const auto n = static_cast<std::size_t>(p.integer("n"));
   const matrix t = tridiagonal(n);
   const vector ones = xt::ones<double>({n});
@@ -194,9 +194,9 @@ Result eq_3_49(const Params& p) {
   const auto sloped = optim::conjugate_gradient(t, ramp, xt::zeros<double>({n}));
   auto& tri = result.table("cg on tridiag(-1, 2, -1)", {"b", "CG steps", "|W - T^-1 b|"});
   tri.add({std::string("(1, ..., 1)"), double(flat.status.iterations),
-           norm(flat.theta - solve(t, ones))});
+           euclidean_norm(flat.theta - solve(t, ones))});
   tri.add({std::string("(1, 2, ..., n)"), double(sloped.status.iterations),
-           norm(sloped.theta - solve(t, ramp))});
+           euclidean_norm(sloped.theta - solve(t, ramp))});
   result.value("tridiagonal_ones_iterations", flat.status.iterations);
   result.value("tridiagonal_ramp_iterations", sloped.status.iterations);
   for (std::size_t i = 0; i < n && i < 5; ++i)
@@ -275,7 +275,7 @@ Result section_3_5_6_2(const Params& p) {
     result.value("G" + k + "_12", run.b(0, 1));
     result.value("G" + k + "_22", run.b(1, 1));
     result.value("alpha_" + std::to_string(t - 1), run.trajectory.last().alpha);
-    result.value("W" + k + "_norm", norm(run.trajectory.last().theta));
+    result.value("W" + k + "_norm", euclidean_norm(run.trajectory.last().theta));
   }
   return result;
 }
@@ -351,7 +351,7 @@ double min_gram_eigenvalue(const std::vector<vector>& q) {
   matrix m = xt::zeros<double>({q.size(), q.size()});
   for (std::size_t i = 0; i < q.size(); ++i)
     for (std::size_t j = 0; j < q.size(); ++j)
-      m(i, j) = dot(q[i], q[j]) / (norm(q[i]) * norm(q[j]));  // unit vectors: scale-free
+      m(i, j) = dot(q[i], q[j]) / (euclidean_norm(q[i]) * euclidean_norm(q[j]));  // unit vectors: scale-free
   return eigh(m).values(0);
 }
 
@@ -380,7 +380,7 @@ Result exercise_3_8(const Params&) {
   const vector zero = solve(v, xt::zeros<double>({5}));
   Result result;
   result.value("min_eigenvalue_VtV", eig.values(0));  // > 0: full rank, null space {0}
-  result.value("solution_norm", norm(zero));
+  result.value("solution_norm", euclidean_norm(zero));
   return result;
 }
 
@@ -430,14 +430,14 @@ Result exercise_3_12(const Params& p) {
     }
   for (std::size_t i = 0; i < gradients.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
-      if (norm(gradients[i]) > 1e-10 && norm(gradients[j]) > 1e-10)
+      if (euclidean_norm(gradients[i]) > 1e-10 && euclidean_norm(gradients[j]) > 1e-10)
         orth = std::max(orth, std::fabs(dot(gradients[i], gradients[j])) /
-                                  (norm(gradients[i]) * norm(gradients[j])));
+                                  (euclidean_norm(gradients[i]) * euclidean_norm(gradients[j])));
   for (std::size_t i = 1; i < gradients.size(); ++i)
     for (std::size_t j = 0; j < i && j < run.directions.size(); ++j)
-      if (norm(gradients[i]) > 1e-10)
+      if (euclidean_norm(gradients[i]) > 1e-10)
         grad_dir = std::max(grad_dir, std::fabs(dot(gradients[i], run.directions[j])) /
-                                          (norm(gradients[i]) * norm(run.directions[j])));
+                                          (euclidean_norm(gradients[i]) * euclidean_norm(run.directions[j])));
   Result result;
   result.value("max_conjugacy_cosine", conj);               // (d) q_iᵀHq_j = 0 for all i ≠ j
   result.value("max_gradient_cosine", orth);                // (c) gradients mutually orthogonal

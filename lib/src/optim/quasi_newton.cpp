@@ -228,7 +228,7 @@ struct LimitedMemory {
   void update(double ys, double yy) { memory.commit(ys, yy); }
 };
 
-double norm(const vector& v) {
+double euclidean_norm(const vector& v) {
   double sum = 0;
   for (double x : v) sum += x * x;
   return std::sqrt(sum);
@@ -249,7 +249,7 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
   vector theta = theta0, g = sized(d), dir = sized(d);
   double value = objective.value_and_gradient(theta, g);
   tr.evaluations = 1;
-  double gnorm = norm(g), theta_norm = norm(theta);
+  double gnorm = euclidean_norm(g), theta_norm = euclidean_norm(theta);
   tr.iterates.push_back({0, options.record_theta ? theta : vector(), value, gnorm, 0, 0});
   auto relative_met = [&] {
     return options.relative_gradient_tolerance > 0 &&
@@ -278,7 +278,7 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
       return run;
     }
     // Step 6: the line search
-    const double first = t == 0 && options.scale_first_step ? 1 / norm(dir) : 0;
+    const double first = t == 0 && options.scale_first_step ? 1 / euclidean_norm(dir) : 0;
     LineSearchResult ls;
     switch (options.line_search) {
       case LineSearchKind::exact: ls = exact_line_search(ray, options.exact); break;
