@@ -32,12 +32,6 @@ using report::Result;
 
 constexpr double kPi = 3.14159265358979323846;
 
-vector from(const std::vector<double>& v) {
-  vector out = xt::zeros<double>({v.size()});
-  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
-  return out;
-}
-
 double euclidean_norm(const vector& v) {
   return std::sqrt(dot(v, v));
 }
@@ -61,7 +55,7 @@ matrix tridiagonal(std::size_t n) {
 
 Result figure_3_14(const Params& p) {
   const auto f = bowl();
-  const vector w = from(p.vector("w0"));
+  const vector w = to_vector(p.vector("w0"));
   vector g;
   f.gradient(w, g);
   matrix h;
@@ -89,7 +83,7 @@ Result figure_3_14(const Params& p) {
 Result figure_3_15(const Params& p) {
   // L = 10(y − 0.5x)² + 0.1(x − 5)² = ½WᵀHW − bᵀW + 2.5
   const problems::QuadraticForm f(matrix{{5.2, -10.0}, {-10.0, 20.0}}, vector{1.0, 0.0});
-  const vector w0 = from(p.vector("w0"));
+  const vector w0 = to_vector(p.vector("w0"));
   const double lr = p.number("lr");
   const vector optimum = *f.minimizer();
   Result result;
@@ -149,7 +143,7 @@ vector along(const matrix& h, vector w, const std::vector<vector>& directions) {
 
 Result figure_3_16(const Params& p) {
   const matrix h{{2.0, 1.0}, {1.0, 3.0}};
-  const vector w0 = from(p.vector("w0"));
+  const vector w0 = to_vector(p.vector("w0"));
   const auto eig = eigh(h);
   const vector e0{eig.vectors(0, 0), eig.vectors(1, 0)}, e1{eig.vectors(0, 1), eig.vectors(1, 1)};
   const vector q0{1.0, 0.0}, q1{1.0, -2.0};  // q0ᵀHq1 = 2 − 2 = 0, q0·q1 = 1
@@ -176,7 +170,7 @@ Result figure_3_16(const Params& p) {
 Result eq_3_49(const Params& p) {
   Result result;
   const auto f = bowl();
-  const auto run = optim::conjugate_gradient(f.a(), f.b(), from(p.vector("w0")));
+  const auto run = optim::conjugate_gradient(f.a(), f.b(), to_vector(p.vector("w0")));
   auto& steps = result.table("cg on x^2 + 4y^2", {"t", "alpha", "W1", "W2", "beta"});
   for (const auto& s : run.steps) {
     steps.add({double(s.t), s.alpha, s.theta(0), s.theta(1), s.beta});
@@ -208,7 +202,7 @@ Result eq_3_49(const Params& p) {
 
 Result eq_3_51(const Params& p) {
   const problems::Rosenbrock f;
-  const vector w0 = from(p.vector("w0"));
+  const vector w0 = to_vector(p.vector("w0"));
   vector g;
   f.gradient(w0, g);
   matrix h;
@@ -268,7 +262,7 @@ Result section_3_5_6_2(const Params& p) {
   auto& table = result.table("G_t", {"t", "G11", "G12", "G21", "G22"});
   for (int t = 1; t <= 2; ++t) {
     o.stop.max_iterations = t;
-    const auto run = optim::bfgs(f, from(p.vector("w0")), o);
+    const auto run = optim::bfgs(f, to_vector(p.vector("w0")), o);
     table.add({double(t), run.b(0, 0), run.b(0, 1), run.b(1, 0), run.b(1, 1)});
     const std::string k = std::to_string(t);
     result.value("G" + k + "_11", run.b(0, 0));
@@ -294,13 +288,13 @@ Result figure_3_17(const Params& p) {
   }
   // (b) x² − y²: one Newton step lands on the saddle, from anywhere
   const problems::QuadraticForm saddle(matrix{{2.0, 0.0}, {0.0, -2.0}}, vector{0.0, 0.0});
-  const vector w0 = from(p.vector("w0"));
+  const vector w0 = to_vector(p.vector("w0"));
   const auto run = optim::newton(saddle, w0);
   result.value("saddle_newton_1", run.trajectory.iterates[1].theta(0));
   result.value("saddle_newton_2", run.trajectory.iterates[1].theta(1));
   result.value("saddle_indefinite_hessians", run.indefinite_hessians);
   // gradient descent from near the stable manifold escapes along y
-  vector w = from(p.vector("gd_w0")), g;
+  vector w = to_vector(p.vector("gd_w0")), g;
   const double lr = p.number("lr");
   auto& path = result.add_series("gd", {"x", "y"});
   for (int t = 0; t < 50; ++t) {

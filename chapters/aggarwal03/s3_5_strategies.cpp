@@ -55,7 +55,7 @@ int iterations_to(const problems::Objective& C, const common::Run& r, double tol
 
 //! [figure-3.9]
 Result figure_3_9(const Params& p) {
-  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto x0 = descent::to_vector(p.vector("x0"));
   const auto circle = bowl(1, x0);   // L = x² + y²
   const auto ellipse = bowl(4, x0);  // L = x² + 4y²
   Result result;
@@ -127,7 +127,7 @@ int iterations_to(const problems::Objective& C, const common::Run& r, double tol
 
 //! [figure-3.11]
 Result figure_3_11(const Params& p) {
-  const auto C = bowl(p.number("c"), common::to_vector(p.vector("x0")));
+  const auto C = bowl(p.number("c"), descent::to_vector(p.vector("x0")));
   Result result;
   auto& table = result.table("to |W| < tolerance", {"method", "alpha", "beta", "iterations"});
   std::vector<std::pair<std::string, std::string>> paths;
@@ -183,7 +183,7 @@ Result figure_3_12(const Params& p) {
 // --- the book's forms of §3.5.2.1 and §3.5.3 on x² + 4y² ----------------------------
 
 Result rule_on_bowl(const Params& p, const std::string& rule) {
-  const auto C = bowl(4, common::to_vector(p.vector("x0")));
+  const auto C = bowl(4, descent::to_vector(p.vector("x0")));
   common::Run r;
   r.rule = rule;
   r.options.beta = p.number("beta");
@@ -314,7 +314,7 @@ Result exercise_6(const Params& p) {
     r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
     r.iterations = static_cast<int>(p.integer("iterations"));
     r.record_every = 1000;
-    const auto run = common::run(C, r, common::to_vector(start));
+    const auto run = common::run(C, r, descent::to_vector(start));
     const std::string name = k++ == 0 ? "a" : "b";
     const auto& last = run.last();
     table.add({short_number(start[0]) + "," + short_number(start[1]), double(last.t), last.theta(0),

@@ -33,12 +33,6 @@ inline optim::Trajectory run(const problems::Objective& C, const Run& r, const v
   return optim::descend(C, *rule, x0, o);
 }
 
-inline vector to_vector(const std::vector<double>& v) {
-  vector out = xt::zeros<double>({v.size()});
-  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
-  return out;
-}
-
 /// The recorded iterate with t == `t`, or nullptr (not recorded, or the run stopped).
 inline const optim::Iterate* at(const optim::Trajectory& run, int t) {
   for (const auto& it : run.iterates)

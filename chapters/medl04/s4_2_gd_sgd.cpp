@@ -26,7 +26,7 @@ using report::Result;
 //! [figure-4.2]
 Result figure_4_2(const Params& p) {
   const problems::Rosenbrock C;
-  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto x0 = descent::to_vector(p.vector("x0"));
   const auto alphas = p.vector("alphas");
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
@@ -90,7 +90,7 @@ bool inside_convex_polygon(const std::vector<vector>& u, double x, double y) {
 //! [figure-4.3]
 void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::string& panel,
                const Params& p, report::Table& table) {
-  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto x0 = descent::to_vector(p.vector("x0"));
   optim::DescentOptions o;
   o.stop.max_iterations = static_cast<int>(p.integer("iterations"));
   o.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
@@ -157,7 +157,7 @@ Result figure_4_3(const Params& p) {
 //! [eq-4.13]
 Result minibatch_variance(const Params& p) {
   const auto C = problems::QuadraticSum::figure_4_3a();
-  const auto theta = common::to_vector(p.vector("theta"));
+  const auto theta = descent::to_vector(p.vector("theta"));
   const std::size_t n = C.samples();
   // The exact population moments of one sampled gradient ∇C_I(θ), I uniform.
   vector g, mean = xt::zeros<double>({2}), var = xt::zeros<double>({2});

@@ -35,7 +35,7 @@ Result figure_4_6(const Params& p) {
     r.options.beta = beta;
     r.schedule = optim::Schedule::fixed_rate(p.number("alpha_scale") / (1 - beta));
     r.iterations = static_cast<int>(p.integer("iterations"));
-    const auto run = common::run(C, r, common::to_vector(p.vector("x0")));
+    const auto run = common::run(C, r, descent::to_vector(p.vector("x0")));
     const std::string name = "beta=" + short_number(beta);
     common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000});
     common::add_path(result, name, run);
@@ -62,7 +62,7 @@ Result rule_on_rosenbrock(const Params& p, const std::string& rule, const std::s
   r.options.epsilon = p.number("epsilon");
   r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
   r.iterations = static_cast<int>(p.integer("iterations"));
-  const auto run = common::run(C, r, common::to_vector(p.vector("x0")));
+  const auto run = common::run(C, r, descent::to_vector(p.vector("x0")));
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, label, run, {1, 2, 3, 10, 100, 1000, 5000, 10000});
@@ -84,7 +84,7 @@ Result adagrad_rmsprop(const Params& p) {
   rmsprop.rule = "rmsprop";
   rmsprop.options.gamma = p.number("gamma");
   rmsprop.schedule = optim::Schedule::fixed_rate(p.number("alpha_rmsprop"));
-  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto x0 = descent::to_vector(p.vector("x0"));
   const std::vector<int> ts = {1, 2, 3, 10, 100, 1000, 5000};
   const auto a = common::run(C, adagrad, x0);
   const auto b = common::run(C, rmsprop, x0);

@@ -36,7 +36,7 @@ Result run_rule(const Params& params, const std::string& rule, Uses uses) {
   if (uses.p) r.options.p = params.number("p");
   r.schedule = optim::Schedule::fixed_rate(params.number("alpha"));
   r.iterations = static_cast<int>(params.integer("iterations"));
-  const auto run = common::run(C, r, common::to_vector(params.vector("x0")));
+  const auto run = common::run(C, r, descent::to_vector(params.vector("x0")));
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, rule, run, {1, 2, 3, 10, 100, 1000, 5000});

@@ -25,12 +25,6 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
-vector from(const std::vector<double>& v) {
-  vector out = xt::zeros<double>({v.size()});
-  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
-  return out;
-}
-
 vector gradient_at(const problems::Objective& f, const vector& theta) {
   vector g;
   f.gradient(theta, g);
@@ -42,7 +36,7 @@ vector gradient_at(const problems::Objective& f, const vector& theta) {
 //! [figure-4.8]
 Result figure_4_8(const Params& p) {
   const problems::Rosenbrock f;
-  const vector theta = from(p.vector("theta"));
+  const vector theta = to_vector(p.vector("theta"));
   const vector direction = -gradient_at(f, theta);  // θ_d = −∇C(θ⁽ᵗ⁾)
   optim::Ray ray(f, theta, direction);
   const auto ls = optim::exact_line_search(ray);
@@ -115,7 +109,7 @@ Result figure_4_8(const Params& p) {
 //! [figure-4.9]
 Result figure_4_9(const Params& p) {
   const problems::Rosenbrock f;
-  vector theta = from(p.vector("x0"));
+  vector theta = to_vector(p.vector("x0"));
   const int iterations = static_cast<int>(p.integer("iterations"));
   Result result;
   auto& table = result.table(
@@ -184,8 +178,8 @@ Result section_cg(const Params& p) {
     throw invalid_argument("A has " + std::to_string(a_values.size()) +
                            " entries; allowed: 4 (a 2x2 matrix, row by row)");
   const matrix a{{a_values[0], a_values[1]}, {a_values[2], a_values[3]}};
-  const vector b = from(p.vector("b"));
-  const vector theta0 = from(p.vector("theta0"));
+  const vector b = to_vector(p.vector("b"));
+  const vector theta0 = to_vector(p.vector("theta0"));
   const problems::QuadraticForm small(a, b);  // validates symmetry
   if (!small.minimizer())
     throw invalid_argument("A is not positive definite; allowed: a symmetric positive definite A");
@@ -235,7 +229,7 @@ Result section_cg(const Params& p) {
 
 Result wolfe_conditions(const Params& p) {
   const problems::Rosenbrock f;
-  const vector theta = from(p.vector("theta"));
+  const vector theta = to_vector(p.vector("theta"));
   const vector direction = -gradient_at(f, theta);
   const double c1 = p.number("c1"), c2 = p.number("c2");
   if (!(c1 < c2))

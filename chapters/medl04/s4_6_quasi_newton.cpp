@@ -23,12 +23,6 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
-vector from(const std::vector<double>& v) {
-  vector out = xt::zeros<double>({v.size()});
-  for (std::size_t i = 0; i < v.size(); ++i) out(i) = v[i];
-  return out;
-}
-
 double max_abs_diff(const matrix& a, const matrix& b) {
   double m = 0;
   for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a.flat(i) - b.flat(i)));
@@ -43,7 +37,7 @@ Result newton_rosenbrock(const Params& p) {
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
   o.stop.gradient_tolerance = p.number("tolerance");
   o.damped = p.integer("damped") != 0;
-  const auto run = optim::newton(f, from(p.vector("theta0")), o);
+  const auto run = optim::newton(f, to_vector(p.vector("theta0")), o);
   Result result;
   auto& table = result.table(
       "iterates", {"t", "theta1", "theta2", "C(theta)", "|grad C|", "Hessian at theta(t)"});
@@ -80,7 +74,7 @@ optim::LineSearchKind kind_from(long k) {
 
 Result algorithm_4_3(const Params& p) {
   const problems::Rosenbrock f;
-  const vector theta0 = from(p.vector("theta0"));
+  const vector theta0 = to_vector(p.vector("theta0"));
   optim::QuasiNewtonOptions o;
   o.stop.gradient_tolerance = p.number("tolerance");
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));

@@ -33,12 +33,6 @@ const std::vector<matrix>& weights() {
   return w;
 }
 
-vector from(const std::vector<double>& v) {
-  vector x = vector::from_shape({v.size()});
-  for (std::size_t i = 0; i < v.size(); ++i) x(i) = v[i];
-  return x;
-}
-
 double sigmoid(double a) {
   return nn::activate(nn::Activation::sigmoid, a);
 }
@@ -143,7 +137,7 @@ std::size_t label_from(const Params& p, std::size_t classes) {
 Result algorithm_2_item(const Params& p) {
   const auto layers = static_cast<std::size_t>(p.integer("layers"));
   const std::vector<matrix> W(weights().begin(), weights().begin() + std::ptrdiff_t(layers));
-  const vector x = from(p.vector("x"));
+  const vector x = to_vector(p.vector("x"));
   const std::size_t label = label_from(p, W.back().shape(0));
   const auto f = forward(W, x, label);
   const auto grads = algorithm_2(W, f, label);
@@ -158,7 +152,7 @@ Result algorithm_2_item(const Params& p) {
 //! [eq-2.18]
 Result two_layer_item(const Params& p) {
   const std::vector<matrix> W(weights().begin(), weights().begin() + 2);
-  const vector x = from(p.vector("x"));
+  const vector x = to_vector(p.vector("x"));
   const std::size_t label = label_from(p, 3);
   const auto f = forward(W, x, label);
   vector delta2 = f.p;

@@ -32,8 +32,8 @@ double norm2(const vector& x) {
 
 // The notes' quadratic ½θᵀdiag(λ)θ from θ₀.
 problems::Quadratic notes_quadratic(const Params& p) {
-  return {common::to_vector(p.vector("lambda")), xt::zeros<double>({p.vector("lambda").size()}),
-          common::to_vector(p.vector("theta0"))};
+  return {descent::to_vector(p.vector("lambda")), xt::zeros<double>({p.vector("lambda").size()}),
+          descent::to_vector(p.vector("theta0"))};
 }
 
 // --- eq-2.4 -------------------------------------------------------------------------
@@ -172,7 +172,7 @@ struct Regression {
 //! [algorithm-1]
 Result sgd_unbiased(const Params& p) {
   const Regression data;
-  const auto theta = common::to_vector(p.vector("theta"));
+  const auto theta = descent::to_vector(p.vector("theta"));
   const auto full = data.full_gradient(theta);  // ∇L_N = Σ ∇L_i
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
   const long draws = p.integer("draws");
@@ -201,7 +201,7 @@ Result sgd_unbiased(const Params& p) {
 
 Result minibatch_scaling(const Params& p) {
   const Regression data;
-  const auto theta = common::to_vector(p.vector("theta"));
+  const auto theta = descent::to_vector(p.vector("theta"));
   const auto full = data.full_gradient(theta);
   // Every 2-subset B of {0..7}: the mean of Σ_{i∈B} ∇L_i over all C(8, 2) = 28 subsets.
   vector mean = xt::zeros<double>({2}), g;

@@ -50,7 +50,7 @@ Result descent_lemma(const Params& p) {
   common::Run r;
   r.schedule = optim::Schedule::fixed_rate(1 / beta);  // η = 1/β
   r.iterations = static_cast<int>(p.integer("iterations"));
-  const auto run = common::run(f, r, common::to_vector(p.vector("x0")));
+  const auto run = common::run(f, r, descent::to_vector(p.vector("x0")));
   Result result;
   auto& table = result.table("descent lemma", {"t", "f(x_t)", "|grad f(x_t)|", "f(x_t) - f(x_t+1)",
                                                "|grad f|^2/(2 beta)", "ratio (>= 1)"});
@@ -77,7 +77,7 @@ Result descent_lemma(const Params& p) {
 Result lyapunov(const Params& p) {
   const CosineBowl f;
   const double beta = p.number("beta"), eps = p.number("epsilon"), low = p.number("f_low");
-  const auto x0 = common::to_vector(p.vector("x0"));
+  const auto x0 = descent::to_vector(p.vector("x0"));
   const double M = f.value(x0) - low;
   common::Run r;
   r.schedule = optim::Schedule::fixed_rate(1 / beta);
