@@ -130,3 +130,21 @@ TEST_CASE("a short Fashion-MNIST run beats chance (when the Debian package is in
   // Ten classes: chance is 0.1; a small MLP after 3 epochs on 500 images reaches well above 0.5.
   CHECK(run.history[run.best_epoch - 1].validation_accuracy > 0.5);
 }
+
+TEST_CASE("UpdateRuleStep runs an optim rule inside training; look-ahead rules are refused") {
+  // ADAM's first step (MEDL Algorithm 4.2, ε = 0): v̂ = g and ŝ = g², so every coordinate
+  // moves by exactly α·sign(g) whatever the size of g.
+  optim::RuleOptions options;
+  options.epsilon = 0;
+  nn::UpdateRuleStep adam(optim::make_rule("adam", options), 0.01);
+  vector theta = {1.0, -2.0, 3.0};
+  adam.step(theta, vector{4.0, -0.001, 250.0});
+  CHECK(theta(0) == doctest::Approx(0.99).epsilon(1e-15));
+  CHECK(theta(1) == doctest::Approx(-1.99).epsilon(1e-15));
+  CHECK(theta(2) == doctest::Approx(2.99).epsilon(1e-15));
+
+  nn::UpdateRuleStep nesterov(optim::make_rule("nesterov"), 0.01);
+  vector theta2 = {1.0};
+  CHECK_THROWS_AS(nesterov.step(theta2, vector{1.0}), descent::invalid_argument);
+  CHECK_THROWS_AS(nn::UpdateRuleStep(optim::make_rule("adam"), 0), descent::invalid_argument);
+}

@@ -1,6 +1,7 @@
 #include "descent/nn/training.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
@@ -16,6 +17,21 @@ SgdStep::SgdStep(double alpha) : alpha_(alpha) {
 
 void SgdStep::step(vector& theta, const vector& gradient) {
   theta -= alpha_ * gradient;
+}
+
+UpdateRuleStep::UpdateRuleStep(std::unique_ptr<optim::UpdateRule> rule, double alpha)
+    : rule_(std::move(rule)), alpha_(alpha) {
+  if (!rule_) throw invalid_argument("UpdateRuleStep: no rule given");
+  if (!(alpha > 0) || !std::isfinite(alpha))
+    throw invalid_argument("UpdateRuleStep: alpha must be finite and > 0");
+}
+
+void UpdateRuleStep::step(vector& theta, const vector& gradient) {
+  if (&rule_->gradient_point(theta, alpha_) != &theta)
+    throw invalid_argument("rule " + rule_->name() +
+                           " takes its gradient at a look-ahead point; train_classifier takes it "
+                           "at theta (allowed: rules without look-ahead, e.g. adam, rmsprop)");
+  rule_->step(theta, gradient, alpha_);
 }
 
 void TrainOptions::validate() const {

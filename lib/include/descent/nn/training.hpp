@@ -4,17 +4,19 @@
 /// identity output): shuffled epochs, validation after every epoch, early stopping that
 /// restores the best parameters, and a progress line on a terminal.
 ///
-/// The optimizer step sits behind the tiny StepRule interface so that the first-order policies
-/// of descent::optim (ADAM for MEDL Figure 4.4) can plug in; only plain SGD lives here.
+/// The optimizer step sits behind the tiny StepRule interface: plain SGD lives here, and
+/// UpdateRuleStep plugs in any first-order policy of descent::optim (ADAM for MEDL Figure 4.4).
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "descent/core/status.hpp"
 #include "descent/core/tensor.hpp"
 #include "descent/nn/network.hpp"
+#include "descent/optim/update_rule.hpp"
 
 namespace descent::nn {
 
@@ -32,6 +34,19 @@ class SgdStep : public StepRule {
   void step(vector& theta, const vector& gradient) override;
 
  private:
+  double alpha_;
+};
+
+/// A first-order rule of descent::optim (e.g. make_rule("adam")) at a fixed learning rate α.
+/// The training loop takes the gradient at θ itself, so look-ahead rules (Nesterov-type,
+/// whose gradient_point is not θ) are refused on their first step rather than run wrongly.
+class UpdateRuleStep : public StepRule {
+ public:
+  UpdateRuleStep(std::unique_ptr<optim::UpdateRule> rule, double alpha);
+  void step(vector& theta, const vector& gradient) override;
+
+ private:
+  std::unique_ptr<optim::UpdateRule> rule_;
   double alpha_;
 };
 
