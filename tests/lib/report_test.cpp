@@ -112,6 +112,59 @@ TEST_CASE("report/figure: TSV blocks and a gnuplot script that addresses them") 
   CHECK(gp.find("set terminal svg size 1120,460") != std::string::npos);
 }
 
+TEST_CASE("report/figure: a contour layer writes its grid as scans and traces the level sets") {
+  // z = x² + y² on [−2, 2]², step 0.1: the level sets z = 1 and z = 4 are circles of
+  // radius 1 and 2, which is what gnuplot must trace from the TSV the figure writes.
+  Result r;
+  auto& grid = r.add_series("bowl", {"x", "y", "z"});
+  for (int i = -20; i <= 20; ++i)
+    for (int j = -20; j <= 20; ++j) grid.add({i / 10.0, j / 10.0, i * i / 100.0 + j * j / 100.0});
+  r.add_series("path", {"x", "y"}).add({1.5, 0.0}).add({0.0, 0.0});
+  Panel p;
+  p.layers = {{"path", "x", "y", Layer::Style::linespoints, "path"},
+              {"bowl", "x", "y", Layer::Style::contour, "", "z", {1.0, 4.0}}};
+  r.figures.push_back(Figure{"contour-0.1", "Circles", {p}, ""});
+
+  const std::string tsv = figure_tsv(r.figures[0], r);
+  CHECK(tsv.find("\n-2\t2\t8\n\n-1.8999999999999999\t-2\t") != std::string::npos);  // scans
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  CHECK(gp.find("set cntrparam levels discrete 1,4\n") != std::string::npos);
+  // Contours are drawn first (under the path), in the contour style; the path keeps style 1.
+  CHECK(gp.find("plot $contour1 using 1:2 with lines ls 9 notitle, \\\n     data index 0 using "
+                "1:2 with linespoints ls 1") != std::string::npos);
+
+  if (find_program("gnuplot").empty()) return;
+  const fs::path dir = scratch_dir("contour");
+  CHECK(write_figures(r, dir) == 1);
+  CHECK(slurp(dir / "contour-0.1.svg").find("<svg") != std::string::npos);
+  // A path in the contour style's grey (ls 9, #b0b0b0) is drawn: the plot read the contours.
+  CHECK(slurp(dir / "contour-0.1.svg").find("<path stroke='rgb(176, 176, 176)'") !=
+        std::string::npos);
+  // Run the written script again and print the traced contour lines.
+  const std::string cmd = "cd '" + dir.string() +
+                          "' && gnuplot -e \"out='/dev/null'\" contour-0.1.gp -e \"set print "
+                          "'traced.txt'; print \\$contour1\" 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream traced(dir / "traced.txt");
+  std::string line;
+  int points = 0, on_unit = 0, on_two = 0;
+  while (std::getline(traced, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    double x = 0, y = 0;
+    if (!(fields >> x >> y)) continue;
+    ++points;
+    const double radius = std::hypot(x, y);
+    on_unit += std::abs(radius - 1) < 0.01;
+    on_two += std::abs(radius - 2) < 0.01;
+  }
+  CHECK(points > 40);
+  CHECK(on_unit > 20);
+  CHECK(on_two > 20);
+  CHECK(on_unit + on_two == points);  // every traced point lies on one of the two circles
+  fs::remove_all(dir);
+}
+
 TEST_CASE("report/files: an uncommitted batch leaves nothing behind") {
   const fs::path dir = scratch_dir("batch");
   {

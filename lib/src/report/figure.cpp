@@ -28,6 +28,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -56,8 +57,19 @@ const char* style_name(Layer::Style s) {
     case Layer::Style::points: return "points";
     case Layer::Style::linespoints: return "linespoints";
     case Layer::Style::impulses: return "impulses";
+    case Layer::Style::contour: return "lines";  // the contour lines, once gnuplot traced them
   }
   return "lines";
+}
+
+// The x column of `series` if a contour layer draws it (its rows are then a grid, written
+// as gnuplot scans: a blank line wherever x changes), or npos.
+std::size_t grid_x_column(const Figure& figure, const Series& series) {
+  for (const auto& panel : figure.panels)
+    for (const auto& layer : panel.layers)
+      if (layer.style == Layer::Style::contour && layer.series == series.name)
+        return series.column(layer.x);
+  return std::string::npos;
 }
 
 std::string shell_quote(const std::string& s) {
@@ -79,7 +91,11 @@ std::string figure_tsv(const Figure& figure, const Result& result) {
     out << "# series " << s.name << "\n#";
     for (std::size_t j = 0; j < s.columns.size(); ++j) out << (j ? "\t" : " ") << s.columns[j];
     out << "\n";
-    for (const auto& row : s.rows) {
+    const std::size_t grid_x = grid_x_column(figure, s);
+    for (std::size_t r = 0; r < s.rows.size(); ++r) {
+      const auto& row = s.rows[r];
+      if (grid_x != std::string::npos && r > 0 && row[grid_x] != s.rows[r - 1][grid_x])
+        out << "\n";  // one scan line of the grid per x
       for (std::size_t j = 0; j < row.size(); ++j) out << (j ? "\t" : "") << full_number(row[j]);
       out << "\n";
     }
@@ -100,6 +116,7 @@ std::string gnuplot_script(const Figure& figure, const Result& result) {
      << "set terminal svg size " << 560 * panels << ",460 font 'Sans,11' background rgb 'white'\n"
      << "set output out\n"
      << kStyle;
+  int contours = 0;  // datablock names are unique across the panels of a figure
   gp << "set multiplot layout 1," << panels << " title " << quote(figure.caption) << "\n";
   for (const auto& panel : figure.panels) {
     gp << "set title " << quote(panel.title) << "\n"
@@ -116,15 +133,51 @@ std::string gnuplot_script(const Figure& figure, const Result& result) {
     else
       gp << "set autoscale y\n";
     gp << (panel.logy ? "set logscale y\n" : "unset logscale y\n");
-    gp << "plot ";
-    for (std::size_t i = 0; i < panel.layers.size(); ++i) {
-      const Layer& layer = panel.layers[i];
+    // Contour layers first: gnuplot traces the level sets of the grid into a datablock,
+    // which the plot below draws as ordinary lines, under the other layers.
+    std::vector<std::string> contour_blocks;
+    for (const Layer& layer : panel.layers) {
+      if (layer.style != Layer::Style::contour) continue;
       const Series& s = result.find_series(layer.series);
-      gp << (i ? ", \\\n     " : "") << "data index " << index_of(layer.series) << " using "
-         << s.column(layer.x) + 1 << ":" << s.column(layer.y) + 1 << " with "
-         << style_name(layer.style) << " ls " << (i % 8) + 1 << " title " << quote(layer.title);
+      const std::string block = "$contour" + std::to_string(++contours);
+      gp << "set contour base\nunset surface\nset view map\n";
+      if (layer.levels.empty()) {
+        gp << "set cntrparam levels auto 10\n";
+      } else {
+        gp << "set cntrparam levels discrete ";
+        for (std::size_t k = 0; k < layer.levels.size(); ++k)
+          gp << (k ? "," : "") << full_number(layer.levels[k]);
+        gp << "\n";
+      }
+      gp << "set table " << block << "\n"
+         << "splot data index " << index_of(layer.series) << " using " << s.column(layer.x) + 1
+         << ":" << s.column(layer.y) + 1 << ":" << s.column(layer.z) + 1 << " with lines\n"
+         << "unset table\nunset contour\nset surface\n";
+      contour_blocks.push_back(block);
+    }
+    // gnuplot writes the traced contours separated by spaces (whatever `set table ...
+    // separator` says), so a panel with contours reads its data as whitespace-separated,
+    // which the TSV (numbers only) also is.
+    if (!contour_blocks.empty()) gp << "set datafile separator whitespace\n";
+    gp << "plot ";
+    std::size_t drawn = 0, next_contour = 0, next_style = 0;
+    for (const bool contour_pass : {true, false}) {
+      for (const Layer& layer : panel.layers) {
+        if ((layer.style == Layer::Style::contour) != contour_pass) continue;
+        gp << (drawn++ ? ", \\\n     " : "");
+        if (contour_pass) {
+          gp << contour_blocks[next_contour++] << " using 1:2 with lines ls 9 "
+             << (layer.title.empty() ? std::string("notitle") : "title " + quote(layer.title));
+          continue;
+        }
+        const Series& s = result.find_series(layer.series);
+        gp << "data index " << index_of(layer.series) << " using " << s.column(layer.x) + 1 << ":"
+           << s.column(layer.y) + 1 << " with " << style_name(layer.style) << " ls "
+           << (next_style++ % 8) + 1 << " title " << quote(layer.title);
+      }
     }
     gp << "\n";
+    if (!contour_blocks.empty()) gp << "set datafile separator \"\\t\"\n";
   }
   gp << "unset multiplot\n";
   return gp.str();

@@ -38,13 +38,20 @@ struct Series {
 };
 
 /// How one series is drawn in a panel.
+///
+/// A `contour` layer draws the level sets of z over the plane: its series is a grid of rows
+/// (x, y, z) listed with x in the outer loop and y in the inner one (every x the same number
+/// of y values), and gnuplot computes the contour lines at `levels` (ten automatic levels
+/// when empty). Contours are drawn thin and grey, under the other layers of the panel.
 struct Layer {
-  enum class Style { lines, points, linespoints, impulses };
+  enum class Style { lines, points, linespoints, impulses, contour };
   std::string series;  ///< name of a Series of the same Result
   std::string x;       ///< column drawn on the horizontal axis
   std::string y;       ///< column drawn on the vertical axis
   Style style = Style::lines;
-  std::string title;  ///< legend entry; empty for none
+  std::string title;             ///< legend entry; empty for none
+  std::string z{};               ///< contour only: the column whose level sets are drawn
+  std::vector<double> levels{};  ///< contour only: the levels; empty = ten chosen by gnuplot
 };
 
 /// One set of axes. A figure with panels (a), (b) has two.
