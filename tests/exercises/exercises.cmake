@@ -22,6 +22,7 @@ function(descent_exercise chapter name)
     target_link_libraries(${target} PRIVATE descent doctest::doctest nlohmann_json::nlohmann_json)
     target_compile_definitions(${target} PRIVATE DESCENT_FIXTURES_DIR="${DESCENT_FIXTURES_DIR}")
     descent_warnings(${target})
+    descent_test_target(${target})
   endforeach()
   doctest_discover_tests(exercise_${chapter}_${name}_solution
     TEST_PREFIX "exercise:${chapter}/${name}:" PROPERTIES LABELS exercise-solutions)
