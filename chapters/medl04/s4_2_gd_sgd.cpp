@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/first_order.hpp"
+#include "common/grid.hpp"
 #include "descent/core/random.hpp"
 #include "descent/problems/finite_sum.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -35,8 +36,10 @@ Result figure_4_2(const Params& p) {
                         "Figure 4.2: gradient descent on Rosenbrock, (a) fixed alpha, (b) "
                         "alpha 0.99^t",
                         {},
-                        "Contour lines of the book's figure are not drawn (the report layer "
-                        "has no contour layer yet); the paths are every 100th iterate."};
+                        "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps of "
+                        "0.2); the paths are every 100th iterate."};
+  const auto box = common::box_from(p);
+  common::add_grid(result, "landscape", C, box.x, box.y);
   for (const bool decay : {false, true}) {
     std::vector<std::pair<std::string, std::string>> paths;
     for (std::size_t k = 0; k < alphas.size(); ++k) {
@@ -58,8 +61,12 @@ Result figure_4_2(const Params& p) {
       }
       result.value("iterations_" + name, run.status.iterations);
     }
-    figure.panels.push_back(common::plane_panel(
-        decay ? "(b) alpha(t) = alpha 0.99^t" : "(a) fixed alpha", paths, "minimizer"));
+    auto panel = common::plane_panel(decay ? "(b) alpha(t) = alpha 0.99^t" : "(a) fixed alpha",
+                                     paths, "minimizer");
+    panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
+    common::frame(panel, box);
+    panel.key = "bottom right";  // the minimizer (1, 1) is top right
+    figure.panels.push_back(panel);
   }
   auto& last = result.table("last iterates", {"run", "t", "theta1", "theta2", "C(theta)"});
   for (auto& row : ends) last.add(std::move(row));
@@ -215,7 +222,9 @@ void add_section_4_2(app::Chapter& chapter) {
                               "panel (b): alpha(t) = alpha decay^t", Interval{0, 1, true, false}),
                 common::iterations_param("100000", Provenance::book),
                 Param::integer("record_every", "100", Provenance::companion,
-                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6))},
+                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
+                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+                common::contour_grid_param("91", Provenance::companion)},
                figure_4_2});
   chapter.add({"figure-4.3",
                "GD against SGD on the finite sum (4.12), with the convex hull S",
@@ -241,6 +250,7 @@ void add_section_4_2(app::Chapter& chapter) {
         Param::integer("seed", "1", Provenance::companion, "random seed",
                        Interval::closed(0, 1e9))},
        minibatch_variance});
+  add_figure_4_5(chapter);  // s4_2_figure_4_5_landscape.cpp
 }
 
 }  // namespace descent::chapters::medl04
