@@ -23,6 +23,7 @@ struct Axis {
   [[nodiscard]] double at(int k) const { return lo + (hi - lo) * k / (points - 1); }
 };
 
+//! [add-grid]
 /// Adds the series `name` {theta1, theta2, C} of f(θ₁, θ₂) over x × y, θ₁ in the outer loop.
 template <class F>
 report::Series& add_grid(report::Result& result, const std::string& name, const Axis& x,
@@ -35,6 +36,7 @@ report::Series& add_grid(report::Result& result, const std::string& name, const 
     }
   return s;
 }
+//! [add-grid]
 
 /// The same for a 2-d objective.
 inline report::Series& add_grid(report::Result& result, const std::string& name,

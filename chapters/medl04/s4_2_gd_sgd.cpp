@@ -107,6 +107,8 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
   optim::Sampling sampling;  // one index uniform on {1..n} per step: (4.10)–(4.11)
   sampling.with_replacement = true;
   sampling.seed = static_cast<std::uint64_t>(p.integer("seed"));
+  if (p.integer("numpy_stream") == 1)  // the authors' np.random.seed + choice(5): their path
+    sampling.stream = optim::Sampling::Stream::numpy_legacy;
   const auto sgd = optim::descend_stochastic(C, *sgd_rule, x0, o, sampling);
   common::add_path(result, "gd_" + panel, gd);
   common::add_path(result, "sgd_" + panel, sgd);
@@ -145,8 +147,8 @@ Result figure_4_3(const Params& p) {
   report::Figure figure{"figure-4.3",
                         "Figure 4.3: GD and SGD on the finite sum (4.12)",
                         {},
-                        "The book's random stream is numpy's; this one is descent's portable "
-                        "Rng with the given seed, so the SGD path differs in detail."};
+                        "SGD draws its indices from numpy's legacy stream with the authors' "
+                        "seed, so its path is the authors' (numpy_stream=0: descent's Rng)."};
   for (const std::string panel : {"a", "b"}) {
     auto axes = common::plane_panel(
         panel == "a" ? "(a) distinct minimizers u_i" : "(b) identical minimizers u_i = (2, 2)",
@@ -234,6 +236,10 @@ void add_section_4_2(app::Chapter& chapter) {
                 common::iterations_param("1000", Provenance::authors, 1e5),
                 Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
                                Interval::closed(0, 1e9)),
+                Param::integer("numpy_stream", "1", Provenance::authors,
+                               "1: numpy's legacy stream (the authors' exact SGD path); 0: "
+                               "descent's Rng",
+                               Interval::closed(0, 1)),
                 Param::integer("burn_in", "200", Provenance::companion,
                                "SGD iterates before this t are left out of the mean",
                                Interval::closed(0, 1e5))},

@@ -144,7 +144,11 @@ Result steepest_descent(const Params& p) {
                                     {"ball_linf", "l-inf ball"}});
   panel.xlabel = "x";
   panel.ylabel = "y";
-  panel.layers.push_back(common::contour_layer("landscape"));
+  // Level sets through x and around it: the l2 direction crosses the one through x at a
+  // right angle.
+  const double fx = f.value(x);
+  panel.layers.push_back(common::contour_layer(
+      "landscape", {fx / 8, fx / 4, fx / 2, 0.75 * fx, fx, 1.5 * fx, 2 * fx, 3 * fx}));
   common::frame(panel, box);
   result.figures.push_back({"slide-steepest-descent",
                             "Steepest descent: the best direction of the linearization per norm",

@@ -29,7 +29,7 @@ unset logscale y
 set contour base
 unset surface
 set view map
-set cntrparam levels auto 10
+set cntrparam levels discrete 0.5,1,2,3,4,6,8,12
 set table $contour1
 splot data index 6 using 1:2:3 with lines
 unset table

@@ -74,6 +74,7 @@ void SoftmaxRegression::sample_gradient(const vector& t, std::size_t i, vector& 
   }
 }
 
+//! [softmax-hessian]
 void SoftmaxRegression::sample_hessian(const vector& t, std::size_t i, matrix& h) const {
   const std::size_t d = dimension(), p1 = x_.shape(1) + 1;
   const matrix s = log_sum_exp_hessian(logits(t, i));  // diag(π) − ππᵀ
@@ -85,6 +86,7 @@ void SoftmaxRegression::sample_hessian(const vector& t, std::size_t i, matrix& h
         for (std::size_t ll = 0; ll < p1; ++ll)
           h(index(j, l), index(jj, ll)) = s(j, jj) * u(l) * u(ll);
 }
+//! [softmax-hessian]
 
 void SoftmaxRegression::hessian(const vector& t, matrix& h) const {
   const auto d = dimension();

@@ -50,6 +50,7 @@ void TwoParameterNetwork::gradient(const vector& t, vector& g) const {
   (void)value_and_gradient(t, g);
 }
 
+//! [network-gradient]
 double TwoParameterNetwork::value_and_gradient(const vector& t, vector& g) const {
   if (g.size() != 2) g.resize({2});
   g(0) = g(1) = 0;
@@ -76,5 +77,6 @@ double TwoParameterNetwork::value_and_gradient(const vector& t, vector& g) const
   }
   return c;
 }
+//! [network-gradient]
 
 }  // namespace descent::problems
