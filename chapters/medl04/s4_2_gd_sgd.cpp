@@ -140,6 +140,7 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
 //! [figure-4.3]
 
 Result figure_4_3(const Params& p) {
+  const auto box = common::box_from(p);
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   sgd_panel(result, problems::QuadraticSum::figure_4_3a(), "a", p, table);
@@ -155,6 +156,15 @@ Result figure_4_3(const Params& p) {
         {{"gd_" + panel, "GD"}, {"sgd_" + panel, "SGD"}});
     axes.layers.push_back({"hull_" + panel, "theta1", "theta2", report::Layer::Style::linespoints,
                            "convex hull S of the u_i"});
+    // Contours of C at e^k, k = -3, -2.75, ..., 4.5 (the authors' levels, every other one
+    // of their steps of 0.1 in the range drawn).
+    const auto C = panel == "a" ? problems::QuadraticSum::figure_4_3a()
+                                : problems::QuadraticSum::figure_4_3b();
+    common::add_grid(result, "landscape_" + panel, C, box.x, box.y);
+    axes.layers.push_back(
+        common::contour_layer("landscape_" + panel, common::exp_levels(-3, 4.5, 0.25)));
+    common::frame(axes, box);
+    axes.key = "bottom right";  // the start (6, 6) is top right
     figure.panels.push_back(axes);
   }
   result.figures.push_back(figure);
@@ -242,7 +252,9 @@ void add_section_4_2(app::Chapter& chapter) {
                                Interval::closed(0, 1)),
                 Param::integer("burn_in", "200", Provenance::companion,
                                "SGD iterates before this t are left out of the mean",
-                               Interval::closed(0, 1e5))},
+                               Interval::closed(0, 1e5)),
+                common::box_param("0,6.5,0,6.5", Provenance::companion),
+                common::contour_grid_param("66", Provenance::companion)},
                figure_4_3});
   chapter.add(
       {"eq-4.13",
