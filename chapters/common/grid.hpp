@@ -18,8 +18,9 @@ namespace descent::chapters::common {
 
 /// A closed interval [lo, hi] sampled at `points` equally spaced values (both ends included).
 struct Axis {
-  double lo = 0, hi = 1;
-  int points = 41;
+  double lo = 0, hi = 1;  ///< the ends
+  int points = 41;        ///< samples, >= 2
+  /// The k-th sample, k = 0, ..., points − 1.
   [[nodiscard]] double at(int k) const { return lo + (hi - lo) * k / (points - 1); }
 };
 
@@ -73,7 +74,8 @@ inline report::Layer contour_layer(const std::string& series, std::vector<double
 
 /// The drawn region of a landscape figure: θ₁ and θ₂ axes of the contour grid.
 struct Box {
-  Axis x, y;
+  Axis x;  ///< θ₁
+  Axis y;  ///< θ₂
 };
 
 /// Parameters `box` (θ₁ lo, θ₁ hi, θ₂ lo, θ₂ hi) and `contour_grid` (points per side).
@@ -81,6 +83,7 @@ inline app::Param box_param(const std::string& value, app::Provenance p) {
   return app::Param::vector("box", value, p, "drawn region theta1_lo,theta1_hi,theta2_lo,theta2_hi",
                             4, 4);
 }
+/// The `contour_grid` parameter.
 inline app::Param contour_grid_param(const std::string& value, app::Provenance p) {
   return app::Param::integer("contour_grid", value, p, "grid points per side for the contour lines",
                              Interval::closed(2, 1000));

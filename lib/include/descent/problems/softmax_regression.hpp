@@ -22,6 +22,7 @@ namespace descent::problems {
 /// ∇²h(v) = diag(π) − ππᵀ.
 [[nodiscard]] matrix log_sum_exp_hessian(const vector& v);
 
+/// The mean of (4.8) over n samples, with its gradient and Hessian in closed form.
 class SoftmaxRegression final : public FiniteSum {
  public:
   /// x is n × p; y holds class labels in {0, ..., K−1}; K >= 2.

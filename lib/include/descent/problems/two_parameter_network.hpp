@@ -11,6 +11,7 @@
 
 namespace descent::problems {
 
+/// C(w₁, w₂) of the network on data (x⁽ⁱ⁾, y⁽ⁱ⁾), with its gradient by the chain rule.
 class TwoParameterNetwork final : public Objective {
  public:
   enum class Loss { squared, cross_entropy };
