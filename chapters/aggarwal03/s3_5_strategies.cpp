@@ -13,6 +13,7 @@
 
 #include "aggarwal03/sections.hpp"
 #include "common/first_order.hpp"
+#include "common/grid.hpp"
 #include "descent/optim/averaging.hpp"
 #include "descent/problems/quadratic.hpp"
 
@@ -58,6 +59,7 @@ Result figure_3_9(const Params& p) {
   const auto x0 = descent::to_vector(p.vector("x0"));
   const auto circle = bowl(1, x0);   // L = x² + y²
   const auto ellipse = bowl(4, x0);  // L = x² + 4y²
+  const auto box = common::box_from(p);
   Result result;
   auto& table = result.table("steepest descent", {"bowl", "alpha", "steps to |W| < 1e-6"});
   std::vector<report::Panel> panels;
@@ -77,13 +79,24 @@ Result figure_3_9(const Params& p) {
       result.value("w1_" + name + "_" + std::to_string(t), run.iterates[t].theta(0));
       result.value("w2_" + name + "_" + std::to_string(t), run.iterates[t].theta(1));
     }
-    panels.push_back(
-        common::plane_panel(name == "circle" ? "(a) L = x^2 + y^2" : "(b) L = x^2 + 4 y^2",
-                            {{name, "steepest descent"}}));
+    // Contours through the first iterates: each step leaves its level set at a right angle.
+    std::vector<double> levels;
+    for (std::size_t t = 0; t < run.iterates.size() && levels.size() < 8; ++t)
+      if (run.iterates[t].value > 1e-12) levels.insert(levels.begin(), run.iterates[t].value);
+    if (name == "circle")  // one step reaches 0: draw circles of radius 1, 2, ... instead
+      levels = {1, 4, 9, 16, 25};
+    common::add_grid(result, "landscape_" + name, *C, box.x, box.y);
+    auto panel = common::plane_panel(name == "circle" ? "(a) L = x^2 + y^2" : "(b) L = x^2 + 4 y^2",
+                                     {{name, "steepest descent"}});
+    panel.xlabel = "x";
+    panel.ylabel = "y";
+    panel.layers.push_back(common::contour_layer("landscape_" + name, levels));
+    common::frame(panel, box);
+    panels.push_back(panel);
   }
   result.figures.push_back({"figure-3.9", "Figure 3.9: a circular and an elliptical bowl", panels,
-                            "Start (4, 1) and the step sizes are the catalogue's; the book's "
-                            "figure is a sketch with contours."});
+                            "Start (4, 1) and the step sizes are the catalogue's; the contours "
+                            "of (b) pass through the iterates."});
   return result;
 }
 //! [figure-3.9]
@@ -145,10 +158,18 @@ Result figure_3_11(const Params& p) {
     common::add_path(result, name, common::run(C, r, C.initial_point()));
     paths.emplace_back(name, name == "gd" ? "without momentum" : "with momentum");
   }
+  const auto box = common::box_from(p);
+  common::add_grid(result, "landscape", C, box.x, box.y);
+  auto panel = common::plane_panel("L = x^2 + c y^2, first 40 steps", paths);
+  panel.xlabel = "x";
+  panel.ylabel = "y";
+  panel.layers.push_back(common::contour_layer("landscape", {0.25, 1, 2.25, 4, 6.25, 9, 16, 25}));
+  common::frame(panel, box);
   result.figures.push_back({"figure-3.11",
                             "Figure 3.11: momentum smooths the zigzag",
-                            {common::plane_panel("L = x^2 + c y^2, first 40 steps", paths)},
-                            "The book's figure is a sketch; this is the catalogue's bowl."});
+                            {panel},
+                            "The book's figure is a sketch; this is the catalogue's bowl, with "
+                            "contours L = 0.25, 1, 2.25, ..., 25."});
   return result;
 }
 //! [figure-3.11]
@@ -166,6 +187,15 @@ Result figure_3_12(const Params& p) {
     const double w = -1.6 + 3.8 * i / 300;
     curve.add({w, marble.value(vector({w}))});
   }
+  report::Panel a;  // (a) the landscape, where each marble starts and stops
+  a.title = "(a) L(w) = (w^2 - 1)^2 + 0.3 w";
+  a.xlabel = "w";
+  a.ylabel = "L";
+  a.layers = {{"L", "w", "L", report::Layer::Style::lines, "L(w)"}};
+  report::Panel b;  // (b) the paths w_t
+  b.title = "(b) w_t, first 300 steps: plain GD stays in the local minimum";
+  b.xlabel = "t";
+  b.ylabel = "w";
   for (const double beta : p.vector("betas")) {
     common::Run r;
     r.rule = "heavy-ball";
@@ -176,7 +206,27 @@ Result figure_3_12(const Params& p) {
     const auto run = common::run(marble, r, marble.initial_point());
     table.add({beta, run.last().theta(0), run.last().value});
     result.value("w_beta" + short_number(beta), run.last().theta(0));
+    const std::string name = "beta=" + short_number(beta);
+    auto& path = result.add_series(name, {"t", "w", "L"});
+    for (const auto& it : run.iterates) path.add({double(it.t), it.theta(0), it.value});
+    auto& end = result.add_series("end " + name, {"w", "L"});
+    end.add({run.last().theta(0), run.last().value});
+    a.layers.push_back({"end " + name, "w", "L", report::Layer::Style::points,
+                        "where beta = " + short_number(beta) + " stops"});
+    b.layers.push_back(
+        {name, "t", "w", report::Layer::Style::lines, "beta = " + short_number(beta)});
   }
+  const double start = marble.value(marble.initial_point());
+  result.add_series("start", {"w", "L"}).add({p.number("w0"), start});
+  a.yrange = std::pair{-1.0, std::max(3.0, 1.1 * start)};
+  b.xrange =
+      std::pair{0.0, std::min(300.0, double(p.integer("iterations")))};  // the action is early
+  a.layers.push_back({"start", "w", "L", report::Layer::Style::points, "start w0"});
+  result.figures.push_back({"figure-3.12",
+                            "Figure 3.12: momentum rolls the marble out of a local minimum",
+                            {a, b},
+                            "The book's figure is a sketch of a marble on a surface; this is the "
+                            "catalogue's double well L(w) = (w^2 - 1)^2 + 0.3 w."});
   return result;
 }
 
@@ -337,7 +387,9 @@ void add_figure_3_9(app::Chapter& chapter) {
                 Param::number("alpha_circle", "0.5", Provenance::companion,
                               "step size on x^2 + y^2", Interval::greater_than(0)),
                 Param::number("alpha_ellipse", "0.2", Provenance::companion,
-                              "step size on x^2 + 4 y^2", Interval::greater_than(0))},
+                              "step size on x^2 + 4 y^2", Interval::greater_than(0)),
+                common::box_param("-1,5,-2,2", Provenance::companion),
+                common::contour_grid_param("81", Provenance::companion)},
                figure_3_9});
 }
 
@@ -366,7 +418,9 @@ void add_section_3_5(app::Chapter& chapter) {
                 common::beta_param("0.5", Provenance::companion),
                 Param::number("tolerance", "1e-6", Provenance::companion,
                               "stop counting when |W| < tolerance", Interval::greater_than(0)),
-                common::iterations_param("10000", Provenance::companion, 1e6)},
+                common::iterations_param("10000", Provenance::companion, 1e6),
+                common::box_param("-1,5,-1.5,1.5", Provenance::companion),
+                common::contour_grid_param("81", Provenance::companion)},
                figure_3_11});
   chapter.add({"figure-3.12",
                "Momentum rolls the marble out of a local minimum",

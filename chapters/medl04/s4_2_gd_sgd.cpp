@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/first_order.hpp"
+#include "common/grid.hpp"
 #include "descent/core/random.hpp"
 #include "descent/problems/finite_sum.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -35,8 +36,10 @@ Result figure_4_2(const Params& p) {
                         "Figure 4.2: gradient descent on Rosenbrock, (a) fixed alpha, (b) "
                         "alpha 0.99^t",
                         {},
-                        "Contour lines of the book's figure are not drawn (the report layer "
-                        "has no contour layer yet); the paths are every 100th iterate."};
+                        "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps of "
+                        "0.2); the paths are every 100th iterate."};
+  const auto box = common::box_from(p);
+  common::add_grid(result, "landscape", C, box.x, box.y);
   for (const bool decay : {false, true}) {
     std::vector<std::pair<std::string, std::string>> paths;
     for (std::size_t k = 0; k < alphas.size(); ++k) {
@@ -58,8 +61,12 @@ Result figure_4_2(const Params& p) {
       }
       result.value("iterations_" + name, run.status.iterations);
     }
-    figure.panels.push_back(common::plane_panel(
-        decay ? "(b) alpha(t) = alpha 0.99^t" : "(a) fixed alpha", paths, "minimizer"));
+    auto panel = common::plane_panel(decay ? "(b) alpha(t) = alpha 0.99^t" : "(a) fixed alpha",
+                                     paths, "minimizer");
+    panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
+    common::frame(panel, box);
+    panel.key = "bottom right";  // the minimizer (1, 1) is top right
+    figure.panels.push_back(panel);
   }
   auto& last = result.table("last iterates", {"run", "t", "theta1", "theta2", "C(theta)"});
   for (auto& row : ends) last.add(std::move(row));
@@ -100,6 +107,8 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
   optim::Sampling sampling;  // one index uniform on {1..n} per step: (4.10)–(4.11)
   sampling.with_replacement = true;
   sampling.seed = static_cast<std::uint64_t>(p.integer("seed"));
+  if (p.integer("numpy_stream") == 1)  // the authors' np.random.seed + choice(5): their path
+    sampling.stream = optim::Sampling::Stream::numpy_legacy;
   const auto sgd = optim::descend_stochastic(C, *sgd_rule, x0, o, sampling);
   common::add_path(result, "gd_" + panel, gd);
   common::add_path(result, "sgd_" + panel, sgd);
@@ -131,6 +140,7 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
 //! [figure-4.3]
 
 Result figure_4_3(const Params& p) {
+  const auto box = common::box_from(p);
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   sgd_panel(result, problems::QuadraticSum::figure_4_3a(), "a", p, table);
@@ -138,14 +148,23 @@ Result figure_4_3(const Params& p) {
   report::Figure figure{"figure-4.3",
                         "Figure 4.3: GD and SGD on the finite sum (4.12)",
                         {},
-                        "The book's random stream is numpy's; this one is descent's portable "
-                        "Rng with the given seed, so the SGD path differs in detail."};
+                        "SGD draws its indices from numpy's legacy stream with the authors' "
+                        "seed, so its path is the authors' (numpy_stream=0: descent's Rng)."};
   for (const std::string panel : {"a", "b"}) {
     auto axes = common::plane_panel(
         panel == "a" ? "(a) distinct minimizers u_i" : "(b) identical minimizers u_i = (2, 2)",
         {{"gd_" + panel, "GD"}, {"sgd_" + panel, "SGD"}});
     axes.layers.push_back({"hull_" + panel, "theta1", "theta2", report::Layer::Style::linespoints,
                            "convex hull S of the u_i"});
+    // Contours of C at e^k, k = -3, -2.75, ..., 4.5 (the authors' levels, every other one
+    // of their steps of 0.1 in the range drawn).
+    const auto C = panel == "a" ? problems::QuadraticSum::figure_4_3a()
+                                : problems::QuadraticSum::figure_4_3b();
+    common::add_grid(result, "landscape_" + panel, C, box.x, box.y);
+    axes.layers.push_back(
+        common::contour_layer("landscape_" + panel, common::exp_levels(-3, 4.5, 0.25)));
+    common::frame(axes, box);
+    axes.key = "bottom right";  // the start (6, 6) is top right
     figure.panels.push_back(axes);
   }
   result.figures.push_back(figure);
@@ -215,7 +234,9 @@ void add_section_4_2(app::Chapter& chapter) {
                               "panel (b): alpha(t) = alpha decay^t", Interval{0, 1, true, false}),
                 common::iterations_param("100000", Provenance::book),
                 Param::integer("record_every", "100", Provenance::companion,
-                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6))},
+                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
+                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+                common::contour_grid_param("91", Provenance::companion)},
                figure_4_2});
   chapter.add({"figure-4.3",
                "GD against SGD on the finite sum (4.12), with the convex hull S",
@@ -225,9 +246,15 @@ void add_section_4_2(app::Chapter& chapter) {
                 common::iterations_param("1000", Provenance::authors, 1e5),
                 Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
                                Interval::closed(0, 1e9)),
+                Param::integer("numpy_stream", "1", Provenance::authors,
+                               "1: numpy's legacy stream (the authors' exact SGD path); 0: "
+                               "descent's Rng",
+                               Interval::closed(0, 1)),
                 Param::integer("burn_in", "200", Provenance::companion,
                                "SGD iterates before this t are left out of the mean",
-                               Interval::closed(0, 1e5))},
+                               Interval::closed(0, 1e5)),
+                common::box_param("0,6.5,0,6.5", Provenance::companion),
+                common::contour_grid_param("66", Provenance::companion)},
                figure_4_3});
   chapter.add(
       {"eq-4.13",
@@ -241,6 +268,7 @@ void add_section_4_2(app::Chapter& chapter) {
         Param::integer("seed", "1", Provenance::companion, "random seed",
                        Interval::closed(0, 1e9))},
        minibatch_variance});
+  add_figure_4_5(chapter);  // s4_2_figure_4_5_landscape.cpp
 }
 
 }  // namespace descent::chapters::medl04

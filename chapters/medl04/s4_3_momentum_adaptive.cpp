@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/first_order.hpp"
+#include "common/grid.hpp"
 #include "descent/optim/averaging.hpp"
 #include "descent/problems/rosenbrock.hpp"
 #include "medl04/sections.hpp"
@@ -42,11 +43,17 @@ Result figure_4_6(const Params& p) {
     paths.emplace_back(name, "beta = " + short_number(beta));
   }
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
-  result.figures.push_back(
-      {"figure-4.6",
-       "Figure 4.6: momentum on Rosenbrock, alpha = 0.001/(1 - beta)",
-       {common::plane_panel("momentum (4.16)-(4.17)", paths, "minimizer")},
-       "Contour lines of the book's figure are not drawn (no contour layer yet)."});
+  const auto box = common::box_from(p);
+  common::add_grid(result, "landscape", C, box.x, box.y);
+  auto panel = common::plane_panel("momentum (4.16)-(4.17)", paths, "minimizer");
+  panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
+  common::frame(panel, box);
+  panel.key = "bottom right";  // the minimizer (1, 1) is top right
+  result.figures.push_back({"figure-4.6",
+                            "Figure 4.6: momentum on Rosenbrock, alpha = 0.001/(1 - beta)",
+                            {panel},
+                            "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps "
+                            "of 0.2)."});
   return result;
 }
 //! [figure-4.6]
@@ -137,7 +144,9 @@ void add_section_4_3(app::Chapter& chapter) {
                               Interval{0, 1, false, true}),
                 Param::number("alpha_scale", "0.001", Provenance::book,
                               "alpha = alpha_scale / (1 - beta)", Interval::greater_than(0)),
-                common::iterations_param("1000", Provenance::authors, 1e6)},
+                common::iterations_param("1000", Provenance::authors, 1e6),
+                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+                common::contour_grid_param("91", Provenance::companion)},
                figure_4_6});
   chapter.add({"eq-4.22",
                "Adagrad and RMSprop on Rosenbrock",

@@ -7,6 +7,8 @@
 
 namespace descent::chapters::risteski05 {
 
+/// The slide “The mother of all optimization algorithms”: steepest descent.
+void add_steepest_descent(app::Chapter& chapter);
 void add_gradient_descent_slides(app::Chapter& chapter);  ///< descent lemma, rates, momentum
 /// The closed-form minimizer of a quadratic and Newton's method with its d³ cost.
 void add_slides_second_order(app::Chapter& chapter);

@@ -13,6 +13,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -20,11 +21,23 @@ set tics nomirror out
 set key top right opaque box lc rgb '#cccccc'
 set multiplot layout 1,1 title 'Figure 3.11: momentum smooths the zigzag'
 set title 'L = x^2 + c y^2, first 40 steps'
-set xlabel 'theta1'
-set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xlabel 'x'
+set ylabel 'y'
+set xrange [-1:5]
+set yrange [-1.5:1.5]
 unset logscale y
-plot data index 0 using 2:3 with lines ls 1 title 'without momentum', \
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.25,1,2.25,4,6.25,9,16,25
+set table $contour1
+splot data index 2 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 0 using 2:3 with lines ls 1 title 'without momentum', \
      data index 1 using 2:3 with lines ls 2 title 'with momentum'
+set datafile separator "\t"
 unset multiplot

@@ -13,6 +13,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -20,17 +21,41 @@ set tics nomirror out
 set key top right opaque box lc rgb '#cccccc'
 set multiplot layout 1,2 title 'Figure 3.9: a circular and an elliptical bowl'
 set title '(a) L = x^2 + y^2'
-set xlabel 'theta1'
-set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xlabel 'x'
+set ylabel 'y'
+set xrange [-1:5]
+set yrange [-2:2]
 unset logscale y
-plot data index 0 using 2:3 with lines ls 1 title 'steepest descent'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 1,4,9,16,25
+set table $contour1
+splot data index 1 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 0 using 2:3 with lines ls 1 title 'steepest descent'
+set datafile separator "\t"
 set title '(b) L = x^2 + 4 y^2'
-set xlabel 'theta1'
-set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xlabel 'x'
+set ylabel 'y'
+set xrange [-1:5]
+set yrange [-2:2]
 unset logscale y
-plot data index 1 using 2:3 with lines ls 1 title 'steepest descent'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.015672832819200004,0.043535646720000001,0.12093235200000002,0.33592319999999998,0.93312000000000006,2.5920000000000001,7.2000000000000002,20
+set table $contour2
+splot data index 3 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour2 using 1:2 with lines ls 9 notitle, \
+     data index 2 using 2:3 with lines ls 1 title 'steepest descent'
+set datafile separator "\t"
 unset multiplot

@@ -13,25 +13,51 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set key top right opaque box lc rgb '#cccccc'
 set multiplot layout 1,2 title 'Figure 4.1: a convex bowl and the non-convex peaks'
-set title 'C along theta2 = 0.3'
-set xlabel 'theta1'
-set ylabel 'C'
-set autoscale x
-set autoscale y
-unset logscale y
-plot data index 0 using 1:2 with lines ls 1 title 'bowl theta1^2+theta2^2', \
-     data index 0 using 1:3 with lines ls 2 title 'peaks'
-set title 'critical points of peaks'
+set title '(a) convex: theta1^2 + theta2^2'
 set xlabel 'theta1'
 set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xrange [-3:3]
+set yrange [-3:3]
 unset logscale y
-plot data index 1 using 1:2 with points ls 1 title 'minima, maxima, saddles (table)'
+set contour base
+unset surface
+set view map
+set cntrparam levels auto 10
+set table $contour1
+splot data index 0 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 1 using 1:2 with points ls 1 title 'minimum'
+set datafile separator "\t"
+set title '(b) non-convex: peaks'
+set xlabel 'theta1'
+set ylabel 'theta2'
+set xrange [-3:3]
+set yrange [-3:3]
+unset logscale y
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete -5.9568473598729152,-5.3709445821144488,-4.7850418043559824,-4.199139026597515,-3.6132362488390481,-3.0273334710805813,-2.4414306933221148,-1.8555279155636475,-1.2696251378051802,-0.68372236004671372,-0.097819582288247275,0.48808319547022005,1.0739859732286874,1.6598887509871529,2.2457915287456194,2.8316943065040876,3.417597084262554,4.0034998620210223,4.5894026397794869,5.1753054175379551,5.7612081952964216,6.347110973054888,6.9330137508133545,7.5189165285718227
+set table $contour2
+splot data index 2 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour2 using 1:2 with lines ls 9 notitle, \
+     data index 3 using 1:2 with points ls 1 title 'minima', \
+     data index 4 using 1:2 with points ls 2 title 'maxima', \
+     data index 5 using 1:2 with points ls 3 title 'saddles'
+set datafile separator "\t"
 unset multiplot

@@ -13,6 +13,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -22,19 +23,47 @@ set multiplot layout 1,2 title 'Figure 4.3: GD and SGD on the finite sum (4.12)'
 set title '(a) distinct minimizers u_i'
 set xlabel 'theta1'
 set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xrange [0:6.5]
+set yrange [0:6.5]
 unset logscale y
-plot data index 0 using 2:3 with lines ls 1 title 'GD', \
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.049787068367863944,0.06392786120670757,0.0820849986238988,0.10539922456186433,0.1353352832366127,0.17377394345044514,0.22313016014842982,0.28650479686019009,0.36787944117144233,0.47236655274101469,0.60653065971263342,0.77880078307140488,1,1.2840254166877414,1.6487212707001282,2.1170000166126748,2.7182818284590451,3.4903429574618414,4.4816890703380645,5.7546026760057307,7.3890560989306504,9.4877358363585262,12.182493960703473,15.642631884188171,20.085536923187668,25.790339917193062,33.115451958692312,42.521082000062783,54.598150033144236,70.105412346687856,90.017131300521811
+set table $contour1
+splot data index 3 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+set key bottom right
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 0 using 2:3 with lines ls 1 title 'GD', \
      data index 1 using 2:3 with lines ls 2 title 'SGD', \
      data index 2 using 1:2 with linespoints ls 3 title 'convex hull S of the u_i'
+set datafile separator "\t"
+set key top right
 set title '(b) identical minimizers u_i = (2, 2)'
 set xlabel 'theta1'
 set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xrange [0:6.5]
+set yrange [0:6.5]
 unset logscale y
-plot data index 3 using 2:3 with lines ls 1 title 'GD', \
-     data index 4 using 2:3 with lines ls 2 title 'SGD', \
-     data index 5 using 1:2 with linespoints ls 3 title 'convex hull S of the u_i'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.049787068367863944,0.06392786120670757,0.0820849986238988,0.10539922456186433,0.1353352832366127,0.17377394345044514,0.22313016014842982,0.28650479686019009,0.36787944117144233,0.47236655274101469,0.60653065971263342,0.77880078307140488,1,1.2840254166877414,1.6487212707001282,2.1170000166126748,2.7182818284590451,3.4903429574618414,4.4816890703380645,5.7546026760057307,7.3890560989306504,9.4877358363585262,12.182493960703473,15.642631884188171,20.085536923187668,25.790339917193062,33.115451958692312,42.521082000062783,54.598150033144236,70.105412346687856,90.017131300521811
+set table $contour2
+splot data index 7 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+set key bottom right
+plot $contour2 using 1:2 with lines ls 9 notitle, \
+     data index 4 using 2:3 with lines ls 1 title 'GD', \
+     data index 5 using 2:3 with lines ls 2 title 'SGD', \
+     data index 6 using 1:2 with linespoints ls 3 title 'convex hull S of the u_i'
+set datafile separator "\t"
+set key top right
 unset multiplot

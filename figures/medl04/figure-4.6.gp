@@ -13,6 +13,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -22,11 +23,25 @@ set multiplot layout 1,1 title 'Figure 4.6: momentum on Rosenbrock, alpha = 0.00
 set title 'momentum (4.16)-(4.17)'
 set xlabel 'theta1'
 set ylabel 'theta2'
-set autoscale x
-set autoscale y
+set xrange [-0.29999999999999999:1.1000000000000001]
+set yrange [-0.29999999999999999:1.1000000000000001]
 unset logscale y
-plot data index 0 using 2:3 with lines ls 1 title 'beta = 0.9', \
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 3.0590232050182579e-07,5.0434766256788803e-07,8.3152871910356788e-07,1.3709590863840845e-06,2.2603294069810542e-06,3.7266531720786709e-06,6.1442123533282098e-06,1.0130093598630711e-05,1.6701700790245659e-05,2.7536449349747158e-05,4.5399929762484854e-05,7.4851829887700598e-05,0.00012340980408667956,0.00020346836901064417,0.00033546262790251185,0.00055308437014783363,0.00091188196555451624,0.0015034391929775724,0.0024787521766663585,0.0040867714384640666,0.006737946999085467,0.011108996538242306,0.018315638888734179,0.030197383422318501,0.049787068367863944,0.0820849986238988,0.1353352832366127,0.22313016014842982,0.36787944117144233,0.60653065971263342,1,1.6487212707001282,2.7182818284590451,4.4816890703380645,7.3890560989306504,12.182493960703473,20.085536923187668,33.115451958692312,54.598150033144236,90.017131300521811,148.4131591025766,244.69193226422038,403.42879349273511,665.14163304436181
+set table $contour1
+splot data index 4 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+set key bottom right
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 0 using 2:3 with lines ls 1 title 'beta = 0.9', \
      data index 1 using 2:3 with lines ls 2 title 'beta = 0.5', \
      data index 2 using 2:3 with lines ls 3 title 'beta = 0', \
      data index 3 using 1:2 with points ls 4 title 'minimizer'
+set datafile separator "\t"
+set key top right
 unset multiplot

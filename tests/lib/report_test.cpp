@@ -221,3 +221,20 @@ TEST_CASE("report/figure: a graph figure is written as DOT and drawn by Graphviz
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("report/figure: a panel's key placement is set for that panel only") {
+  Result r;
+  r.add_series("s", {"x", "y"}).add({0.0, 1.0}).add({1.0, 2.0});
+  Panel moved;
+  moved.layers = {{"s", "x", "y", Layer::Style::lines, "s"}};
+  moved.key = "bottom left";
+  Panel plain = moved;
+  plain.key.clear();
+  r.figures.push_back(Figure{"key-0.1", "Keys", {moved, plain}, ""});
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  const auto set = gp.find("set key bottom left\nplot ");
+  REQUIRE(set != std::string::npos);
+  const auto reset = gp.find("set key top right\n", set);
+  REQUIRE(reset != std::string::npos);
+  CHECK(gp.find("set key", reset + 1) == std::string::npos);  // the second panel keeps it
+}

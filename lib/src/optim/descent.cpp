@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <random>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
@@ -20,6 +21,12 @@ void DescentOptions::validate() const {
 
 void Sampling::validate(std::size_t n) const {
   require("batch_size", batch_size, Interval::closed(1, static_cast<double>(n)));
+  if (stream == Stream::numpy_legacy && !with_replacement)
+    throw invalid_argument(
+        "sampling: numpy's legacy stream draws with replacement only; "
+        "allowed: with_replacement = true");
+  if (stream == Stream::numpy_legacy && n > 0xffffffffULL)
+    throw invalid_argument("sampling: numpy's legacy stream needs n < 2^32");
 }
 
 namespace {
@@ -110,13 +117,25 @@ Trajectory descend_stochastic(const problems::FiniteSum& C, UpdateRule& rule, co
   sampling.validate(n);
   const auto nb = static_cast<std::size_t>(sampling.batch_size);
   Rng rng(sampling.seed);
+  std::mt19937 legacy(static_cast<std::uint32_t>(sampling.seed));  // numpy's RandomState
+  std::uint32_t mask = 0;  // numpy's rk_interval: the smallest 2^k − 1 >= n − 1
+  while (mask < n - 1) mask = (mask << 1) | 1;
+  auto numpy_choice = [&]() -> std::size_t {
+    if (n == 1) return 0;  // numpy draws nothing for a single choice
+    std::uint32_t r = 0;
+    do r = static_cast<std::uint32_t>(legacy()) & mask;
+    while (r > n - 1);
+    return r;
+  };
   std::vector<std::size_t> order(n), batch;
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   std::size_t next = n;  // position in the current epoch; n forces a shuffle first
   return run(C, rule, theta0, options, [&](const vector& point, int, vector& g) {
     batch.clear();
     if (sampling.with_replacement) {
-      for (std::size_t k = 0; k < nb; ++k) batch.push_back(rng.below(n));  // (4.11)
+      for (std::size_t k = 0; k < nb; ++k)  // (4.11)
+        batch.push_back(sampling.stream == Sampling::Stream::numpy_legacy ? numpy_choice()
+                                                                          : rng.below(n));
     } else {
       if (next >= n) {  // a new epoch: reshuffle, then cut into ⌈n/n_b⌉ batches
         rng.shuffle(order);

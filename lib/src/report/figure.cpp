@@ -159,6 +159,7 @@ std::string gnuplot_script(const Figure& figure, const Result& result) {
     // separator` says), so a panel with contours reads its data as whitespace-separated,
     // which the TSV (numbers only) also is.
     if (!contour_blocks.empty()) gp << "set datafile separator whitespace\n";
+    if (!panel.key.empty()) gp << "set key " << panel.key << "\n";
     gp << "plot ";
     std::size_t drawn = 0, next_contour = 0, next_style = 0;
     for (const bool contour_pass : {true, false}) {
@@ -178,6 +179,7 @@ std::string gnuplot_script(const Figure& figure, const Result& result) {
     }
     gp << "\n";
     if (!contour_blocks.empty()) gp << "set datafile separator \"\\t\"\n";
+    if (!panel.key.empty()) gp << "set key top right\n";  // the shared style's placement
   }
   gp << "unset multiplot\n";
   return gp.str();

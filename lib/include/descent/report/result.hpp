@@ -63,6 +63,9 @@ struct Panel {
   std::optional<std::pair<double, double>> yrange;
   bool logy = false;
   std::vector<Layer> layers;
+  /// Where the legend goes, in gnuplot's words ("bottom right", "top left", ...), when the
+  /// shared style's top right would cover the data; empty keeps the default.
+  std::string key{};
 };
 
 /// A figure: its file stem (the item id, e.g. "figure-4.10"), the source's caption,
