@@ -52,7 +52,7 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
     g += alpha * ad;  // ∇C(θ⁽ᵗ⁺¹⁾) = ∇C(θ⁽ᵗ⁾) + αAθ_d⁽ᵗ⁾, no second product
     const double beta = dot(g, ad) / curvature;  // (4.47)
     const double residual = std::sqrt(dot(g, g));
-    run.steps.push_back({t, run.theta, alpha, beta, residual, curvature});
+    if (options.record_steps) run.steps.push_back({t, run.theta, alpha, beta, residual, curvature});
     if (residual <= stop) {
       run.status = {StopReason::converged,
                     "|A theta - b| = " + short_number(residual) + " <= " + short_number(stop),
