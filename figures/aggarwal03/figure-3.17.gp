@@ -13,6 +13,7 @@ set style line 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.7
 set style line 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.7
 set style line 7 lc rgb '#000000' lw 1.5 pt 1 ps 0.8
 set style line 8 lc rgb '#999999' lw 1 dt 2
+set style line 9 lc rgb '#b0b0b0' lw 0.8
 set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
@@ -25,5 +26,17 @@ set ylabel 'y'
 set autoscale x
 set autoscale y
 unset logscale y
-plot data index 0 using 1:2 with linespoints ls 1 title 'gradient descent'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete -41.408987261007312,-20.704493630503656,-5.1761234076259139,0,5.1761234076259139,20.704493630503656,41.408987261007312
+set table $contour1
+splot data index 0 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 1 using 1:2 with linespoints ls 1 title 'gradient descent'
+set datafile separator "\t"
 unset multiplot
