@@ -23,6 +23,7 @@ namespace descent::optim {
 void finite_difference_hv(const problems::Objective& objective, const vector& theta,
                           const vector& g, const vector& v, double delta, vector& hv);
 
+/// Options of hessian_free (Hessian-free / Newton–CG); validate() throws on bad values.
 struct HessianFreeOptions {
   StopCriteria stop = [] {
     StopCriteria s;
@@ -42,6 +43,7 @@ struct HessianFreeOptions {
   void validate() const;
 };
 
+/// A Hessian-free run: its trajectory and the inner CG's work.
 struct HessianFreeRun {
   Trajectory trajectory;
   int hessian_products = 0;

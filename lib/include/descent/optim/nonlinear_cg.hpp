@@ -25,12 +25,15 @@
 
 namespace descent::optim {
 
+/// Which β of (3.49): Fletcher–Reeves or Polak–Ribière+ (max(β, 0)).
 enum class CgBeta { fletcher_reeves, polak_ribiere_plus };
+/// "Fletcher-Reeves" or "Polak-Ribiere+".
 [[nodiscard]] const char* to_string(CgBeta beta);
 
 /// β from ‖∇C⁽ᵗ⁾‖² = `gg_old`, ‖∇C⁽ᵗ⁺¹⁾‖² = `gg_new` and ∇C⁽ᵗ⁺¹⁾ᵀ∇C⁽ᵗ⁾ = `g_new_g_old`.
 [[nodiscard]] double cg_beta(CgBeta formula, double gg_old, double gg_new, double g_new_g_old);
 
+/// Options of nonlinear_cg; validate() throws descent::invalid_argument naming the field.
 struct NonlinearCgOptions {
   StopCriteria stop = [] {
     StopCriteria s;
@@ -52,6 +55,7 @@ struct NonlinearCgOptions {
   void validate() const;
 };
 
+/// A nonlinear CG run: its trajectory, the β used and the restarts.
 struct NonlinearCgRun {
   Trajectory trajectory;
   std::vector<double> betas;  ///< β⁽ᵗ⁾ actually used (0 at a restart)
