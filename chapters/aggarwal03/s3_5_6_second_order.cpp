@@ -5,6 +5,7 @@
 /// BFGS (3.56), saddle points (Figure 3.17), and Exercises 7, 8, 11, 12 as numeric checks.
 /// The book names no test functions; the catalogue's proposals are the defaults.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "descent/optim/hessian_free.hpp"
 #include "descent/optim/line_search.hpp"
 #include "descent/optim/newton.hpp"
+#include "descent/optim/nonlinear_cg.hpp"
 #include "descent/optim/quasi_newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -51,6 +53,23 @@ matrix tridiagonal(std::size_t n) {
   return t;
 }
 
+// Rows (x, y, z = f(x, y)) on an n × n grid over [x0, x1] × [y0, y1], x in the outer loop: the
+// series of a contour layer (report::Layer::Style::contour).
+template <class F>
+void add_grid(Result& result, const std::string& name, double x0, double x1, double y0, double y1,
+              int n, F f) {
+  auto& grid = result.add_series(name, {"x", "y", "z"});
+  for (int i = 0; i <= n; ++i)
+    for (int j = 0; j <= n; ++j) {
+      const double x = x0 + (x1 - x0) * i / n, y = y0 + (y1 - y0) * j / n;
+      grid.add({x, y, f(x, y)});
+    }
+}
+
+report::Layer contour(const std::string& series, std::vector<double> levels) {
+  return {series, "x", "y", report::Layer::Style::contour, "", "z", std::move(levels)};
+}
+
 // --- figure-3.14 ---------------------------------------------------------------------------
 
 Result figure_3_14(const Params& p) {
@@ -63,7 +82,8 @@ Result figure_3_14(const Params& p) {
   const vector newton = -solve(h, g);  // (3.48): −H⁻¹∇L
   const vector to_optimum = -w;
   const double cos_sd = -dot(g, to_optimum) / (euclidean_norm(g) * euclidean_norm(to_optimum));
-  const double cos_newton = dot(newton, to_optimum) / (euclidean_norm(newton) * euclidean_norm(to_optimum));
+  const double cos_newton =
+      dot(newton, to_optimum) / (euclidean_norm(newton) * euclidean_norm(to_optimum));
   Result result;
   auto& table = result.table("directions", {"direction", "d1", "d2", "angle to the optimum (deg)"});
   table.add({std::string("steepest descent -grad L"), -g(0), -g(1),
@@ -75,6 +95,32 @@ Result figure_3_14(const Params& p) {
   const vector next = w + newton;
   result.value("newton_next_1", next(0));
   result.value("newton_next_2", next(1));
+  // the figure: both directions from w, the steepest one scaled to the Newton step's length
+  const double scale = euclidean_norm(newton) / euclidean_norm(g);
+  result.add_series("steepest", {"x", "y"})
+      .add({w(0), w(1)})
+      .add({w(0) - scale * g(0), w(1) - scale * g(1)});
+  result.add_series("newton", {"x", "y"}).add({w(0), w(1)}).add({next(0), next(1)});
+  const double r = std::max(1.0, 1.25 * euclidean_norm(w));
+  add_grid(result, "loss", -r, r, -r / 2, r / 2, 80,
+           [](double x, double y) { return x * x + 4 * y * y; });
+  const double l0 = w(0) * w(0) + 4 * w(1) * w(1);
+  report::Figure figure{
+      "figure-3.14",
+      "Figure 3.14: steepest descent against the Newton direction, which points at the optimum",
+      {},
+      "L = x^2 + 4y^2 and the point (4, 1) are the catalogue's proposal; the "
+      "steepest-descent segment is scaled to the Newton step's length."};
+  report::Panel panel;
+  panel.title = "contours of L = x^2 + 4y^2";
+  panel.xlabel = "x";
+  panel.ylabel = "y";
+  panel.layers = {
+      contour("loss", {l0 / 16, l0 / 4, l0 / 2, l0, 2 * l0}),
+      {"steepest", "x", "y", report::Layer::Style::linespoints, "steepest descent -grad L"},
+      {"newton", "x", "y", report::Layer::Style::linespoints, "Newton -H^-1 grad L"}};
+  figure.panels = {panel};
+  result.figures.push_back(figure);
   return result;
 }
 
@@ -110,6 +156,9 @@ Result figure_3_15(const Params& p) {
   result.value("eigenvalue_min", eig.values(0));
   result.value("eigenvalue_max", eig.values(1));
   result.value("condition_number", eig.values(1) / eig.values(0));
+  add_grid(result, "loss", -1, 9, -1, 6, 100, [](double x, double y) {
+    return 10 * (y - 0.5 * x) * (y - 0.5 * x) + 0.1 * (x - 5) * (x - 5);
+  });
   auto& table = result.table("comparison", {"method", "iterations to |W - W*| < 1e-6"});
   table.add({std::string("gradient descent, lr = " + short_number(lr)), double(steps)});
   table.add({std::string("Newton (3.48)"), double(run.trajectory.status.iterations)});
@@ -123,7 +172,8 @@ Result figure_3_15(const Params& p) {
   panel.title = "first 400 gradient steps and the Newton step";
   panel.xlabel = "x";
   panel.ylabel = "y";
-  panel.layers = {{"gd", "x", "y", report::Layer::Style::lines, "gradient descent"},
+  panel.layers = {contour("loss", {0.05, 0.2, 0.5, 1, 2, 5, 10, 20, 40}),
+                  {"gd", "x", "y", report::Layer::Style::lines, "gradient descent"},
                   {"newton", "x", "y", report::Layer::Style::linespoints, "Newton"}};
   figure.panels = {panel};
   result.figures.push_back(figure);
@@ -132,11 +182,15 @@ Result figure_3_15(const Params& p) {
 
 // --- figure-3.16 ---------------------------------------------------------------------------
 
-// Exact line searches from w along each direction in turn (closed form (4.46) on ½WᵀHW).
-vector along(const matrix& h, vector w, const std::vector<vector>& directions) {
+// Exact line searches from w along each direction in turn (closed form (4.46) on ½WᵀHW);
+// the points visited go to `path` when given.
+vector along(const matrix& h, vector w, const std::vector<vector>& directions,
+             report::Series* path = nullptr) {
+  if (path) path->add({w(0), w(1)});
   for (const auto& q : directions) {
     const vector g = gemv(h, w);
     w += optim::exact_step_quadratic(dot(q, g), dot(q, gemv(h, q))) * q;
+    if (path) path->add({w(0), w(1)});
   }
   return w;
 }
@@ -153,7 +207,7 @@ Result figure_3_16(const Params& p) {
                                             "W after 2 searches (y)"});
   auto add = [&](const std::string& name, const vector& a, const vector& b,
                  const std::string& key) {
-    const vector w = along(h, w0, {a, b});
+    const vector w = along(h, w0, {a, b}, &result.add_series(key, {"x", "y"}));
     table.add({name, dot(a, b), dot(a, gemv(h, b)), w(0), w(1)});
     result.value(key + "_x", w(0));
     result.value(key + "_y", w(1));
@@ -162,6 +216,37 @@ Result figure_3_16(const Params& p) {
   add("(a) eigenvectors: orthogonal and conjugate", e0, e1, "eigen");
   add("(b) conjugate, not orthogonal", q0, q1, "conjugate");
   add("coordinate axes: orthogonal, not conjugate", c0, c1, "axes");
+  // the figure: contours of ½WᵀHW through the start and below it, the searches along each set
+  const double r = std::max(1.0, 1.6 * euclidean_norm(w0));
+  auto loss = [&h](double x, double y) {
+    return 0.5 * (h(0, 0) * x * x + 2 * h(0, 1) * x * y + h(1, 1) * y * y);
+  };
+  add_grid(result, "loss", -1.45 * r, 1.45 * r, -r, r, 100, loss);
+  const double l0 = loss(w0(0), w0(1));
+  const std::vector<double> levels{l0 / 64, l0 / 16, l0 / 4, l0 / 2, l0};
+  report::Figure figure{
+      "figure-3.16",
+      "Figure 3.16: two exact line searches along conjugate directions reach "
+      "the optimum of a quadratic, (a) orthogonal eigenvectors, (b) non-orthogonal "
+      "conjugate directions; along the axes they do not",
+      {},
+      "H = [[2, 1], [1, 3]] and the start (3, 2) are the catalogue's proposal."};
+  report::Panel a;
+  a.title = "(a) eigenvectors of H (orthogonal and conjugate)";
+  a.xlabel = "w1";
+  a.ylabel = "w2";
+  a.xrange = {{-1.45 * r, 1.45 * r}};  // about equal scales, so orthogonal looks orthogonal
+  a.yrange = {{-r, r}};
+  a.layers = {
+      contour("loss", levels),
+      {"eigen", "x", "y", report::Layer::Style::linespoints, "eigenvector searches"},
+      {"axes", "x", "y", report::Layer::Style::linespoints, "coordinate axes (not conjugate)"}};
+  report::Panel b = a;
+  b.title = "(b) q0 = (1, 0), q1 = (1, -2): conjugate, not orthogonal";
+  b.layers = {contour("loss", levels),
+              {"conjugate", "x", "y", report::Layer::Style::linespoints, "conjugate searches"}};
+  figure.panels = {a, b};
+  result.figures.push_back(figure);
   return result;
 }
 
@@ -249,6 +334,102 @@ Result eq_3_51(const Params& p) {
   return result;
 }
 
+// --- section-3.5.6.1 --------------------------------------------------------------------------
+
+// Nonlinear CG, which the section names (and recommends restarts for): Fletcher–Reeves and
+// Polak–Ribière+ on a quadratic with exact line search, where both must be linear CG, and on
+// Rosenbrock with a strong Wolfe search.
+Result section_3_5_6_1(const Params& p) {
+  Result result;
+  const std::vector<optim::CgBeta> formulas{optim::CgBeta::fletcher_reeves,
+                                            optim::CgBeta::polak_ribiere_plus};
+  auto key = [](optim::CgBeta b) {
+    return std::string(b == optim::CgBeta::fletcher_reeves ? "fr" : "pr");
+  };
+  // (1) ½WᵀTW − bᵀW with T = tridiag(−1, 2, −1), b = (1, ..., n): linear CG's n steps
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  const matrix t = tridiagonal(n);
+  vector ramp = xt::zeros<double>({n});
+  for (std::size_t i = 0; i < n; ++i) ramp(i) = double(i + 1);
+  const problems::QuadraticForm quadratic(t, ramp);
+  const vector zero = xt::zeros<double>({n});
+  const auto linear = optim::conjugate_gradient(t, ramp, zero);
+  auto& q = result.table("on 1/2 W^T T W - b^T W, exact line search",
+                         {"method", "iterations", "evaluations", "max |W_t - W_t(linear CG)|",
+                          "max |beta_t - beta_t(linear CG)|"});
+  q.add({std::string("linear CG (3.49)/(3.50)"), double(linear.status.iterations), 0.0, 0.0, 0.0});
+  for (const auto b : formulas) {
+    optim::NonlinearCgOptions o;
+    o.beta = b;
+    o.exact = true;
+    o.restart_every = 1000000000;  // linear CG never restarts
+    o.stop.gradient_tolerance = 1e-10;
+    o.stop.max_iterations = static_cast<int>(n);
+    const auto run = optim::nonlinear_cg(quadratic, zero, o);
+    double dw = 0, db = 0;
+    const auto& it = run.trajectory.iterates;
+    for (std::size_t k = 1; k < it.size() && k <= linear.steps.size(); ++k) {
+      for (std::size_t i = 0; i < n; ++i)
+        dw = std::max(dw, std::fabs(it[k].theta(i) - linear.steps[k - 1].theta(i)));
+      db = std::max(db, std::fabs(run.betas[k - 1] - linear.steps[k - 1].beta));
+    }
+    q.add({std::string(optim::to_string(b)), double(run.trajectory.status.iterations),
+           double(run.trajectory.evaluations), dw, db});
+    result.value("quadratic_" + key(b) + "_iterations", run.trajectory.status.iterations);
+    result.value("quadratic_" + key(b) + "_max_iterate_difference", dw);
+    result.value("quadratic_" + key(b) + "_max_beta_difference", db);
+  }
+  result.value("quadratic_linear_iterations", linear.status.iterations);
+  // (2) Rosenbrock with strong Wolfe
+  const problems::Rosenbrock f;
+  const vector w0 = to_vector(p.vector("w0"));
+  auto& r = result.table(
+      "on Rosenbrock, strong Wolfe line search",
+      {"method", "iterations", "evaluations", "restarts", "beta+ clipped", "W1", "W2", "|grad L|"});
+  const std::string series_name[] = {"fr_path", "pr_path"};
+  std::string status;
+  for (const auto b : formulas) {
+    optim::NonlinearCgOptions o;
+    o.beta = b;
+    o.wolfe.c2 = p.number("c2");
+    o.stop.gradient_tolerance = p.number("gtol");
+    o.restart_every = static_cast<int>(p.integer("restart_every"));
+    o.stop.max_iterations = 100000;
+    const auto run = optim::nonlinear_cg(f, w0, o);
+    const auto& last = run.trajectory.last();
+    r.add({std::string(optim::to_string(b)), double(run.trajectory.status.iterations),
+           double(run.trajectory.evaluations), double(run.restarts), double(run.clipped),
+           last.theta(0), last.theta(1), last.gradient_norm});
+    result.value("rosenbrock_" + key(b) + "_iterations", run.trajectory.status.iterations);
+    result.value("rosenbrock_" + key(b) + "_evaluations", run.trajectory.evaluations);
+    result.value("rosenbrock_" + key(b) + "_w1", last.theta(0));
+    result.value("rosenbrock_" + key(b) + "_w2", last.theta(1));
+    auto& path = result.add_series(key(b) + "_path", {"x", "y"});
+    for (const auto& it : run.trajectory.iterates) path.add({it.theta(0), it.theta(1)});
+    status += std::string(status.empty() ? "" : "; ") + optim::to_string(b) + ": " +
+              run.trajectory.status.to_string();
+  }
+  result.status = status;
+  add_grid(result, "loss", -2, 2, -1, 3, 100,
+           [](double x, double y) { return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x); });
+  report::Figure figure{
+      "section-3.5.6.1",
+      "Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)",
+      {},
+      "The book names nonlinear CG without formulas or a test function; "
+      "Rosenbrock from (-1.2, 1) is the catalogue's proposal."};
+  report::Panel panel;
+  panel.title = "paths over contours of Rosenbrock (levels 10^-2 ... 10^3)";
+  panel.xlabel = "w1";
+  panel.ylabel = "w2";
+  panel.layers = {contour("loss", {0.01, 0.1, 1, 10, 100, 1000}),
+                  {"fr_path", "x", "y", report::Layer::Style::linespoints, "Fletcher-Reeves"},
+                  {"pr_path", "x", "y", report::Layer::Style::linespoints, "Polak-Ribiere+"}};
+  figure.panels = {panel};
+  result.figures.push_back(figure);
+  return result;
+}
+
 // --- section-3.5.6.2 ------------------------------------------------------------------------
 
 Result section_3_5_6_2(const Params& p) {
@@ -326,7 +507,13 @@ Result figure_3_17(const Params& p) {
   panel.title = "gradient descent from near the stable manifold";
   panel.xlabel = "x";
   panel.ylabel = "y";
-  panel.layers = {{"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
+  double reach = 1;
+  for (const auto& row : path.rows) reach = std::max({reach, std::fabs(row[0]), std::fabs(row[1])});
+  add_grid(result, "loss", -reach, reach, -reach, reach, 80,
+           [](double a, double b) { return a * a - b * b; });
+  const double top = reach * reach;
+  panel.layers = {contour("loss", {-top / 2, -top / 4, -top / 16, 0, top / 16, top / 4, top / 2}),
+                  {"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;
@@ -345,7 +532,8 @@ double min_gram_eigenvalue(const std::vector<vector>& q) {
   matrix m = xt::zeros<double>({q.size(), q.size()});
   for (std::size_t i = 0; i < q.size(); ++i)
     for (std::size_t j = 0; j < q.size(); ++j)
-      m(i, j) = dot(q[i], q[j]) / (euclidean_norm(q[i]) * euclidean_norm(q[j]));  // unit vectors: scale-free
+      m(i, j) = dot(q[i], q[j]) /
+                (euclidean_norm(q[i]) * euclidean_norm(q[j]));  // unit vectors: scale-free
   return eigh(m).values(0);
 }
 
@@ -430,8 +618,9 @@ Result exercise_3_12(const Params& p) {
   for (std::size_t i = 1; i < gradients.size(); ++i)
     for (std::size_t j = 0; j < i && j < run.directions.size(); ++j)
       if (euclidean_norm(gradients[i]) > 1e-10)
-        grad_dir = std::max(grad_dir, std::fabs(dot(gradients[i], run.directions[j])) /
-                                          (euclidean_norm(gradients[i]) * euclidean_norm(run.directions[j])));
+        grad_dir = std::max(grad_dir,
+                            std::fabs(dot(gradients[i], run.directions[j])) /
+                                (euclidean_norm(gradients[i]) * euclidean_norm(run.directions[j])));
   Result result;
   result.value("max_conjugacy_cosine", conj);               // (d) q_iᵀHq_j = 0 for all i ≠ j
   result.value("max_gradient_cosine", orth);                // (c) gradients mutually orthogonal
@@ -486,6 +675,25 @@ void add_section_3_5_6(app::Chapter& chapter) {
         Param::number("delta", "1e-7", Provenance::companion,
                       "delta of the finite difference (3.51)", Interval::open(0, 1))},
        eq_3_51});
+  chapter.add(
+      {"section-3.5.6.1",
+       "Nonlinear CG: Fletcher-Reeves and Polak-Ribiere+ equal linear CG on a quadratic with exact "
+       "line search; on Rosenbrock they need a strong Wolfe search and restarts",
+       "Aggarwal §3.5.6.1, the paragraph on nonlinear conjugate gradients",
+       {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2, any),
+        Param::number(
+            "c2", "0.4", Provenance::companion,
+            "strong Wolfe curvature constant (scipy's CG: 0.4; < 1/2 for Fletcher-Reeves)",
+            Interval::open(1e-4, 0.5)),
+        Param::number("gtol", "1e-6", Provenance::companion, "stop at |grad L| < gtol",
+                      Interval::open(0, 1)),
+        Param::integer("restart_every", "0", Provenance::companion,
+                       "restart with -grad L every this many steps (0: d = 2)",
+                       Interval::closed(0, 1e9)),
+        Param::integer("n", "5", Provenance::companion,
+                       "size of tridiag(-1, 2, -1) with b = (1, ..., n)",
+                       Interval::closed(2, 200))},
+       section_3_5_6_1});
   chapter.add(
       {"section-3.5.6.2",
        "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",

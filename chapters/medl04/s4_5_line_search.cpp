@@ -147,20 +147,25 @@ Result figure_4_9(const Params& p) {
   if (result.status.empty())
     result.status = "ran " + std::to_string(iterations) +
                     " iterations; max |cos| = " + short_number(max_cosine);
-  auto& valley = result.add_series("valley", {"theta1", "theta2"});
-  for (int i = 0; i <= 70; ++i)
-    valley.add({-0.3 + 0.02 * i, (-0.3 + 0.02 * i) * (-0.3 + 0.02 * i)});
+  // contours of Rosenbrock (4.9) at log-spaced levels: a grid of rows (θ₁, θ₂, C), θ₁ outer
+  auto& grid = result.add_series("contours", {"theta1", "theta2", "C"});
+  for (int i = 0; i <= 140; ++i)
+    for (int j = 0; j <= 150; ++j) {
+      const double x = -0.3 + 0.01 * i, y = -0.3 + 0.01 * j;
+      grid.add({x, y, (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)});
+    }
   report::Figure figure{"figure-4.9",
                         "Figure 4.9: gradient descent with exact line search zig-zags",
                         {},
-                        "The valley floor theta2 = theta1^2 is drawn instead of contours."};
+                        "Contours of the Rosenbrock function at C = 10^-3, 10^-2, ..., 10^2."};
   report::Panel a;
   a.title = "iterates theta(t): consecutive steps are orthogonal";
   a.xlabel = "theta1";
   a.ylabel = "theta2";
   a.xrange = {-0.3, 1.1};
   a.yrange = {-0.3, 1.2};
-  a.layers = {{"valley", "theta1", "theta2", report::Layer::Style::lines, "valley floor"},
+  a.layers = {{"contours", "theta1", "theta2", report::Layer::Style::contour, "", "C",
+               {1e-3, 1e-2, 1e-1, 1, 10, 100}},
               {"path", "theta1", "theta2", report::Layer::Style::linespoints, "theta(t)"}};
   figure.panels = {a};
   result.figures.push_back(figure);

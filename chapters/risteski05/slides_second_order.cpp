@@ -7,8 +7,10 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
+#include "descent/optim/hessian_free.hpp"
 #include "descent/optim/newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
+#include "descent/problems/rosenbrock.hpp"
 #include "risteski05/sections.hpp"
 
 namespace descent::chapters::risteski05 {
@@ -104,6 +106,35 @@ Result slide_newton(const Params& p) {
   const auto run = optim::newton(q, vector{3.0, -4.0});
   const vector error = run.trajectory.iterates[1].theta - *q.minimizer();
   result.value("ill_conditioned_error_after_one_step", std::sqrt(dot(error, error)));
+  // For large d the system is solved inexactly by CG on Hessian-vector products (Newton–CG):
+  // each product costs O(d) here, so a Newton step costs a few O(d) passes, not d³/3.
+  auto& cg = result.table(
+      "Newton-CG on extended Rosenbrock from (-1.2, 1, ...)",
+      {"d", "Newton steps", "CG steps", "Hv products", "evaluations", "O(d) products per step",
+       "|theta - 1|", "dense LU mult/div d^3/3 + d^2 - d/3"});
+  for (const double dv : p.vector("cg_dims")) {
+    const auto d = static_cast<std::size_t>(dv);
+    const problems::ExtendedRosenbrock f(d);
+    optim::HessianFreeOptions o;
+    o.forcing = p.number("forcing");
+    o.line_search = true;
+    o.record_theta = false;
+    o.stop.max_iterations = 10000;
+    o.stop.gradient_tolerance = p.number("gtol");
+    const auto nc = optim::hessian_free(f, f.initial_point(), o);
+    const vector err = nc.trajectory.last().theta - 1.0;
+    const int steps = nc.trajectory.status.iterations;
+    cg.add({dv, double(steps), double(nc.cg_iterations), double(nc.hessian_products),
+            double(nc.trajectory.evaluations),
+            double(nc.hessian_products + nc.trajectory.evaluations) / std::max(1, steps),
+            std::sqrt(dot(err, err)), dv * dv * dv / 3 + dv * dv - dv / 3});
+    const std::string k = std::to_string(d);
+    result.value("newton_cg_iterations_" + k, steps);
+    result.value("newton_cg_products_" + k, nc.hessian_products);
+    result.value("newton_cg_evaluations_" + k, nc.trajectory.evaluations);
+    result.value("newton_cg_distance_" + k, std::sqrt(dot(err, err)));
+    result.value("newton_cg_converged_" + k, nc.trajectory.status.converged() ? 1 : 0);
+  }
   return result;
 }
 
@@ -121,10 +152,19 @@ void add_slides_second_order(app::Chapter& chapter) {
        closed_form});
   chapter.add(
       {"slide-newton",
-       "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3",
+       "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3, "
+       "Newton-CG a few O(d) products",
        "Risteski Lecture 5, slides on Newton's method",
        {Param::vector("dims", "1,2,3,10,100,200", Provenance::companion,
-                      "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400))},
+                      "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400)),
+        Param::vector("cg_dims", "1000,10000,100000", Provenance::companion,
+                      "the sizes d of the extended Rosenbrock solved by Newton-CG (even)", 1, 10,
+                      Interval::closed(2, 1e7)),
+        Param::number("forcing", "0.5", Provenance::companion,
+                      "eta: inner CG stops at |H s + grad| <= min(eta, sqrt|grad|) |grad|",
+                      Interval::open(0, 1)),
+        Param::number("gtol", "1e-7", Provenance::companion, "Newton-CG stops at |grad C| < gtol",
+                      Interval::open(0, 1))},
        slide_newton});
 }
 

@@ -26,6 +26,18 @@ set ylabel 'y'
 set autoscale x
 set autoscale y
 unset logscale y
-plot data index 0 using 1:2 with lines ls 1 title 'gradient descent', \
-     data index 1 using 1:2 with linespoints ls 2 title 'Newton'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.050000000000000003,0.20000000000000001,0.5,1,2,5,10,20,40
+set table $contour1
+splot data index 0 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 1 using 1:2 with lines ls 1 title 'gradient descent', \
+     data index 2 using 1:2 with linespoints ls 2 title 'Newton'
+set datafile separator "\t"
 unset multiplot

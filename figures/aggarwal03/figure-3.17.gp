@@ -26,5 +26,17 @@ set ylabel 'y'
 set autoscale x
 set autoscale y
 unset logscale y
-plot data index 0 using 1:2 with linespoints ls 1 title 'gradient descent'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete -41.408987261007312,-20.704493630503656,-5.1761234076259139,0,5.1761234076259139,20.704493630503656,41.408987261007312
+set table $contour1
+splot data index 0 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 1 using 1:2 with linespoints ls 1 title 'gradient descent'
+set datafile separator "\t"
 unset multiplot

@@ -26,6 +26,17 @@ set ylabel 'theta2'
 set xrange [-0.29999999999999999:1.1000000000000001]
 set yrange [-0.29999999999999999:1.2]
 unset logscale y
-plot data index 0 using 1:2 with lines ls 1 title 'valley floor', \
-     data index 1 using 1:2 with linespoints ls 2 title 'theta(t)'
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.001,0.01,0.10000000000000001,1,10,100
+set table $contour1
+splot data index 0 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+plot $contour1 using 1:2 with lines ls 9 notitle, \
+     data index 1 using 1:2 with linespoints ls 1 title 'theta(t)'
+set datafile separator "\t"
 unset multiplot

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aggarwal03/chapter.hpp"
+#include "fixtures.hpp"
 
 using descent::app::compute;
 
@@ -96,6 +97,34 @@ TEST_CASE("aggarwal03 section-3.5.6.2: BFGS G1 and G2 = H^-1 (A44)") {
   CHECK(r.value("G2_22") == doctest::Approx(0.125).epsilon(1e-12));
   CHECK(r.value("alpha_1") == doctest::Approx(0.3125).epsilon(1e-12));
   CHECK(r.value("W2_norm") < 1e-12);
+}
+
+TEST_CASE(
+    "aggarwal03 section-3.5.6.1: FR and PR+ are linear CG on a quadratic; scipy's CG on "
+    "Rosenbrock") {
+  const auto r = compute(item("section-3.5.6.1"));
+  // catalogue A43: CG on tridiag(-1, 2, -1) with b = (1, ..., 5) takes 5 steps
+  CHECK(r.value("quadratic_linear_iterations") == 5);
+  for (const std::string k : {"fr", "pr"}) {
+    CHECK(r.value("quadratic_" + k + "_iterations") == 5);
+    CHECK(r.value("quadratic_" + k + "_max_iterate_difference") < 1e-12);
+    CHECK(r.value("quadratic_" + k + "_max_beta_difference") < 1e-12);
+    CHECK(r.value("rosenbrock_" + k + "_w1") == doctest::Approx(1).epsilon(1e-7));
+    CHECK(r.value("rosenbrock_" + k + "_w2") == doctest::Approx(1).epsilon(1e-7));
+  }
+  // scipy.optimize.minimize(method="CG") is PR+ without periodic restarts, c2 = 0.4
+  const auto fx = descent::testing::load_fixture("second_order_cg.json");
+  const auto& ref = fx["cg"]["rosenbrock"];
+  const auto scipy_like = compute(item("section-3.5.6.1"), {"restart_every=1000000"});
+  CHECK(scipy_like.value("rosenbrock_pr_w1") ==
+        doctest::Approx(ref["x"][0].get<double>()).epsilon(1e-6));
+  CHECK(scipy_like.value("rosenbrock_pr_w2") ==
+        doctest::Approx(ref["x"][1].get<double>()).epsilon(1e-6));
+  // a different line search (zoom vs MINPACK dcsrch): counts agree within a factor of two
+  const double nit = ref["nit"].get<double>(), nfev = ref["nfev"].get<double>();
+  CHECK(scipy_like.value("rosenbrock_pr_iterations") >= nit / 2);
+  CHECK(scipy_like.value("rosenbrock_pr_iterations") <= 2 * nit);
+  CHECK(scipy_like.value("rosenbrock_pr_evaluations") <= 2 * nfev);
 }
 
 TEST_CASE("aggarwal03 figure-3.17: Newton is attracted to degenerate points and saddles") {

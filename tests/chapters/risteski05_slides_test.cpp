@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "fixtures.hpp"
 #include "risteski05/chapter.hpp"
 
 using descent::app::compute;
@@ -38,4 +39,20 @@ TEST_CASE("risteski05 slide-newton: elimination costs d^3/3 + d^2 - d/3 multipli
   CHECK(r.value("add_100") == 338250);
   // κ = 10⁶ does not matter to one Newton step (catalogue L11 (i)); rounding only
   CHECK(r.value("ill_conditioned_error_after_one_step") < 1e-12);
+  // Newton-CG against scipy.optimize.minimize(method="Newton-CG") (generate_nonlinear_cg.py):
+  // same minimizer; the extended Rosenbrock is d/2 copies of one 2-D problem, so the counts do
+  // not grow with d, for scipy and for us.
+  const auto fx = descent::testing::load_fixture("second_order_cg.json");
+  for (const std::string d : {"1000", "10000", "100000"}) {
+    const auto& ref = fx["newton_cg"][d];
+    CHECK(r.value("newton_cg_converged_" + d) == 1);
+    CHECK(r.value("newton_cg_distance_" + d) <= 10 * ref["distance_to_minimizer"].get<double>());
+    const double nit = ref["nit"].get<double>();
+    CHECK(r.value("newton_cg_iterations_" + d) >= nit / 2);
+    CHECK(r.value("newton_cg_iterations_" + d) <= 1.5 * nit);
+    // scipy's line search is MINPACK's; ours brackets and zooms: within 1.5x of its counts
+    CHECK(r.value("newton_cg_products_" + d) <= 1.5 * ref["nhev"].get<double>());
+    CHECK(r.value("newton_cg_evaluations_" + d) <= 1.5 * ref["nfev"].get<double>());
+    CHECK(r.value("newton_cg_iterations_" + d) == r.value("newton_cg_iterations_1000"));
+  }
 }

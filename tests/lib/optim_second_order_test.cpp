@@ -237,6 +237,39 @@ TEST_CASE("L-BFGS: the two-loop recursion equals the corrected explicit product 
   for (std::size_t i = 0; i < d; ++i) CHECK(r(i) == doctest::Approx(expected(i)).epsilon(1e-12));
 }
 
+TEST_CASE("L-BFGS: the fused two-loop direction is -B g with slope -g^T B g, for 0..m pairs") {
+  // d = 11: the fused passes run four at a time plus a remainder of three
+  const std::size_t d = 11, m = 4;
+  Rng rng(8);
+  const matrix h = problems::random_spd(d, 3);
+  LbfgsMemory memory(m, d);
+  std::vector<vector> ss, ys;
+  vector g = xt::zeros<double>({d});
+  for (auto& x : g) x = rng.normal();
+  for (int k = 0; k <= 6; ++k) {
+    vector direction;
+    const double slope = two_loop_direction(memory, g, direction);
+    // the explicit (4.69) over the pairs held (γI alone when there are none)
+    matrix b = xt::eye<double>(d);
+    if (!ss.empty()) {
+      const std::size_t held = std::min<std::size_t>(ss.size(), m);
+      const std::vector<vector> last_s(ss.end() - long(held), ss.end()),
+          last_y(ys.end() - long(held), ys.end());
+      b = lbfgs_explicit(last_s, last_y, memory.gamma());
+    }
+    const vector expected = -gemv(b, g);
+    for (std::size_t i = 0; i < d; ++i)
+      CHECK(direction(i) == doctest::Approx(expected(i)).epsilon(1e-11));
+    CHECK(slope == doctest::Approx(dot(expected, g)).epsilon(1e-11));
+    vector s = xt::zeros<double>({d});
+    for (auto& x : s) x = rng.normal();
+    const vector y = gemv(h, s);
+    memory.push(s, y);
+    ss.push_back(s);
+    ys.push_back(y);
+  }
+}
+
 TEST_CASE("BFGS with exact line search equals CG on a quadratic and ends with B = A^-1 (C40)") {
   const matrix a{{4.0, 1.0}, {1.0, 3.0}};
   problems::QuadraticForm q(a, vector{1.0, 2.0});

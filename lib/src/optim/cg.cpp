@@ -1,5 +1,6 @@
 #include "descent/optim/cg.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -25,10 +26,13 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
   const int max_t = options.max_iterations ? options.max_iterations : static_cast<int>(d);
   CgRun run;
   run.theta = theta0;
-  vector ad(b.shape());
-  a(run.theta, ad);
-  ++run.products;
-  vector g = ad - b;      // ∇C(θ) = Aθ − b
+  vector ad = xt::zeros<double>(b.shape());
+  // ∇C(θ) = Aθ − b; from θ⁽⁰⁾ = 0, as in truncated Newton, Aθ = 0 needs no product
+  if (std::any_of(run.theta.begin(), run.theta.end(), [](double x) { return x != 0; })) {
+    a(run.theta, ad);
+    ++run.products;
+  }
+  vector g = ad - b;
   vector direction = -g;  // θ_d⁽⁰⁾ = −∇C(θ⁽⁰⁾)
   const double stop = options.tolerance * std::sqrt(dot(b, b));
   if (std::sqrt(dot(g, g)) <= stop) {
@@ -52,7 +56,7 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
     g += alpha * ad;  // ∇C(θ⁽ᵗ⁺¹⁾) = ∇C(θ⁽ᵗ⁾) + αAθ_d⁽ᵗ⁾, no second product
     const double beta = dot(g, ad) / curvature;  // (4.47)
     const double residual = std::sqrt(dot(g, g));
-    run.steps.push_back({t, run.theta, alpha, beta, residual, curvature});
+    if (options.record_steps) run.steps.push_back({t, run.theta, alpha, beta, residual, curvature});
     if (residual <= stop) {
       run.status = {StopReason::converged,
                     "|A theta - b| = " + short_number(residual) + " <= " + short_number(stop),

@@ -1,5 +1,6 @@
 #include "descent/optim/hessian_free.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -23,6 +24,8 @@ void HessianFreeOptions::validate() const {
   stop.validate();
   require("cg_iterations", cg_iterations, Interval::closed(0, 1e6));
   require("delta", delta, Interval::greater_than(0));
+  require("forcing", forcing, Interval::closed(0, 0.999999));
+  wolfe.validate();
 }
 
 HessianFreeRun hessian_free(const problems::Objective& objective, const vector& theta0,
@@ -37,11 +40,17 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
   vector theta = theta0, g;
   double value = objective.value_and_gradient(theta, g);
   tr.evaluations = 1;
-  tr.iterates.push_back({0, theta, value, std::sqrt(dot(g, g)), 0, 0});
+  tr.iterates.push_back(
+      {0, options.record_theta ? theta : vector(), value, std::sqrt(dot(g, g)), 0, 0});
   CgOptions cg;
   cg.max_iterations = options.cg_iterations;
-  cg.tolerance = 0;
   cg.record_directions = false;
+  cg.record_steps = false;
+  WolfeOptions wolfe = options.wolfe;
+  wolfe.strong = true;
+  wolfe.alpha0 = 1;  // the full Newton step first
+  const vector zero = xt::zeros<double>(g.shape());
+  vector minus_g, step;
   for (int t = 0;; ++t) {
     const LinearOperator h = [&](const vector& v, vector& hv) {
       ++run.hessian_products;
@@ -50,23 +59,49 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
       else
         objective.hessian_vector(theta, v, hv);
     };
-    const vector minus_g = -g;
-    auto inner = conjugate_gradient(h, minus_g, xt::zeros<double>(g.shape()), cg);
-    vector step = inner.theta;
+    minus_g = -g;
+    // CG's test is relative to ‖b‖ = ‖∇C‖: the forcing term η_t itself (Nocedal–Wright (7.3))
+    const double gnorm = std::sqrt(dot(g, g));
+    cg.tolerance = options.forcing > 0 ? std::min(options.forcing, std::sqrt(gnorm)) : 0;
+    auto inner = conjugate_gradient(h, minus_g, zero, cg);
+    run.cg_iterations += inner.status.iterations;
+    step = std::move(inner.theta);
     if (inner.status.reason == StopReason::zero_curvature) {
       ++run.negative_curvature_exits;
-      if (inner.steps.empty()) step = minus_g;  // no CG step taken: steepest descent
+      if (inner.status.iterations == 0) step = minus_g;  // no CG step taken: steepest descent
     }
-    theta += step;
-    value = objective.value_and_gradient(theta, g);
-    ++tr.evaluations;
-    Iterate next{t + 1, theta, value, std::sqrt(dot(g, g)), std::sqrt(dot(step, step)), 1};
+    double alpha = 1;
+    if (options.line_search) {
+      Ray ray(objective, theta, step);
+      const auto ls = wolfe_line_search(ray, value, dot(step, g), wolfe);
+      tr.evaluations += ls.evaluations;
+      if (!ls.ok()) {
+        tr.status = {StopReason::line_search_failed, ls.detail, t};
+        break;
+      }
+      alpha = ls.alpha;
+      theta = ray.theta();
+      g = ray.gradient();
+      value = ls.phi;
+    } else {
+      theta += step;
+      value = objective.value_and_gradient(theta, g);
+      ++tr.evaluations;
+    }
+    Iterate next{t + 1,
+                 options.record_theta ? theta : vector(),
+                 value,
+                 std::sqrt(dot(g, g)),
+                 alpha * std::sqrt(dot(step, step)),
+                 alpha};
     tr.iterates.push_back(next);
     if (auto stop = check_stop(options.stop, tr.iterates[tr.iterates.size() - 2], next, started)) {
       tr.status = *stop;
-      return run;
+      break;
     }
   }
+  if (!options.record_theta) tr.iterates.back().theta = theta;
+  return run;
 }
 
 }  // namespace descent::optim

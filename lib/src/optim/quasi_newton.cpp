@@ -144,6 +144,78 @@ void two_loop(LbfgsMemory& memory, const vector& g, vector& r) {
 }
 //! [two-loop]
 
+namespace {
+
+// q = scale (src − a y), returning wᵀq; src may be q itself. One pass over memory where the
+// textbook loop takes two (an axpy, then the next dot product), with four partial sums so the
+// reduction vectorizes.
+double axpy_dot(const double* src, double a, const double* y, double scale, double* q,
+                const double* w, std::size_t n) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const double v0 = scale * (src[i] - a * y[i]), v1 = scale * (src[i + 1] - a * y[i + 1]);
+    const double v2 = scale * (src[i + 2] - a * y[i + 2]), v3 = scale * (src[i + 3] - a * y[i + 3]);
+    q[i] = v0;
+    q[i + 1] = v1;
+    q[i + 2] = v2;
+    q[i + 3] = v3;
+    s0 += w[i] * v0;
+    s1 += w[i + 1] * v1;
+    s2 += w[i + 2] * v2;
+    s3 += w[i + 3] * v3;
+  }
+  for (; i < n; ++i) {
+    q[i] = scale * (src[i] - a * y[i]);
+    s0 += w[i] * q[i];
+  }
+  return (s0 + s1) + (s2 + s3);
+}
+
+}  // namespace
+
+double two_loop_direction(LbfgsMemory& memory, const vector& g, vector& direction) {
+  const std::size_t d = g.size(), n = memory.size();
+  if (direction.size() != d) direction.resize({d});
+  double* q = direction.data();
+  const double* gp = g.data();
+  const double gamma = memory.gamma();
+  if (n == 0) return axpy_dot(gp, 0, gp, -gamma, q, gp, d);  // θ_d = −γ∇C
+  auto slot = [&](std::size_t k) { return memory.slot(k); };
+  // first loop, newest pair to oldest: a_k = ρ_k θ_sᵀq, q ← q − a_k g_s; each pass also takes
+  // the next dot product, and the last one scales by γ and takes the first b of the second loop
+  std::size_t j = slot(n - 1);
+  double a = memory.rho_[j] * dot_raw(memory.s_[j].data(), gp, d);
+  const double* src = gp;
+  double b = 0;
+  for (std::size_t k = n; k-- > 0;) {
+    j = slot(k);
+    memory.a_[j] = a;
+    if (k > 0) {
+      const std::size_t next = slot(k - 1);
+      a = memory.rho_[next] *
+          axpy_dot(src, a, memory.y_[j].data(), 1, q, memory.s_[next].data(), d);
+    } else {
+      b = memory.rho_[j] * axpy_dot(src, a, memory.y_[j].data(), gamma, q, memory.y_[j].data(), d);
+    }
+    src = q;
+  }
+  // second loop, oldest to newest: r ← r + θ_s (a_k − b_k), b_{k+1} = ρ g_sᵀr; the last pass
+  // negates (θ_d = −r) and returns θ_dᵀ∇C
+  double slope = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    j = slot(k);
+    const double c = memory.a_[j] - b;
+    if (k + 1 < n) {
+      const std::size_t next = slot(k + 1);
+      b = memory.rho_[next] * axpy_dot(q, -c, memory.s_[j].data(), 1, q, memory.y_[next].data(), d);
+    } else {
+      slope = axpy_dot(q, -c, memory.s_[j].data(), -1, q, gp, d);
+    }
+  }
+  return slope;
+}
+
 matrix lbfgs_explicit(const std::vector<vector>& s, const std::vector<vector>& y, double gamma) {
   if (s.empty() || s.size() != y.size())
     throw invalid_argument("lbfgs_explicit: " + std::to_string(s.size()) + " s and " +
@@ -203,13 +275,16 @@ struct DenseInverse {
       : b(xt::eye<double>(d)), s(sized(d)), y(sized(d)), work(sized(d)) {}
   vector& s_buffer() { return s; }
   vector& y_buffer() { return y; }
-  void direction(const vector& g, vector& dir) {
+  double direction(const vector& g, vector& dir) {
     const std::size_t d = g.size();
+    double slope = 0;
     for (std::size_t i = 0; i < d; ++i) {
       double sum = 0;
       for (std::size_t j = 0; j < d; ++j) sum += b(i, j) * g(j);
       dir(i) = -sum;  // (4.59) θ_d = −B∇C
+      slope += dir(i) * g(i);
     }
+    return slope;
   }
   void update(double, double) { bfgs_update(b, s, y, work); }
 };
@@ -220,11 +295,7 @@ struct LimitedMemory {
   LimitedMemory(std::size_t m, std::size_t d) : memory(m, d) {}
   vector& s_buffer() { return memory.next_s(); }
   vector& y_buffer() { return memory.next_y(); }
-  void direction(const vector& g, vector& dir) {
-    two_loop(memory, g, dir);
-    double* p = dir.data();
-    for (std::size_t i = 0, d = dir.size(); i < d; ++i) p[i] = -p[i];
-  }
+  double direction(const vector& g, vector& dir) { return two_loop_direction(memory, g, dir); }
   void update(double ys, double yy) { memory.commit(ys, yy); }
 };
 
@@ -269,9 +340,7 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
   wolfe.strong = options.line_search == LineSearchKind::strong_wolfe;
   BacktrackingOptions backtracking = options.backtracking;
   for (int t = 0;; ++t) {
-    inverse.direction(g, dir);  // Step 5
-    double slope = 0;
-    for (std::size_t i = 0; i < d; ++i) slope += dir(i) * g(i);
+    const double slope = inverse.direction(g, dir);  // Step 5, and θ_dᵀ∇C
     if (!(slope < 0)) {
       tr.status = {StopReason::not_descent_direction,
                    "theta_d^T grad C = " + short_number(slope) + " >= 0", t};
@@ -307,18 +376,36 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
     double* gp = g.data();
     double* sp = s.data();
     double* yp = y.data();
-    double ys = 0, yy = 0, gg = 0, xx = 0, ss = 0;
-    for (std::size_t i = 0; i < d; ++i) {
-      sp[i] = xn[i] - xp[i];
-      yp[i] = gn[i] - gp[i];
+    // two interleaved partial sums per product, so the compiler can pair the lanes (SSE2)
+    double acc[2][5] = {};  // ys, yy, ss, gg, xx
+    std::size_t i = 0;
+    for (; i + 2 <= d; i += 2)
+      for (std::size_t l = 0; l < 2; ++l) {
+        const double si = xn[i + l] - xp[i + l], yi = gn[i + l] - gp[i + l];
+        sp[i + l] = si;
+        yp[i + l] = yi;
+        xp[i + l] = xn[i + l];
+        gp[i + l] = gn[i + l];
+        acc[l][0] += yi * si;
+        acc[l][1] += yi * yi;
+        acc[l][2] += si * si;
+        acc[l][3] += gn[i + l] * gn[i + l];
+        acc[l][4] += xn[i + l] * xn[i + l];
+      }
+    for (; i < d; ++i) {
+      const double si = xn[i] - xp[i], yi = gn[i] - gp[i];
+      sp[i] = si;
+      yp[i] = yi;
       xp[i] = xn[i];
       gp[i] = gn[i];
-      ys += yp[i] * sp[i];
-      yy += yp[i] * yp[i];
-      ss += sp[i] * sp[i];
-      gg += gn[i] * gn[i];
-      xx += xn[i] * xn[i];
+      acc[0][0] += yi * si;
+      acc[0][1] += yi * yi;
+      acc[0][2] += si * si;
+      acc[0][3] += gn[i] * gn[i];
+      acc[0][4] += xn[i] * xn[i];
     }
+    const double ys = acc[0][0] + acc[1][0], yy = acc[0][1] + acc[1][1], ss = acc[0][2] + acc[1][2],
+                 gg = acc[0][3] + acc[1][3], xx = acc[0][4] + acc[1][4];
     value = ls.phi;
     gnorm = std::sqrt(gg);
     theta_norm = std::sqrt(xx);

@@ -24,6 +24,7 @@ struct CgOptions {
   int max_iterations = 0;         ///< 0: the dimension d; otherwise 1 <= max_iterations <= 10^9
   double tolerance = 1e-12;       ///< stop when ‖Aθ − b‖ <= tolerance ‖b‖: >= 0
   bool record_directions = true;  ///< keep every θ_d (for the conjugacy check)
+  bool record_steps = true;       ///< keep every CgStep (with its θ: off for large d)
   void validate() const;
 };
 

@@ -4,7 +4,15 @@
 /// approximately by linear CG (Aggarwal (3.49)/(3.50), MEDL (4.46)/(4.47)), which needs only
 /// products Hv — exact (Objective::hessian_vector) or by the finite difference
 /// Hv ≈ (∇C(θ + δv) − ∇C(θ))/δ of Aggarwal (3.51). The Hessian is never formed.
+///
+/// With a forcing tolerance and a line search this is Newton–CG, the inexact Newton method of
+/// Nocedal–Wright Algorithm 7.1 (MEDL (4.56) solved by CG for large d): CG stops once
+/// ‖Hθ_s + ∇C‖ <= η_t‖∇C‖ with η_t = min(forcing, √‖∇C‖) (Nocedal–Wright (7.3), superlinear
+/// convergence), or at the first direction of non-positive curvature (the iterate so far is
+/// kept; −∇C if there is none), and a strong Wolfe search along θ_s starting from α = 1 makes
+/// it globally convergent. Each step costs a few O(d) products instead of LAPACK's d³/3.
 
+#include "descent/optim/line_search.hpp"
 #include "descent/optim/trajectory.hpp"
 #include "descent/problems/objective.hpp"
 
@@ -15,6 +23,7 @@ namespace descent::optim {
 void finite_difference_hv(const problems::Objective& objective, const vector& theta,
                           const vector& g, const vector& v, double delta, vector& hv);
 
+/// Options of hessian_free (Hessian-free / Newton–CG); validate() throws on bad values.
 struct HessianFreeOptions {
   StopCriteria stop = [] {
     StopCriteria s;
@@ -25,17 +34,26 @@ struct HessianFreeOptions {
   int cg_iterations = 0;           ///< inner CG steps per Newton step (0: the dimension d): >= 0
   bool finite_difference = false;  ///< (3.51) instead of the exact product
   double delta = 1e-7;             ///< δ of (3.51): > 0
+  /// η of the forcing sequence η_t = min(η, √‖∇C‖) (0: no forcing test, `cg_iterations`
+  /// steps): in [0, 1)
+  double forcing = 0;
+  bool line_search = false;  ///< strong Wolfe (c1 = 1e-4, c2 = 0.9) along θ_s from α = 1
+  WolfeOptions wolfe;        ///< when line_search
+  bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
   void validate() const;
 };
 
+/// A Hessian-free run: its trajectory and the inner CG's work.
 struct HessianFreeRun {
   Trajectory trajectory;
   int hessian_products = 0;
   int negative_curvature_exits = 0;  ///< inner CG stopped at θ_dᵀHθ_d <= 0 (reported)
+  int cg_iterations = 0;             ///< inner CG steps over the whole run
 };
 
-/// θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + θ_s with θ_s from `cg_iterations` CG steps on Hθ_s = −∇C from θ_s = 0. If
-/// CG meets non-positive curvature at its first step, the step is −∇C (steepest descent).
+/// θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + αθ_s with θ_s from at most `cg_iterations` CG steps on Hθ_s = −∇C from
+/// θ_s = 0 (α = 1 without a line search). If CG meets non-positive curvature at its first
+/// step, θ_s = −∇C (steepest descent).
 [[nodiscard]] HessianFreeRun hessian_free(const problems::Objective& objective,
                                           const vector& theta0,
                                           const HessianFreeOptions& options = {});

@@ -58,11 +58,18 @@ class LbfgsMemory {
   std::size_t head_ = 0, size_ = 0;
   double gamma_ = 1;
   friend void two_loop(LbfgsMemory& memory, const vector& g, vector& r);
+  friend double two_loop_direction(LbfgsMemory& memory, const vector& g, vector& direction);
 };
 
 /// r = B̃∇C by the two-loop recursion (Nocedal–Wright Algorithm 7.4) over the stored pairs,
 /// with B_init = γI. O(md), no allocation when `r` has the right size.
 void two_loop(LbfgsMemory& memory, const vector& g, vector& r);
+
+/// θ_d = −B̃∇C as two_loop computes it, returning θ_dᵀ∇C: the same arithmetic with each axpy
+/// fused with the dot product that follows it (and the γ scaling, the negation and the slope
+/// folded into the passes next to them), so 2m + 1 passes over memory instead of 4m + 4. What
+/// lbfgs() runs; two_loop is the textbook form, and the tests hold them equal.
+double two_loop_direction(LbfgsMemory& memory, const vector& g, vector& direction);
 
 /// The corrected (4.69) as an explicit d×d matrix, for testing: with pairs k = 0..m−1
 /// (oldest first), B̃ = V_{m−1}ᵀ⋯V_0ᵀ(γI)V_0⋯V_{m−1} + Σ_k ρ_k (V_{m−1}ᵀ⋯V_{k+1}ᵀ) s_k s_kᵀ
