@@ -28,14 +28,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
-#include <xtensor/xview.hpp>
 #include <string>
+#include <xtensor/xview.hpp>
 
 #include "descent/core/random.hpp"
 #include "descent/data/idx.hpp"
@@ -87,18 +87,22 @@ Workload figure_4_4(bool quick, std::size_t epochs) {
 }
 
 Workload batch_norm(bool quick) {
-  return {"bn", data::load_fashion_mnist("train", quick ? 512 : 0),
-          data::load_fashion_mnist("t10k", quick ? 100 : 0), 128, 1, 1e-3};
+  return {"bn",
+          data::load_fashion_mnist("train", quick ? 512 : 0),
+          data::load_fashion_mnist("t10k", quick ? 100 : 0),
+          128,
+          1,
+          1e-3};
 }
 
 nn::Network dense_network(Rng& rng) {
   const std::size_t widths[] = {784, 400, 200, 100, 50, 10};
   nn::Network net;
   for (std::size_t k = 0; k + 1 < std::size(widths); ++k)
-    net.layers.push_back({nn::initialize(nn::Init::xavier, widths[k], widths[k + 1], rng),
-                          xt::zeros<double>({widths[k + 1]}),
-                          k + 2 < std::size(widths) ? nn::Activation::relu
-                                                    : nn::Activation::identity});
+    net.layers.push_back(
+        {nn::initialize(nn::Init::xavier, widths[k], widths[k + 1], rng),
+         xt::zeros<double>({widths[k + 1]}),
+         k + 2 < std::size(widths) ? nn::Activation::relu : nn::Activation::identity});
   return net;
 }
 
@@ -113,7 +117,8 @@ Run time_run(const Workload& w, Net& net, Train&& train) {
   o.progress = false;
   const double cpu = process_cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
-  const nn::TrainResult r = train(net, w.train.x, w.train.labels, w.valid.x, w.valid.labels, rule, o);
+  const nn::TrainResult r =
+      train(net, w.train.x, w.train.labels, w.valid.x, w.valid.labels, rule, o);
   Run run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.cpu_seconds = process_cpu_seconds() - cpu;
@@ -172,15 +177,20 @@ int main(int argc, char** argv) {
   bool quick = false, torch = true, before = true, float32 = false;
   std::size_t epochs = 200;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--quick") == 0) quick = true;
-    else if (std::strcmp(argv[i], "--torch-float32") == 0) float32 = true;
+    if (std::strcmp(argv[i], "--quick") == 0)
+      quick = true;
+    else if (std::strcmp(argv[i], "--torch-float32") == 0)
+      float32 = true;
     else if (std::strcmp(argv[i], "--epochs") == 0 && i + 1 < argc &&
              std::strtoul(argv[i + 1], nullptr, 10) > 0)
       epochs = std::strtoul(argv[++i], nullptr, 10);
-    else if (std::strcmp(argv[i], "--no-torch") == 0) torch = false;
-    else if (std::strcmp(argv[i], "--no-before") == 0) before = false;
+    else if (std::strcmp(argv[i], "--no-torch") == 0)
+      torch = false;
+    else if (std::strcmp(argv[i], "--no-before") == 0)
+      before = false;
     else {
-      std::fprintf(stderr, "bench_training: unknown option %s; allowed: --quick --no-torch --no-before "
+      std::fprintf(stderr,
+                   "bench_training: unknown option %s; allowed: --quick --no-torch --no-before "
                    "--torch-float32 --epochs N (N >= 1)\n",
                    argv[i]);
       return 2;
@@ -190,23 +200,27 @@ int main(int argc, char** argv) {
               quick ? " (--quick: a few batches)" : "");
   std::printf("%s\n", bench::openblas_summary().c_str());
   if (!std::filesystem::exists(data::fashion_mnist_dir)) {
-    std::printf("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipped\n");
+    std::printf(
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipped\n");
     return 0;
   }
   const int threads = bench::openblas_threads();
 
   std::map<std::string, Run> theirs;
   std::string info = "not run";
-  if (torch) theirs = run_torch(quick, threads, epochs, float32, info);  // first, so that our runs are not disturbed
+  if (torch)
+    theirs = run_torch(quick, threads, epochs, float32,
+                       info);  // first, so that our runs are not disturbed
   std::printf("torch: %s\n", info.c_str());
-  std::printf("  %-36s %10s %10s %8s %12s %12s %9s\n", "implementation", "wall s", "cpu s",
-              "steps", "train loss", "valid loss", "valid acc");
+  std::printf("  %-36s %10s %10s %8s %12s %12s %9s\n", "implementation", "wall s", "cpu s", "steps",
+              "train loss", "valid loss", "valid acc");
 
   bool ok = true;
   const Workload fig = figure_4_4(quick, epochs);
-  std::printf("figure-4.4: 784-400-200-100-50-10 ReLU, ADAM 1e-5, batch 10, %zu epochs of %zu, "
-              "validation %zu every epoch\n",
-              fig.epochs, fig.train.labels.size(), fig.valid.labels.size());
+  std::printf(
+      "figure-4.4: 784-400-200-100-50-10 ReLU, ADAM 1e-5, batch 10, %zu epochs of %zu, "
+      "validation %zu every epoch\n",
+      fig.epochs, fig.train.labels.size(), fig.valid.labels.size());
   Rng rng(0);
   const nn::Network initial = dense_network(rng);
   nn::Network net = initial;
@@ -222,15 +236,16 @@ int main(int argc, char** argv) {
   row("torch float64", theirs["figure-4.4 float64"]);
   if (float32) row("torch float32 (information)", theirs["figure-4.4 float32"]);
   const Run& t44 = theirs["figure-4.4 float64"];
-  std::printf("  ratio figure-4.4: ours / torch float64 = %.3f wall, %.3f cpu; before / ours = "
-              "%.3f wall\n",
-              ours.seconds / t44.seconds, ours.cpu_seconds / t44.cpu_seconds,
-              old.seconds / ours.seconds);
+  std::printf(
+      "  ratio figure-4.4: ours / torch float64 = %.3f wall, %.3f cpu; before / ours = "
+      "%.3f wall\n",
+      ours.seconds / t44.seconds, ours.cpu_seconds / t44.cpu_seconds, old.seconds / ours.seconds);
 
   const Workload bn = batch_norm(quick);
-  std::printf("bn: 784-256-256-10, Linear-BatchNorm-ReLU, ADAM 1e-3, batch 128, %zu epoch of %zu, "
-              "validation %zu\n",
-              bn.epochs, bn.train.labels.size(), bn.valid.labels.size());
+  std::printf(
+      "bn: 784-256-256-10, Linear-BatchNorm-ReLU, ADAM 1e-3, batch 128, %zu epoch of %zu, "
+      "validation %zu\n",
+      bn.epochs, bn.train.labels.size(), bn.valid.labels.size());
   Rng rng2(0);
   auto bnet = nn::make_normalized_network({784, 256, 256, 10}, nn::Init::xavier, rng2);
   const Run ours_bn = time_run(bn, bnet, [](auto&... a) { return nn::train_classifier(a...); });
