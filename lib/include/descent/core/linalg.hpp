@@ -9,6 +9,7 @@
 /// definite, a NaN entry) throw descent::linalg_error or one of its subclasses, so that an
 /// optimizer can turn them into a status such as StopReason::singular_hessian.
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
@@ -47,6 +48,33 @@ class not_positive_definite : public linalg_error {
 /// memory is allocated. `out` must not be `a` or `b` (dgemm cannot work in place): that throws
 /// descent::invalid_argument, as do mismatched inner dimensions.
 void gemm(const matrix& a, const matrix& b, matrix& out);
+
+/// A row-major matrix whose numbers live in someone else's storage (a slice of a flat
+/// parameter vector, a workspace buffer allocated once): `rows` × `cols` numbers from `data`,
+/// row after row. Hot loops (nn training) multiply views so that no product allocates.
+struct MatrixView {
+  double* data;
+  std::size_t rows, cols;
+  double& operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
+};
+
+/// The read-only counterpart of MatrixView; every MatrixView converts to it.
+struct ConstMatrixView {
+  const double* data;
+  std::size_t rows, cols;
+  ConstMatrixView(const double* d, std::size_t r, std::size_t c) : data(d), rows(r), cols(c) {}
+  ConstMatrixView(MatrixView v) : data(v.data), rows(v.rows), cols(v.cols) {}  // NOLINT
+  explicit ConstMatrixView(const matrix& m) : data(m.data()), rows(m.shape(0)), cols(m.shape(1)) {}
+  double operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
+};
+
+/// Whether gemm uses a matrix as it is or its transpose (BLAS reads it transposed in place).
+enum class Op { none, transpose };
+
+/// out = op(a) op(b) + beta · out on the views' storage (BLAS dgemm; nothing is allocated, no
+/// transpose is copied). With beta = 0 the old contents of `out` are ignored. Throws
+/// descent::invalid_argument if the shapes of op(a), op(b) and out do not fit.
+void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out, double beta = 0);
 
 /// The matrix-vector product a x (BLAS dgemv). `a` is m x n, `x` has n entries, the result m.
 /// Throws descent::invalid_argument if the sizes differ.
