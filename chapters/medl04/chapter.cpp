@@ -11,6 +11,7 @@ app::Chapter make_medl04() {
   c.source = "Liquet, Moka, Nazarathy, Mathematical Engineering of Deep Learning, Chapter 4";
   medl04::add_section_4_1(c);
   medl04::add_section_4_2(c);
+  medl04::add_figure_4_4(c);
   medl04::add_section_4_3(c);
   medl04::add_section_4_4(c);
   medl04::add_section_4_5(c);
