@@ -17,6 +17,7 @@ app::Chapter make_aggarwal03() {
   aggarwal03::add_section_3_5(c);
   aggarwal03::add_section_3_5_6(c);
   aggarwal03::add_section_3_6(c);
+  aggarwal03::add_figure_3_18(c);
   aggarwal03::add_section_3_7(c);
   aggarwal03::add_exercises_autodiff(c);
   aggarwal03::add_exercises_nn(c);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "aggarwal03/mimic.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -106,16 +107,17 @@ Result compression(const Params& p) {
   const matrix g = nn::softmax_cross_entropy_grad(v, soft);
   result.value("mimic_loss", nn::cross_entropy(v, soft));
   for (std::size_t j = 0; j < 3; ++j) result.value("mimic_grad_" + std::to_string(j + 1), g(0, j));
+  mimic_experiment(p, result);  // teacher and students, s3_7_mimic.cpp
   return result;
 }
 
 }  // namespace
 
 void add_section_3_7(app::Chapter& chapter) {
-  chapter.add(
+  auto& item = chapter.add(
       {"section-3.7.3",
        "Compression: pruning masks, low rank by truncated SVD, hashed weights with tied "
-       "gradients, the mimic model's soft-target gradient",
+       "gradients, a mimic model trained on a teacher's soft targets",
        "Aggarwal §3.7.3",
        {Param::vector("prune", "0.5,0.9", Provenance::companion,
                       "fractions of weights pruned by magnitude", 1, 20, Interval::closed(0, 1)),
@@ -124,6 +126,7 @@ void add_section_3_7(app::Chapter& chapter) {
                        Interval::closed(1, 10000)),
         Param::integer("seed", "373", Provenance::companion, "seed", Interval::at_least(0))},
        compression});
+  for (auto& param : mimic_params()) item.params.push_back(param);
 }
 
 }  // namespace descent::chapters::aggarwal03

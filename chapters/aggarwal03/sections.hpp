@@ -18,6 +18,8 @@ void add_section_3_5(app::Chapter& chapter);   ///< §3.5 Gradient-descent strat
 /// with Exercises 7, 8, 11 and 12.
 void add_section_3_5_6(app::Chapter& chapter);
 void add_section_3_6(app::Chapter& chapter);   ///< §3.6 Batch normalization
+/// §3.6 Figure 3.18: BN before/after the activation, trained side by side
+void add_figure_3_18(app::Chapter& chapter);
 void add_section_3_7(app::Chapter& chapter);   ///< §3.7.3 Model compression
 void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4
 void add_exercises_nn(app::Chapter& chapter);  ///< Exercises 5, 9, 10

@@ -268,6 +268,7 @@ void add_section_4_2(app::Chapter& chapter) {
         Param::integer("seed", "1", Provenance::companion, "random seed",
                        Interval::closed(0, 1e9))},
        minibatch_variance});
+  add_figure_4_4(chapter);  // s4_2_early_stopping.cpp
   add_figure_4_5(chapter);  // s4_2_figure_4_5_landscape.cpp
 }
 

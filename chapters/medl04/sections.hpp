@@ -10,6 +10,8 @@ namespace descent::chapters::medl04 {
 void add_section_4_1(app::Chapter& chapter);  ///< §4.1 Formulation of optimization
 void add_eq_4_7(app::Chapter& chapter);       ///< §4.1 Eq. (4.7), called by add_section_4_1
 void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep learning (GD, SGD)
+/// §4.2 Figure 4.4: early stopping on Fashion-MNIST; called by add_section_4_2
+void add_figure_4_4(app::Chapter& chapter);
 /// §4.2 Figure 4.5, the loss landscapes; called by add_section_4_2
 void add_figure_4_5(app::Chapter& chapter);
 void add_section_4_3(app::Chapter& chapter);  ///< §4.3 Adaptive optimization with ADAM

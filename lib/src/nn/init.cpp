@@ -13,6 +13,7 @@ const char* to_string(Init init) {
     case Init::fan_in_uniform_book: return "fan_in_uniform_book";
     case Init::fan_in_uniform: return "fan_in_uniform";
     case Init::xavier: return "xavier";
+    case Init::xavier_uniform: return "xavier_uniform";
     case Init::he: return "he";
   }
   return "?";
@@ -27,7 +28,8 @@ double init_std(Init init, std::size_t fan_in, std::size_t fan_out, double sigma
     case Init::fan_in_gaussian: return std::sqrt(1 / r);
     case Init::fan_in_uniform_book: return 1 / std::sqrt(3 * r);  // U[−c, c] has std c/√3
     case Init::fan_in_uniform: return std::sqrt(1 / r);
-    case Init::xavier: return std::sqrt(2 / (r + double(fan_out)));
+    case Init::xavier:
+    case Init::xavier_uniform: return std::sqrt(2 / (r + double(fan_out)));
     case Init::he: return std::sqrt(2 / r);
   }
   return sigma;
@@ -39,6 +41,7 @@ double draw_weight(Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng,
   switch (init) {
     case Init::fan_in_uniform_book: return rng.uniform(-1 / std::sqrt(r), 1 / std::sqrt(r));
     case Init::fan_in_uniform: return rng.uniform(-std::sqrt(3 / r), std::sqrt(3 / r));
+    case Init::xavier_uniform: return rng.uniform(-std::sqrt(3) * sd, std::sqrt(3) * sd);
     default: return rng.normal(0, sd);
   }
 }

@@ -114,9 +114,10 @@ TrainResult train(Trainable& model, std::size_t examples, StepRule& rule,
 
   TrainResult result;
   std::size_t since_best = 0;
+  double best_score = 0;
   report::Progress progress("training", options.epochs);
   for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
-    rng.shuffle(order);  // a new permutation every epoch
+    if (options.shuffle) rng.shuffle(order);  // a new permutation every epoch
     double loss_sum = 0;
     std::size_t batches = 0;
     for (std::size_t start = 0; start < order.size(); start += options.batch_size) {
@@ -133,15 +134,19 @@ TrainResult train(Trainable& model, std::size_t examples, StepRule& rule,
                        int(epoch)};
       break;
     }
-    if (result.best_epoch == 0 || valid.loss < result.best_validation_loss) {
+    const double score =
+        options.monitor == Monitor::validation_loss ? valid.loss : 1 - valid.accuracy;
+    if (result.best_epoch == 0 || score < best_score) {
+      best_score = score;
       result.best_epoch = epoch;
       result.best_validation_loss = valid.loss;
       model.keep_best();  // early stopping keeps the best parameters, not the last
       since_best = 0;
     } else if (options.patience > 0 && ++since_best >= options.patience) {
       result.status = {StopReason::converged,
-                       "early stop: no better validation loss for " +
-                           std::to_string(options.patience) + " epochs",
+                       std::string("early stop: no better validation ") +
+                           (options.monitor == Monitor::validation_loss ? "loss" : "error") +
+                           " for " + std::to_string(options.patience) + " epochs",
                        int(epoch)};
       break;
     }

@@ -15,7 +15,10 @@ enum class Init {
   fan_in_uniform_book,  ///< U[−1/√r, 1/√r] as printed: std 1/√(3r), NOT √(1/r) (errata T11)
   fan_in_uniform,       ///< U[−√(3/r), √(3/r)]: the uniform with the variance 1/r intended
   xavier,               ///< N(0, 2/(r_in + r_out)) (Glorot and Bengio)
-  he,                   ///< N(0, 2/r_in) (He et al. [183]; not in the text)
+  /// U[−√(6/(r_in + r_out)), +√(6/(r_in + r_out))]: the same variance, uniform (Flux's and
+  /// Keras' default, used by the authors' code for MEDL Figure 4.4)
+  xavier_uniform,
+  he,  ///< N(0, 2/r_in) (He et al. [183]; not in the text)
 };
 
 [[nodiscard]] const char* to_string(Init init);

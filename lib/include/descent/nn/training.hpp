@@ -50,14 +50,25 @@ class UpdateRuleStep : public StepRule {
   double alpha_;
 };
 
+/// Which validation quantity picks the best epoch (the one early stopping keeps).
+enum class Monitor {
+  validation_loss,   ///< mean cross-entropy on the validation set
+  validation_error,  ///< 1 − accuracy: MEDL's performance function P for Figure 4.4
+};
+
 struct TrainOptions {
   std::size_t batch_size = 10;  ///< examples per step (> 0); the last batch may be smaller
   std::size_t epochs = 10;      ///< passes over the training set (> 0)
   /// Stop after this many epochs without a lower validation loss; 0 = never stop early.
   std::size_t patience = 0;
   std::uint64_t seed = 0;  ///< seeds the shuffling of each epoch
-  bool progress = true;    ///< draw a progress line (only when stderr is a terminal)
-  void validate() const;   ///< throws descent::invalid_argument naming the bad field
+  /// false: no shuffling, the mini-batches are consecutive chunks in data order every epoch
+  /// (the authors' Figure 4.4 code, and an exact replay against PyTorch in the tests).
+  bool shuffle = true;
+  /// The best epoch has the lowest value of this; ties keep the earlier epoch.
+  Monitor monitor = Monitor::validation_loss;
+  bool progress = true;   ///< draw a progress line (only when stderr is a terminal)
+  void validate() const;  ///< throws descent::invalid_argument naming the bad field
 };
 
 struct EpochRecord {
@@ -69,8 +80,8 @@ struct EpochRecord {
 
 struct TrainResult {
   std::vector<EpochRecord> history;
-  std::size_t best_epoch = 0;  ///< epoch of the lowest validation loss; its parameters are kept
-  double best_validation_loss = 0;
+  std::size_t best_epoch = 0;  ///< epoch of the lowest monitored value; its parameters are kept
+  double best_validation_loss = 0;  ///< the validation loss at best_epoch
   Status status;  ///< iteration_limit (all epochs), converged ("early stop"), or diverged
 };
 

@@ -1,0 +1,175 @@
+/// \file
+/// Aggarwal §3.6, Figure 3.18: batch normalization after the activation (a) or before it (b),
+/// trained side by side with a plain network on the same Fashion-MNIST images, from the same
+/// initial weights, on the same mini-batches.
+
+#include <string>
+
+#include "aggarwal03/sections.hpp"
+#include "descent/core/error.hpp"
+#include "descent/core/random.hpp"
+#include "descent/data/idx.hpp"
+#include "descent/nn/bn_network.hpp"
+#include "descent/nn/init.hpp"
+#include "descent/nn/training.hpp"
+
+namespace descent::chapters::aggarwal03 {
+
+namespace {
+
+using app::Param;
+using app::Params;
+using app::Provenance;
+using report::Result;
+
+nn::Activation activation_of(long code) {
+  switch (code) {
+    case 0: return nn::Activation::sigmoid;
+    case 1: return nn::Activation::tanh;
+    default: return nn::Activation::relu;
+  }
+}
+
+//! [figure-3.18]
+Result figure_3_18(const Params& p) {
+  const auto train = data::load_fashion_mnist("train", std::size_t(p.integer("train")));
+  const auto valid = data::load_fashion_mnist("t10k", std::size_t(p.integer("validation")));
+  const nn::Activation phi = activation_of(p.integer("activation"));
+  // One set of initial weights (Xavier, §3.3.3), biases 0, γ = 1, β = 0, for all three networks.
+  Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
+  std::vector<matrix> W;
+  std::size_t fan_in = train.x.shape(1);
+  for (double width : p.vector("widths")) {
+    W.push_back(nn::initialize(nn::Init::xavier, fan_in, std::size_t(width), rng));
+    fan_in = std::size_t(width);
+  }
+  W.push_back(nn::initialize(nn::Init::xavier, fan_in, 10, rng));
+  auto zeros = [](const matrix& w) -> vector { return xt::zeros<double>({w.shape(1)}); };
+
+  nn::TrainOptions options;  // the same seed draws the same batches in both trainers
+  options.epochs = std::size_t(p.integer("epochs"));
+  options.batch_size = std::size_t(p.integer("batch"));
+  options.seed = static_cast<std::uint64_t>(p.integer("seed"));
+  const double alpha = p.number("alpha");
+
+  std::vector<std::pair<std::string, nn::TrainResult>> runs;
+  for (auto placement : {nn::Placement::post_activation, nn::Placement::pre_activation}) {
+    nn::BnNetwork net{{}, nn::Linear(W.back(), zeros(W.back()))};
+    for (std::size_t k = 0; k + 1 < W.size(); ++k)
+      net.hidden.emplace_back(W[k], zeros(W[k]), phi, placement);
+    nn::SgdStep sgd(alpha);
+    runs.emplace_back(
+        placement == nn::Placement::pre_activation ? "pre" : "post",
+        nn::train_bn_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
+  }
+  nn::Network plain;
+  for (std::size_t k = 0; k < W.size(); ++k)
+    plain.layers.push_back({W[k], zeros(W[k]), k + 1 < W.size() ? phi : nn::Activation::identity});
+  nn::SgdStep sgd(alpha);
+  runs.emplace_back("plain", nn::train_classifier(plain, train.x, train.labels, valid.x,
+                                                  valid.labels, sgd, options));
+  //! [figure-3.18]
+
+  Result result;
+  auto& curves =
+      result.add_series("epochs", {"epoch", "post_train_loss", "pre_train_loss", "plain_train_loss",
+                                   "post_validation_loss", "pre_validation_loss",
+                                   "plain_validation_loss", "post_validation_accuracy",
+                                   "pre_validation_accuracy", "plain_validation_accuracy"});
+  for (std::size_t e = 0; e < options.epochs; ++e) {
+    std::vector<double> row{double(e + 1)};
+    for (auto field : {0, 1, 2})
+      for (const auto& [name, run] : runs) {
+        if (e >= run.history.size())
+          throw invalid_argument(name +
+                                 " run diverged; allowed: a "
+                                 "smaller alpha");
+        const auto& h = run.history[e];
+        row.push_back(field == 0   ? h.train_loss
+                      : field == 1 ? h.validation_loss
+                                   : h.validation_accuracy);
+      }
+    curves.add(row);
+  }
+  auto& table =
+      result.table("after the last epoch", {"network", "training loss (epoch 1)", "training loss",
+                                            "validation loss", "validation accuracy"});
+  for (const auto& [name, run] : runs) {
+    const auto& last = run.history.back();
+    const std::string label = name == "plain" ? "no batch normalization"
+                              : name == "pre" ? "(b) BN before the activation"
+                                              : "(a) BN after the activation";
+    table.add({label, run.history.front().train_loss, last.train_loss, last.validation_loss,
+               last.validation_accuracy});
+    result.value(name + "_train_loss_first", run.history.front().train_loss);
+    result.value(name + "_train_loss_last", last.train_loss);
+    result.value(name + "_validation_loss_last", last.validation_loss);
+    result.value(name + "_validation_accuracy_last", last.validation_accuracy);
+  }
+
+  report::Figure figure{
+      "figure-3.18",
+      "Figure 3.18: batch normalization (a) after or (b) before the activation, trained side "
+      "by side with a plain network",
+      {},
+      "The book draws the two placements only; here they are trained on " +
+          std::to_string(train.x.shape(0)) +
+          " Fashion-MNIST training images (validation: the first " +
+          std::to_string(valid.x.shape(0)) +
+          " test images), plain SGD, the same initial weights and mini-batches. Training loss: "
+          "mean of the training-mode batch losses; validation: inference mode with the "
+          "population statistics of the training set (biased variance, Eq. 3.59)."};
+  report::Panel loss;
+  loss.title = "training loss";
+  loss.xlabel = "epoch";
+  loss.ylabel = "cross-entropy";
+  loss.logy = true;
+  report::Panel acc;
+  acc.title = "validation accuracy";
+  acc.xlabel = "epoch";
+  acc.ylabel = "accuracy";
+  for (const auto& [name, label] :
+       {std::pair<std::string, std::string>{"post", "(a) BN after the activation"},
+        {"pre", "(b) BN before the activation"},
+        {"plain", "no batch normalization"}}) {
+    loss.layers.push_back(
+        {"epochs", "epoch", name + "_train_loss", report::Layer::Style::linespoints, label});
+    acc.layers.push_back({"epochs", "epoch", name + "_validation_accuracy",
+                          report::Layer::Style::linespoints, label});
+  }
+  figure.panels = {loss, acc};
+  result.figures.push_back(figure);
+  return result;
+}
+
+}  // namespace
+
+void add_figure_3_18(app::Chapter& chapter) {
+  chapter.add({"figure-3.18",
+               "Batch normalization after (a) and before (b) the activation, and no normalization, "
+               "trained side by side on Fashion-MNIST",
+               "Aggarwal §3.6, Figure 3.18",
+               {Param::integer("train", "2000", Provenance::companion,
+                               "training images (the first ones of the training file)",
+                               Interval::closed(2, 60000)),
+                Param::integer("validation", "1000", Provenance::companion,
+                               "validation images (the first ones of the test file)",
+                               Interval::closed(1, 10000)),
+                Param::vector("widths", "100,100", Provenance::companion, "hidden layer widths", 1,
+                              6, Interval::closed(1, 2048)),
+                Param::integer("activation", "0", Provenance::companion,
+                               "hidden activation: 0 sigmoid (the book's example), 1 tanh, 2 ReLU",
+                               Interval::closed(0, 2)),
+                Param::integer("epochs", "15", Provenance::companion,
+                               "passes over the training images", Interval::closed(1, 1000)),
+                Param::integer("batch", "32", Provenance::companion,
+                               "mini-batch size (the batch statistics of Eqs. 3.58-3.59)",
+                               Interval::closed(2, 60000)),
+                Param::number("alpha", "0.1", Provenance::companion, "SGD learning rate",
+                              Interval::greater_than(0)),
+                Param::integer("seed", "318", Provenance::companion,
+                               "seed of the weights and batches", Interval::closed(0, 1e9))},
+               figure_3_18});
+}
+
+}  // namespace descent::chapters::aggarwal03

@@ -1,0 +1,59 @@
+#pragma once
+/// \file
+/// A classifier whose hidden layers are dense + batch normalization (Aggarwal §3.6, Figure
+/// 3.18, either placement) followed by a plain linear layer giving the class scores, and its
+/// mini-batch training: batch statistics in training mode (Eqs. 3.58–3.61), population
+/// statistics for evaluation (inference mode, the "entire population" of §3.6 with the biased
+/// 1/m variance of Eq. 3.59: a fixed linear map per feature).
+///
+/// Small and plain on purpose: the reference that Figure 3.18's comparison runs on.
+
+#include <cstdint>
+#include <vector>
+
+#include "descent/nn/linear.hpp"
+#include "descent/nn/normalized_dense.hpp"
+#include "descent/nn/training.hpp"
+
+namespace descent::nn {
+
+struct BnNetwork {
+  std::vector<NormalizedDense> hidden;
+  Linear output;  ///< scores = h W + b; softmax sits in the loss
+};
+
+/// Scores of a mini-batch in training mode (batch statistics). `x` must outlive backward().
+const matrix& forward_train(BnNetwork& net, const matrix& x);
+/// From ∂L/∂scores: fills every layer's gradients (W, b, γ, β).
+void backward(BnNetwork& net, const matrix& grad_scores);
+
+/// All parameters in one vector: per hidden layer W (row-major), b, γ, β; then the output's
+/// W and b. The gradients in the same order.
+[[nodiscard]] vector flatten(const BnNetwork& net);
+[[nodiscard]] vector flatten_gradients(const BnNetwork& net);
+void unflatten(const vector& theta, BnNetwork& net);
+
+/// Sets every BN layer's running_mean and running_var to the population mean and biased
+/// variance of its input over all rows of `x`, layer by layer through the layers before it in
+/// inference mode (so each layer sees what it will see at inference).
+void set_population_statistics(BnNetwork& net, const matrix& x);
+
+/// Scores in inference mode: every BN layer uses its running statistics.
+[[nodiscard]] matrix forward_inference(const BnNetwork& net, const matrix& x);
+
+/// Mean cross-entropy and accuracy in inference mode.
+[[nodiscard]] Evaluation evaluate(const BnNetwork& net, const matrix& x,
+                                  const std::vector<std::uint8_t>& labels);
+
+/// Mini-batch training with the batch-mean cross-entropy, batches drawn as train_classifier
+/// draws them (same seed, same batches). After every epoch the population statistics of the
+/// training set are set and the validation set is evaluated in inference mode; the history
+/// records the epoch's mean training-mode batch loss. Runs all epochs (patience must be 0)
+/// and returns the last parameters; best_epoch is the lowest monitored validation value.
+[[nodiscard]] TrainResult train_bn_classifier(BnNetwork& net, const matrix& x,
+                                              const std::vector<std::uint8_t>& labels,
+                                              const matrix& x_valid,
+                                              const std::vector<std::uint8_t>& labels_valid,
+                                              StepRule& rule, const TrainOptions& options);
+
+}  // namespace descent::nn

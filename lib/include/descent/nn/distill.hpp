@@ -1,0 +1,28 @@
+#pragma once
+/// \file
+/// Mimic models, Aggarwal §3.7.3 (d): a large teacher labels (possibly unlabeled) inputs with
+/// its softmax probabilities, and a smaller student is trained on those soft targets alone.
+/// The loss is the cross-entropy −Σ_i p_i log o_i against a probability vector p (Eq. 3.21
+/// with soft y), whose gradient with respect to the scores is still o − p (Eq. 3.22, since
+/// Σ_i p_i = 1). The text gives no temperature; the softmax here has none (T = 1).
+
+#include <vector>
+
+#include "descent/core/tensor.hpp"
+#include "descent/nn/network.hpp"
+#include "descent/nn/training.hpp"
+
+namespace descent::nn {
+
+/// The teacher's softmax outputs on `x`, one probability vector per row.
+[[nodiscard]] matrix soft_targets(const Network& teacher, const matrix& x);
+
+/// Mini-batch training of `student` on the rows of `targets` (probability vectors), with the
+/// batch-mean soft cross-entropy; batches are drawn as train_classifier draws them. No
+/// validation, no early stopping (patience must be 0). Returns the mean batch loss of each
+/// epoch.
+[[nodiscard]] std::vector<double> train_on_soft_targets(Network& student, const matrix& x,
+                                                        const matrix& targets, StepRule& rule,
+                                                        const TrainOptions& options);
+
+}  // namespace descent::nn
