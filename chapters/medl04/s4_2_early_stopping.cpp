@@ -184,7 +184,8 @@ void add_figure_4_4(app::Chapter& chapter) {
         Param::integer("seed", "0", Provenance::companion,
                        "seed of the initial weights (and of the shuffling)",
                        Interval::closed(0, 1e9))},
-       figure_4_4});
+       figure_4_4,
+       /*slow=*/true});  // 20,000 ADAM steps on 419,860 weights: a minute or two
 }
 
 }  // namespace descent::chapters::medl04

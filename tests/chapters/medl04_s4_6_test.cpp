@@ -188,6 +188,9 @@ TEST_CASE("medl04 figure-4.10: the problem's stationary points are numpy's roots
 TEST_CASE("medl04: every item computes at its defaults") {
   for (const auto& it : medl04().items) {
     CAPTURE(it.id);
+    // A slow item (figure-4.4) is computed at its defaults once per test run, by the docs
+    // export, and compared byte for byte with its committed figure (figures/up-to-date).
+    if (it.slow) continue;
     CHECK_NOTHROW((void)compute(it));
   }
 }

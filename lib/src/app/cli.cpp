@@ -29,7 +29,7 @@ std::string usage(const std::string& id) {
          " run ITEM [--set NAME=VALUE]... [--format text|markdown|csv|json] [--out DIR]\n"
          "       " +
          id +
-         " all [--format text|markdown|csv|json] [--out DIR]\n"
+         " all [--quick] [--format text|markdown|csv|json] [--out DIR]\n"
          "       " +
          id +
          " figures --out DIR\n"
@@ -43,9 +43,11 @@ struct Options {
   std::vector<std::string> sets;
   report::Format format = report::Format::text;
   std::optional<fs::path> out;
+  bool quick = false;  ///< `all --quick`: skip the items marked slow
 };
 
-Options parse_options(const std::vector<std::string>& args, bool allow_set) {
+Options parse_options(const std::vector<std::string>& args, bool allow_set,
+                      bool allow_quick = false) {
   Options o;
   auto value_of = [&](std::size_t& i, const std::string& flag) {
     const std::string& a = args[i];
@@ -66,9 +68,13 @@ Options parse_options(const std::vector<std::string>& args, bool allow_set) {
       const std::string dir = value_of(i, "--out");
       if (dir.empty()) throw invalid_argument("--out needs a directory name");
       o.out = dir;
+    } else if (allow_quick && a == "--quick") {
+      o.quick = true;
     } else if (a.rfind("--", 0) == 0) {
       throw invalid_argument("unknown option '" + a + "'; allowed: " +
-                             (allow_set ? "--set, --format, --out" : "--format, --out"));
+                             (allow_set     ? "--set, --format, --out"
+                              : allow_quick ? "--quick, --format, --out"
+                                            : "--format, --out"));
     } else {
       o.positional.push_back(a);
     }
@@ -166,10 +172,15 @@ int cmd_run(const Chapter& chapter, const Options& o, std::ostream& out) {
   return 0;
 }
 
-int cmd_all(const Chapter& chapter, const Options& o, std::ostream& out) {
+int cmd_all(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "all");
   if (o.out) report::ensure_writable_directory(*o.out);
   for (const auto& item : chapter.items) {
+    if (o.quick && item.slow) {
+      err << chapter.id << ": --quick skips " << item.id << " (slow at its defaults; " << chapter.id
+          << " run " << item.id << " computes it)\n";
+      continue;
+    }
     const Params params = resolve_params(item, {});
     const report::Result result = item.compute(params);
     if (o.out) report::write_figures(result, *o.out);
@@ -232,7 +243,7 @@ int run_cli(const Chapter& chapter, const std::vector<std::string>& args, std::o
       return cmd_describe(chapter, find_item(chapter, o.positional.front()), out);
     }
     if (command == "run") return cmd_run(chapter, parse_options(args, true), out);
-    if (command == "all") return cmd_all(chapter, parse_options(args, false), out);
+    if (command == "all") return cmd_all(chapter, parse_options(args, false, true), out, err);
     if (command == "figures") return cmd_figures(chapter, parse_options(args, false), out);
     if (command == "export") return cmd_export(chapter, parse_options(args, false), out);
     err << id << ": unknown command '" << command << "'; allowed: " << kCommands << "\n";

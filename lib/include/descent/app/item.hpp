@@ -65,6 +65,10 @@ struct Item {
   std::string source;  ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52), p. 155"
   std::vector<Param> params;
   std::function<report::Result(const Params&)> compute;
+  /// Takes minutes at its defaults (MEDL Figure 4.4 trains for 200 epochs): `all --quick`
+  /// skips it, and so do the quick checks of the test suite; `run`, `all`, `figures` and
+  /// `export` compute it as usual.
+  bool slow = false;
 
   [[nodiscard]] const Param* find_param(const std::string& name) const;
 };
