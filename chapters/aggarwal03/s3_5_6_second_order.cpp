@@ -12,6 +12,7 @@
 #include <xtensor/xview.hpp>
 
 #include "aggarwal03/sections.hpp"
+#include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/optim/cg.hpp"
@@ -53,23 +54,6 @@ matrix tridiagonal(std::size_t n) {
   return t;
 }
 
-// Rows (x, y, z = f(x, y)) on an n × n grid over [x0, x1] × [y0, y1], x in the outer loop: the
-// series of a contour layer (report::Layer::Style::contour).
-template <class F>
-void add_grid(Result& result, const std::string& name, double x0, double x1, double y0, double y1,
-              int n, F f) {
-  auto& grid = result.add_series(name, {"x", "y", "z"});
-  for (int i = 0; i <= n; ++i)
-    for (int j = 0; j <= n; ++j) {
-      const double x = x0 + (x1 - x0) * i / n, y = y0 + (y1 - y0) * j / n;
-      grid.add({x, y, f(x, y)});
-    }
-}
-
-report::Layer contour(const std::string& series, std::vector<double> levels) {
-  return {series, "x", "y", report::Layer::Style::contour, "", "z", std::move(levels)};
-}
-
 // --- figure-3.14 ---------------------------------------------------------------------------
 
 Result figure_3_14(const Params& p) {
@@ -102,8 +86,8 @@ Result figure_3_14(const Params& p) {
       .add({w(0) - scale * g(0), w(1) - scale * g(1)});
   result.add_series("newton", {"x", "y"}).add({w(0), w(1)}).add({next(0), next(1)});
   const double r = std::max(1.0, 1.25 * euclidean_norm(w));
-  add_grid(result, "loss", -r, r, -r / 2, r / 2, 80,
-           [](double x, double y) { return x * x + 4 * y * y; });
+  common::add_grid(result, "loss", {-r, r, 81}, {-r / 2, r / 2, 81},
+                   [](double x, double y) { return x * x + 4 * y * y; });
   const double l0 = w(0) * w(0) + 4 * w(1) * w(1);
   report::Figure figure{
       "figure-3.14",
@@ -116,7 +100,7 @@ Result figure_3_14(const Params& p) {
   panel.xlabel = "x";
   panel.ylabel = "y";
   panel.layers = {
-      contour("loss", {l0 / 16, l0 / 4, l0 / 2, l0, 2 * l0}),
+      common::contour_layer("loss", {l0 / 16, l0 / 4, l0 / 2, l0, 2 * l0}),
       {"steepest", "x", "y", report::Layer::Style::linespoints, "steepest descent -grad L"},
       {"newton", "x", "y", report::Layer::Style::linespoints, "Newton -H^-1 grad L"}};
   figure.panels = {panel};
@@ -156,7 +140,7 @@ Result figure_3_15(const Params& p) {
   result.value("eigenvalue_min", eig.values(0));
   result.value("eigenvalue_max", eig.values(1));
   result.value("condition_number", eig.values(1) / eig.values(0));
-  add_grid(result, "loss", -1, 9, -1, 6, 100, [](double x, double y) {
+  common::add_grid(result, "loss", {-1, 9, 101}, {-1, 6, 101}, [](double x, double y) {
     return 10 * (y - 0.5 * x) * (y - 0.5 * x) + 0.1 * (x - 5) * (x - 5);
   });
   auto& table = result.table("comparison", {"method", "iterations to |W - W*| < 1e-6"});
@@ -172,7 +156,7 @@ Result figure_3_15(const Params& p) {
   panel.title = "first 400 gradient steps and the Newton step";
   panel.xlabel = "x";
   panel.ylabel = "y";
-  panel.layers = {contour("loss", {0.05, 0.2, 0.5, 1, 2, 5, 10, 20, 40}),
+  panel.layers = {common::contour_layer("loss", {0.05, 0.2, 0.5, 1, 2, 5, 10, 20, 40}),
                   {"gd", "x", "y", report::Layer::Style::lines, "gradient descent"},
                   {"newton", "x", "y", report::Layer::Style::linespoints, "Newton"}};
   figure.panels = {panel};
@@ -221,7 +205,7 @@ Result figure_3_16(const Params& p) {
   auto loss = [&h](double x, double y) {
     return 0.5 * (h(0, 0) * x * x + 2 * h(0, 1) * x * y + h(1, 1) * y * y);
   };
-  add_grid(result, "loss", -1.45 * r, 1.45 * r, -r, r, 100, loss);
+  common::add_grid(result, "loss", {-1.45 * r, 1.45 * r, 101}, {-r, r, 101}, loss);
   const double l0 = loss(w0(0), w0(1));
   const std::vector<double> levels{l0 / 64, l0 / 16, l0 / 4, l0 / 2, l0};
   report::Figure figure{
@@ -238,12 +222,12 @@ Result figure_3_16(const Params& p) {
   a.xrange = {{-1.45 * r, 1.45 * r}};  // about equal scales, so orthogonal looks orthogonal
   a.yrange = {{-r, r}};
   a.layers = {
-      contour("loss", levels),
+      common::contour_layer("loss", levels),
       {"eigen", "x", "y", report::Layer::Style::linespoints, "eigenvector searches"},
       {"axes", "x", "y", report::Layer::Style::linespoints, "coordinate axes (not conjugate)"}};
   report::Panel b = a;
   b.title = "(b) q0 = (1, 0), q1 = (1, -2): conjugate, not orthogonal";
-  b.layers = {contour("loss", levels),
+  b.layers = {common::contour_layer("loss", levels),
               {"conjugate", "x", "y", report::Layer::Style::linespoints, "conjugate searches"}};
   figure.panels = {a, b};
   result.figures.push_back(figure);
@@ -410,8 +394,9 @@ Result section_3_5_6_1(const Params& p) {
               run.trajectory.status.to_string();
   }
   result.status = status;
-  add_grid(result, "loss", -2, 2, -1, 3, 100,
-           [](double x, double y) { return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x); });
+  common::add_grid(result, "loss", {-2, 2, 101}, {-1, 3, 101}, [](double x, double y) {
+    return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+  });
   report::Figure figure{
       "section-3.5.6.1",
       "Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)",
@@ -422,7 +407,7 @@ Result section_3_5_6_1(const Params& p) {
   panel.title = "paths over contours of Rosenbrock (levels 10^-2 ... 10^3)";
   panel.xlabel = "w1";
   panel.ylabel = "w2";
-  panel.layers = {contour("loss", {0.01, 0.1, 1, 10, 100, 1000}),
+  panel.layers = {common::contour_layer("loss", {0.01, 0.1, 1, 10, 100, 1000}),
                   {"fr_path", "x", "y", report::Layer::Style::linespoints, "Fletcher-Reeves"},
                   {"pr_path", "x", "y", report::Layer::Style::linespoints, "Polak-Ribiere+"}};
   figure.panels = {panel};
@@ -509,11 +494,12 @@ Result figure_3_17(const Params& p) {
   panel.ylabel = "y";
   double reach = 1;
   for (const auto& row : path.rows) reach = std::max({reach, std::fabs(row[0]), std::fabs(row[1])});
-  add_grid(result, "loss", -reach, reach, -reach, reach, 80,
-           [](double a, double b) { return a * a - b * b; });
+  common::add_grid(result, "loss", {-reach, reach, 81}, {-reach, reach, 81},
+                   [](double a, double b) { return a * a - b * b; });
   const double top = reach * reach;
-  panel.layers = {contour("loss", {-top / 2, -top / 4, -top / 16, 0, top / 16, top / 4, top / 2}),
-                  {"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
+  panel.layers = {
+      common::contour_layer("loss", {-top / 2, -top / 4, -top / 16, 0, top / 16, top / 4, top / 2}),
+      {"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
@@ -147,13 +148,8 @@ Result figure_4_9(const Params& p) {
   if (result.status.empty())
     result.status = "ran " + std::to_string(iterations) +
                     " iterations; max |cos| = " + short_number(max_cosine);
-  // contours of Rosenbrock (4.9) at log-spaced levels: a grid of rows (θ₁, θ₂, C), θ₁ outer
-  auto& grid = result.add_series("contours", {"theta1", "theta2", "C"});
-  for (int i = 0; i <= 140; ++i)
-    for (int j = 0; j <= 150; ++j) {
-      const double x = -0.3 + 0.01 * i, y = -0.3 + 0.01 * j;
-      grid.add({x, y, (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)});
-    }
+  // contours of Rosenbrock (4.9) at log-spaced levels, steps of 0.01 over the drawn region
+  common::add_grid(result, "contours", f, {-0.3, 1.1, 141}, {-0.3, 1.2, 151});
   report::Figure figure{"figure-4.9",
                         "Figure 4.9: gradient descent with exact line search zig-zags",
                         {},
@@ -164,8 +160,7 @@ Result figure_4_9(const Params& p) {
   a.ylabel = "theta2";
   a.xrange = {-0.3, 1.1};
   a.yrange = {-0.3, 1.2};
-  a.layers = {{"contours", "theta1", "theta2", report::Layer::Style::contour, "", "C",
-               {1e-3, 1e-2, 1e-1, 1, 10, 100}},
+  a.layers = {common::contour_layer("contours", {1e-3, 1e-2, 1e-1, 1, 10, 100}),
               {"path", "theta1", "theta2", report::Layer::Style::linespoints, "theta(t)"}};
   figure.panels = {a};
   result.figures.push_back(figure);
