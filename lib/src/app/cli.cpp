@@ -94,9 +94,8 @@ std::vector<report::ShownParam> shown_params(const Item& item, const Params& par
     const auto values = params.vector(p.name);
     std::string text, json;
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) text += ',', json += ',';
-      text += short_number(values[i]);
-      json += report::json_number(values[i]);
+      text += (i ? "," : "") + short_number(values[i]);
+      json += (i ? "," : "") + report::json_number(values[i]);
     }
     if (p.kind == Param::Kind::vector) json = "[" + json + "]";
     shown.push_back({p.name, text, json});

@@ -81,16 +81,6 @@ Item& Chapter::add(Item item) {
 
 namespace {
 
-// 'text', with the quotes the error messages put around what the user typed.
-std::string quoted(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '\'';
-  out += text;
-  out += '\'';
-  return out;
-}
-
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -180,10 +170,9 @@ std::vector<double> parse_value(const Param& param, const std::string& text) {
   std::vector<double> values;
   for (const auto& part : parts) {
     double x = 0;
-    // quoted(...) rather than "'" + trim(part): GCC 12 misreads the latter at -O3 (bug 105651).
-    if (!parse_expression(part, x)) return fail(quoted(trim(part)) + " is not a finite number");
+    if (!parse_expression(part, x)) return fail("'" + trim(part) + "' is not a finite number");
     if (param.kind == Param::Kind::integer && (std::floor(x) != x || std::fabs(x) > 1e15))
-      return fail(quoted(trim(part)) + " is not an integer");
+      return fail("'" + trim(part) + "' is not an integer");
     if (!param.allowed.contains(x)) return fail(short_number(x) + " is out of range");
     values.push_back(x);
   }
