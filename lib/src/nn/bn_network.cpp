@@ -9,6 +9,7 @@
 #include "descent/core/random.hpp"
 #include "descent/nn/softmax.hpp"
 #include "descent/report/progress.hpp"
+#include "train_loop.hpp"
 
 namespace descent::nn {
 
@@ -121,21 +122,13 @@ matrix one_hot(const std::vector<std::uint8_t>& labels, const std::vector<std::s
 
 Evaluation evaluate(const BnNetwork& net, const matrix& x,
                     const std::vector<std::uint8_t>& labels) {
-  if (x.shape(0) != labels.size() || labels.empty())
-    throw invalid_argument("evaluate: " + std::to_string(x.shape(0)) + " rows and " +
-                           std::to_string(labels.size()) + " labels; allowed: equal, >= 1");
+  detail::require_data(x, labels, "evaluate");
+  detail::require_labels(labels, net.output.W.shape(1));
   const matrix scores = forward_inference(net, x);
-  std::vector<std::size_t> all(labels.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  std::size_t correct = 0;
-  for (std::size_t r = 0; r < scores.shape(0); ++r) {
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < scores.shape(1); ++c)
-      if (scores(r, c) > scores(r, best)) best = c;
-    correct += (best == labels[r]);
-  }
-  return {cross_entropy(scores, one_hot(labels, all, scores.shape(1))) / double(labels.size()),
-          double(correct) / double(labels.size())};
+  const ConstMatrixView s(scores);
+  const double n = double(labels.size());
+  return {detail::softmax_cross_entropy(s, labels.data()) / n,
+          double(detail::count_correct(s, labels.data())) / n};
 }
 
 TrainResult train_bn_classifier(BnNetwork& net, const matrix& x,
