@@ -12,20 +12,10 @@
 using descent::matrix;
 using descent::vector;
 using descent::exercises::batch_norm_backward;
+using descent::testing::to_matrix;
+using descent::testing::to_vector;
 
 namespace {
-
-matrix to_matrix(const nlohmann::json& j) {
-  matrix m = matrix::from_shape({j.size(), j[0].size()});
-  for (std::size_t r = 0; r < j.size(); ++r)
-    for (std::size_t c = 0; c < j[0].size(); ++c) m(r, c) = j[r][c].get<double>();
-  return m;
-}
-vector to_vector(const nlohmann::json& j) {
-  vector v = vector::from_shape({j.size()});
-  for (std::size_t i = 0; i < j.size(); ++i) v(i) = j[i].get<double>();
-  return v;
-}
 
 // The forward pass, to differentiate numerically: L = Σ upstream ⊙ a.
 double loss(const matrix& v, const vector& gamma, const vector& beta, double eps,

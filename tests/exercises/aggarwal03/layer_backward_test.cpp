@@ -11,21 +11,9 @@
 
 using descent::matrix;
 using descent::vector;
+using descent::testing::to_matrix;
+using descent::testing::to_vector;
 using namespace descent::exercises;
-
-namespace {
-vector to_vector(const nlohmann::json& j) {
-  vector v = vector::from_shape({j.size()});
-  for (std::size_t i = 0; i < j.size(); ++i) v(i) = j[i].get<double>();
-  return v;
-}
-matrix to_matrix(const nlohmann::json& j) {
-  matrix m = matrix::from_shape({j.size(), j[0].size()});
-  for (std::size_t r = 0; r < j.size(); ++r)
-    for (std::size_t c = 0; c < j[0].size(); ++c) m(r, c) = j[r][c].get<double>();
-  return m;
-}
-}  // namespace
 
 TEST_CASE("linear: g = W g_out and dL/dW = z g_outT equal PyTorch (catalogue A14)") {
   const auto fx = descent::testing::load_fixture("nn_backprop.json")["linear"];

@@ -10,15 +10,8 @@
 #include "fixtures.hpp"
 
 using descent::vector;
+using descent::testing::to_vector;
 using namespace descent::exercises;
-
-namespace {
-vector to_vector(const nlohmann::json& j) {
-  vector v = vector::from_shape({j.size()});
-  for (std::size_t i = 0; i < j.size(); ++i) v(i) = j[i].get<double>();
-  return v;
-}
-}  // namespace
 
 TEST_CASE("softmax, cross-entropy and o - y equal PyTorch on the fixture cases") {
   const auto fixture = descent::testing::load_fixture("nn_backprop.json");

@@ -13,7 +13,7 @@ using descent::exercises::strong_wolfe_zoom;
 
 namespace {
 // φ along −∇C from (0.8, 0) on Rosenbrock (4.9): catalogue C38's quartic and its derivative
-std::pair<double, double> phi48(double a) {
+std::pair<double, double> phi48_and_slope(double a) {
   const double value = 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
                        174551492200.96 * a * a * a * a;
   const double slope =
@@ -23,12 +23,12 @@ std::pair<double, double> phi48(double a) {
 }  // namespace
 
 TEST_CASE("strong_wolfe_zoom returns a step meeting (4.48) and (4.50)") {
-  const auto [phi0, dphi0] = phi48(0);
+  const auto [phi0, dphi0] = phi48_and_slope(0);
   for (double c2 : {0.9, 0.5, 0.1, 0.01}) {
     CAPTURE(c2);
     // bracket [0, 0.01]: φ′(0) < 0 and the minimizer 0.00165 lies inside
-    const double alpha = strong_wolfe_zoom(phi48, phi0, dphi0, 0, 0.01, 1e-4, c2, 60);
-    const auto [value, slope] = phi48(alpha);
+    const double alpha = strong_wolfe_zoom(phi48_and_slope, phi0, dphi0, 0, 0.01, 1e-4, c2, 60);
+    const auto [value, slope] = phi48_and_slope(alpha);
     CHECK(alpha > 0);
     CHECK(value <= phi0 + 1e-4 * alpha * dphi0);
     CHECK(std::fabs(slope) <= -c2 * dphi0);
