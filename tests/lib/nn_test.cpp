@@ -227,3 +227,40 @@ TEST_CASE("nn NormalizedDense: batch norm before and after tanh equals torch (Fi
     CHECK(max_diff(layer.grad_beta, to_vector(e["grad_beta"])) <= kTol);
   }
 }
+
+TEST_CASE(
+    "nn activate / multiply_by_derivative on a batch: closed forms and the kink conventions") {
+  // One row of points through every kink: −2, −1, 0, 1 and 2.
+  const std::vector<double> points{-2, -1, 0, 1, 2};
+  auto run = [&](nn::Activation kind, bool slope) {
+    std::vector<double> out(points.size(), 1.0);
+    const ConstMatrixView a(points.data(), 1, points.size());
+    if (slope)
+      nn::multiply_by_derivative(kind, a, MatrixView{out.data(), 1, out.size()}, 0.25);
+    else
+      nn::activate(kind, a, MatrixView{out.data(), 1, out.size()}, 0.25);
+    return out;
+  };
+  using A = nn::Activation;
+  CHECK(run(A::identity, false) == points);
+  CHECK(run(A::relu, false) == std::vector<double>{0, 0, 0, 1, 2});
+  CHECK(run(A::relu, true) == std::vector<double>{0, 0, 0, 1, 1});  // ReLU'(0) = 0
+  CHECK(run(A::leaky_relu, false) == std::vector<double>{-0.5, -0.25, 0, 1, 2});
+  CHECK(run(A::leaky_relu, true) == std::vector<double>{0.25, 0.25, 0.25, 1, 1});  // α at 0
+  CHECK(run(A::hard_tanh, false) == std::vector<double>{-1, -1, 0, 1, 1});
+  CHECK(run(A::hard_tanh, true) == std::vector<double>{0, 0, 1, 0, 0});         // open (−1, 1)
+  CHECK(run(A::hard_tanh_closed, true) == std::vector<double>{0, 1, 1, 1, 0});  // closed [−1, 1]
+  const auto sigmoid = run(A::sigmoid, false), sigmoid_slope = run(A::sigmoid, true);
+  const auto tanh_slope = run(A::tanh, true);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const double s = 1 / (1 + std::exp(-points[i]));
+    CHECK(sigmoid[i] == doctest::Approx(s).epsilon(1e-15));
+    CHECK(sigmoid_slope[i] == doctest::Approx(s * (1 - s)).epsilon(1e-15));
+    CHECK(tanh_slope[i] ==
+          doctest::Approx(1 / (std::cosh(points[i]) * std::cosh(points[i]))).epsilon(1e-14));
+  }
+  std::vector<double> short_out(4);
+  CHECK_THROWS_AS(nn::activate(A::relu, ConstMatrixView(points.data(), 1, 5),
+                               MatrixView{short_out.data(), 1, 4}),
+                  invalid_argument);
+}

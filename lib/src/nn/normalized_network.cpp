@@ -106,6 +106,7 @@ class NormalizedWorkspace {
       mu_.emplace_back(d);
       sigma_.emplace_back(d);
       unbiased_.emplace_back(d);
+      scale_.emplace_back(d);
     }
     const std::size_t classes = net.output.W.shape(1);
     scores_ = detail::Buffer(max_rows, classes);
@@ -131,12 +132,15 @@ class NormalizedWorkspace {
       const double* gamma = theta_.data() + at_.gamma[k];
       const double* beta = theta_.data() + at_.beta[k];
       gemm(input, Op::none, W(at_.W[k], L.W), Op::none, z);
+      const std::size_t d = z.cols;
       if (training) {
         batch_statistics(z, k);
+        const double* mu = mu_[k].data();
+        const double* sigma = sigma_[k].data();
         for (std::size_t r = 0; r < m; ++r)
-          for (std::size_t i = 0; i < z.cols; ++i) {
-            v_hat(r, i) = (z(r, i) - mu_[k][i]) / sigma_[k][i];  // Eq. 3.60
-            y(r, i) = gamma[i] * v_hat(r, i) + beta[i];          // Eq. 3.61
+          for (std::size_t i = 0; i < d; ++i) {
+            v_hat(r, i) = (z(r, i) - mu[i]) / sigma[i];  // Eq. 3.60
+            y(r, i) = gamma[i] * v_hat(r, i) + beta[i];  // Eq. 3.61
           }
         if (update_running)  // PyTorch's exponential average, with the unbiased variance
           for (std::size_t i = 0; i < z.cols; ++i) {
@@ -145,13 +149,15 @@ class NormalizedWorkspace {
                 (1 - net_.momentum) * L.running_var(i) + net_.momentum * unbiased_[k][i];
           }
       } else {
-        for (std::size_t i = 0; i < z.cols; ++i) {
-          const double scale = gamma[i] / std::sqrt(L.running_var(i) + net_.eps);
-          for (std::size_t r = 0; r < m; ++r)
-            y(r, i) = scale * (z(r, i) - L.running_mean(i)) + beta[i];
-        }
+        // Row by row (the storage order), with each column's factor computed once.
+        double* scale = scale_[k].data();
+        const double* mean = L.running_mean.data();
+        for (std::size_t i = 0; i < d; ++i)
+          scale[i] = gamma[i] / std::sqrt(L.running_var(i) + net_.eps);
+        for (std::size_t r = 0; r < m; ++r)
+          for (std::size_t i = 0; i < d; ++i) y(r, i) = scale[i] * (z(r, i) - mean[i]) + beta[i];
       }
-      for (std::size_t i = 0; i < m * y.cols; ++i) h.data[i] = activate(net_.phi, y.data[i]);
+      activate(net_.phi, y, h);
       input = h;
     }
     const MatrixView scores = scores_.rows(m);
@@ -181,7 +187,7 @@ class NormalizedWorkspace {
     for (std::size_t k = n; k-- > 0;) {
       const MatrixView delta = delta_[k].rows(m), y = y_[k].rows(m), v_hat = v_hat_[k].rows(m);
       const std::size_t d = delta.cols;
-      for (std::size_t i = 0; i < m * d; ++i) delta.data[i] *= derivative(net_.phi, y.data[i]);
+      multiply_by_derivative(net_.phi, y, delta);
       double* d_gamma = gradient.data() + at_.gamma[k];
       double* d_beta = gradient.data() + at_.beta[k];
       std::fill_n(d_gamma, d, 0.0);
@@ -192,11 +198,11 @@ class NormalizedWorkspace {
           d_gamma[i] += delta(r, i) * v_hat(r, i);
         }
       const double* gamma = theta_.data() + at_.gamma[k];
-      for (std::size_t i = 0; i < d; ++i) {
-        const double scale = gamma[i] / (double(m) * sigma_[k][i]);
-        for (std::size_t r = 0; r < m; ++r)
-          delta(r, i) = scale * (double(m) * delta(r, i) - d_beta[i] - v_hat(r, i) * d_gamma[i]);
-      }
+      double* scale = scale_[k].data();
+      for (std::size_t i = 0; i < d; ++i) scale[i] = gamma[i] / (double(m) * sigma_[k][i]);
+      for (std::size_t r = 0; r < m; ++r)  // row by row, the storage order
+        for (std::size_t i = 0; i < d; ++i)
+          delta(r, i) = scale[i] * (double(m) * delta(r, i) - d_beta[i] - v_hat(r, i) * d_gamma[i]);
       const ConstMatrixView input = k == 0 ? x : ConstMatrixView(h_[k - 1].rows(m));
       gemm(input, Op::transpose, delta, Op::none, detail::view(gradient, at_.W[k], input.cols, d));
       if (k > 0)
@@ -213,9 +219,8 @@ class NormalizedWorkspace {
   }
 
   Evaluation evaluate(const matrix& x, const std::vector<std::uint8_t>& labels) {
-    const ConstMatrixView scores = forward(ConstMatrixView(x), false, false);
-    return {detail::softmax_cross_entropy(scores, labels.data()) / double(labels.size()),
-            double(detail::count_correct(scores, labels.data())) / double(labels.size())};
+    return detail::evaluate_in_chunks(
+        x, labels, [&](ConstMatrixView rows) { return forward(rows, false, false); });
   }
 
  private:
@@ -247,6 +252,7 @@ class NormalizedWorkspace {
   Layout at_;
   std::vector<detail::Buffer> z_, v_hat_, y_, h_, delta_;
   std::vector<std::vector<double>> mu_, sigma_, unbiased_;
+  std::vector<std::vector<double>> scale_;  // per column: γ/√(var + ε) or γ/(mσ)
   detail::Buffer scores_, delta_out_, x_;
   std::vector<std::uint8_t> labels_;
 };
@@ -267,7 +273,7 @@ class NormalizedTraining : public detail::Trainable {
         x_valid_(x_valid),
         labels_valid_(labels_valid),
         train_(state_, theta, std::min(batch_size, x.shape(0))),
-        valid_(state_, theta, x_valid.shape(0)),
+        valid_(state_, theta, std::min(x_valid.shape(0), detail::evaluation_rows)),
         best_state_(net) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
@@ -334,7 +340,7 @@ Evaluation evaluate(const NormalizedNetwork& net, const matrix& x,
   require_classes(net, labels);
   NormalizedNetwork copy = net;
   const vector theta = flatten(net);
-  NormalizedWorkspace workspace(copy, theta, x.shape(0));
+  NormalizedWorkspace workspace(copy, theta, std::min(x.shape(0), detail::evaluation_rows));
   return workspace.evaluate(x, labels);
 }
 

@@ -7,6 +7,7 @@
 // the same layout; the StepRule updates θ in place and the next forward pass reads the new
 // values. Activations, deltas and the gathered batch live in Buffers sized for the largest batch.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -56,6 +57,28 @@ double softmax_cross_entropy(ConstMatrixView scores, const std::uint8_t* labels,
 
 /// How many rows have their largest score at their label (the first maximum counts).
 std::size_t count_correct(ConstMatrixView scores, const std::uint8_t* labels);
+
+/// Evaluation passes through the data this many rows at a time, in a workspace of this many
+/// rows: one sized for a whole data set (10 000 × 256 numbers per buffer and layer in the
+/// benchmark) costs more to fault in and streams through memory, a chunk stays in cache.
+inline constexpr std::size_t evaluation_rows = 1024;
+
+/// Mean loss and accuracy of the scores `forward(rows)` gives for x, a chunk of
+/// evaluation_rows rows at a time (a view into x: nothing is copied).
+template <class Forward>
+Evaluation evaluate_in_chunks(const matrix& x, const std::vector<std::uint8_t>& labels,
+                              Forward&& forward) {
+  const std::size_t n = x.shape(0), cols = x.shape(1);
+  double loss = 0;
+  std::size_t correct = 0;
+  for (std::size_t start = 0; start < n; start += evaluation_rows) {
+    const std::size_t m = std::min(evaluation_rows, n - start);
+    const ConstMatrixView scores = forward(ConstMatrixView(x.data() + start * cols, m, cols));
+    loss += softmax_cross_entropy(scores, labels.data() + start);
+    correct += count_correct(scores, labels.data() + start);
+  }
+  return {loss / double(n), double(correct) / double(n)};
+}
 
 /// A network as the epoch loop sees it: flat parameters θ and gradient, a step on a batch.
 class Trainable {

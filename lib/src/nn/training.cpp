@@ -195,8 +195,7 @@ class DenseWorkspace {
       const MatrixView a = a_[k].rows(m), h = h_[k].rows(m);
       gemm(k == 0 ? x : ConstMatrixView(h_[k - 1].rows(m)), Op::none, W(k), Op::none, a);
       detail::add_bias(a, theta_.data() + b_at_[k]);
-      const Activation phi = net_.layers[k].phi;
-      for (std::size_t i = 0; i < m * a.cols; ++i) h.data[i] = activate(phi, a.data[i], net_.alpha);
+      activate(net_.layers[k].phi, a, h, net_.alpha);
     }
     return h_.back().rows(m);
   }
@@ -218,8 +217,7 @@ class DenseWorkspace {
       const MatrixView delta = delta_[k].rows(m), a = a_[k].rows(m);
       const Activation phi = net_.layers[k].phi;
       if (phi != Activation::identity)  // δ = Φ'(a) ⊙ ∂L/∂h (Eq. 3.18)
-        for (std::size_t i = 0; i < m * a.cols; ++i)
-          delta.data[i] *= derivative(phi, a.data[i], net_.alpha);
+        multiply_by_derivative(phi, a, delta, net_.alpha);
       const ConstMatrixView input = k == 0 ? x_.rows(m) : h_[k - 1].rows(m);
       gemm(input, Op::transpose, delta, Op::none,
            detail::view(gradient, W_at_[k], input.cols, delta.cols));  // Eq. 3.19
@@ -231,9 +229,8 @@ class DenseWorkspace {
   //! [fast-backward]
 
   Evaluation evaluate(const matrix& x, const std::vector<std::uint8_t>& labels) {
-    const ConstMatrixView scores = forward(ConstMatrixView(x));
-    return {detail::softmax_cross_entropy(scores, labels.data()) / double(labels.size()),
-            double(detail::count_correct(scores, labels.data())) / double(labels.size())};
+    return detail::evaluate_in_chunks(x, labels,
+                                      [&](ConstMatrixView rows) { return forward(rows); });
   }
 
  private:
@@ -258,7 +255,7 @@ class DenseTraining : public detail::Trainable {
         x_valid_(x_valid),
         labels_valid_(labels_valid),
         train_(shapes_, theta, std::min(batch_size, x.shape(0))),
-        valid_(shapes_, theta, x_valid.shape(0)) {
+        valid_(shapes_, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;  // a run that diverges at once hands back the initial parameters
@@ -296,7 +293,7 @@ Evaluation evaluate(const Network& net, const matrix& x, const std::vector<std::
   require_layers(net, x, "evaluate");
   detail::require_labels(labels, net.layers.back().W.shape(1));
   const vector theta = flatten(net);
-  DenseWorkspace workspace(net, theta, x.shape(0));
+  DenseWorkspace workspace(net, theta, std::min(x.shape(0), detail::evaluation_rows));
   return workspace.evaluate(x, labels);
 }
 

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "descent/core/linalg.hpp"
 #include "descent/core/tensor.hpp"
 
 namespace descent::nn {
@@ -23,6 +24,12 @@ enum class Activation { identity, sigmoid, tanh, relu, leaky_relu, hard_tanh, ha
 [[nodiscard]] double activate(Activation kind, double a, double alpha = 0.01);
 /// Φ'(a) for one number, with the kink conventions stated above.
 [[nodiscard]] double derivative(Activation kind, double a, double alpha = 0.01);
+
+/// h = Φ(a) elementwise on a mini-batch's storage (h may be a itself); equal shapes.
+void activate(Activation kind, ConstMatrixView a, MatrixView h, double alpha = 0.01);
+/// delta ⊙= Φ'(a): the backward step δ = Φ'(a) ⊙ ∂L/∂h (Eq. 3.18) in place; equal shapes.
+void multiply_by_derivative(Activation kind, ConstMatrixView a, MatrixView delta,
+                            double alpha = 0.01);
 
 /// out = Φ(a) elementwise; `out` is resized only if its shape differs.
 void activate(Activation kind, const matrix& a, matrix& out, double alpha = 0.01);
