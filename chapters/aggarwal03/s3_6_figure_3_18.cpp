@@ -60,7 +60,7 @@ Result figure_3_18(const Params& p) {
     nn::SgdStep sgd(alpha);
     runs.emplace_back(
         placement == nn::Placement::pre_activation ? "pre" : "post",
-        nn::train_bn_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
+        nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
   }
   nn::Network plain;
   for (std::size_t k = 0; k < W.size(); ++k)

@@ -132,7 +132,7 @@ TEST_CASE("BnNetwork: one SGD step, population statistics and inference equal to
   CHECK(max_diff(nn::forward_inference(net, x), to_matrix(fx["inference_scores"])) <= kTol);
 }
 
-TEST_CASE("train_bn_classifier: same seed, same history; rejects patience") {
+TEST_CASE("train_classifier (BnNetwork): same seed, same history; the best epoch is kept") {
   Rng rng(4);
   matrix x = matrix::from_shape({40, 3});
   std::vector<std::uint8_t> labels(40);
@@ -156,15 +156,28 @@ TEST_CASE("train_bn_classifier: same seed, same history; rejects patience") {
   opt.progress = false;
   auto a = make(), b = make();
   nn::SgdStep sa(0.1), sb(0.1);
-  const auto ra = nn::train_bn_classifier(a, x, labels, x, labels, sa, opt);
-  const auto rb = nn::train_bn_classifier(b, x, labels, x, labels, sb, opt);
+  const auto ra = nn::train_classifier(a, x, labels, x, labels, sa, opt);
+  const auto rb = nn::train_classifier(b, x, labels, x, labels, sb, opt);
   REQUIRE(ra.history.size() == 15);
   for (std::size_t e = 0; e < 15; ++e) CHECK(ra.history[e].train_loss == rb.history[e].train_loss);
   // two well-separated Gaussian classes (means ±1.5 in 3-d): the net learns them
   CHECK(ra.history.back().train_loss < 0.5 * ra.history.front().train_loss);
   CHECK(ra.history.back().validation_accuracy > 0.9);
-  opt.patience = 3;
-  CHECK_THROWS_AS((void)nn::train_bn_classifier(a, x, labels, x, labels, sa, opt),
+  // Validated against the flipped labels, the best epoch is the first (training makes the
+  // flipped ones ever less likely): the network handed back is that epoch's, with its
+  // population statistics, so it scores exactly the loss recorded for epoch 1, not the last.
+  std::vector<std::uint8_t> flipped(labels.size());
+  for (std::size_t r = 0; r < labels.size(); ++r) flipped[r] = std::uint8_t(1 - labels[r]);
+  auto c = make();
+  nn::SgdStep sc(0.1);
+  const auto rc = nn::train_classifier(c, x, labels, x, flipped, sc, opt);
+  REQUIRE(rc.history.size() == 15);
+  CHECK(rc.best_epoch == 1);
+  CHECK(rc.history.back().validation_loss > rc.history.front().validation_loss);
+  CHECK(nn::evaluate(c, x, flipped).loss == rc.history.front().validation_loss);
+  std::vector<std::uint8_t> bad = labels;
+  bad[0] = 2;  // the network has two outputs
+  CHECK_THROWS_AS((void)nn::train_classifier(a, x, bad, x, labels, sa, opt),
                   descent::invalid_argument);
 }
 

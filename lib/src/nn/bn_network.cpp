@@ -6,9 +6,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
-#include "descent/core/random.hpp"
 #include "descent/nn/softmax.hpp"
-#include "descent/report/progress.hpp"
 #include "train_loop.hpp"
 
 namespace descent::nn {
@@ -104,22 +102,6 @@ matrix forward_inference(const BnNetwork& net, const matrix& x) {
   return scores;
 }
 
-namespace {
-
-matrix one_hot(const std::vector<std::uint8_t>& labels, const std::vector<std::size_t>& rows,
-               std::size_t classes) {
-  matrix y = xt::zeros<double>({rows.size(), classes});
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (labels[rows[r]] >= classes)
-      throw invalid_argument("label " + std::to_string(labels[rows[r]]) + " but the network has " +
-                             std::to_string(classes) + " outputs");
-    y(r, labels[rows[r]]) = 1;
-  }
-  return y;
-}
-
-}  // namespace
-
 Evaluation evaluate(const BnNetwork& net, const matrix& x,
                     const std::vector<std::uint8_t>& labels) {
   detail::require_data(x, labels, "evaluate");
@@ -131,65 +113,82 @@ Evaluation evaluate(const BnNetwork& net, const matrix& x,
           double(detail::count_correct(s, labels.data())) / n};
 }
 
-TrainResult train_bn_classifier(BnNetwork& net, const matrix& x,
-                                const std::vector<std::uint8_t>& labels, const matrix& x_valid,
-                                const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
-                                const TrainOptions& options) {
-  options.validate();
-  if (options.patience != 0)
-    throw invalid_argument("train_bn_classifier: patience = " + std::to_string(options.patience) +
-                           "; allowed: 0 (it runs every epoch)");
-  if (x.shape(0) != labels.size() || labels.empty())
-    throw invalid_argument("train_bn_classifier: " + std::to_string(x.shape(0)) + " rows and " +
-                           std::to_string(labels.size()) + " labels; allowed: equal, >= 1");
-  Rng rng(options.seed);  // the same batches as train_classifier with the same options
-  std::vector<std::size_t> order(labels.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  const std::size_t classes = net.output.W.shape(1);
-  TrainResult result;
-  vector theta = flatten(net);
-  double best_score = 0;
-  report::Progress progress("training (batch norm)", options.epochs);
-  for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
-    if (options.shuffle) rng.shuffle(order);
-    double loss_sum = 0;
-    std::size_t batches = 0;
-    for (std::size_t start = 0; start < order.size(); start += options.batch_size) {
-      const std::vector<std::size_t> rows(
-          order.begin() + std::ptrdiff_t(start),
-          order.begin() + std::ptrdiff_t(std::min(order.size(), start + options.batch_size)));
-      matrix xb = matrix::from_shape({rows.size(), x.shape(1)});
-      for (std::size_t r = 0; r < rows.size(); ++r)
-        std::copy_n(x.data() + rows[r] * x.shape(1), x.shape(1), xb.data() + r * x.shape(1));
-      const matrix yb = one_hot(labels, rows, classes);
-      const matrix& scores = forward_train(net, xb);  // batch statistics (Eqs. 3.58-3.61)
-      const double m = double(rows.size());
-      loss_sum += cross_entropy(scores, yb) / m;
-      ++batches;
-      backward(net, softmax_cross_entropy_grad(scores, yb) / m);  // batch-mean loss
-      rule.step(theta, flatten_gradients(net));
-      unflatten(theta, net);
-    }
-    set_population_statistics(net, x);
-    const auto valid = evaluate(net, x_valid, labels_valid);
-    const double train_loss = loss_sum / double(batches);
-    result.history.push_back({epoch, train_loss, valid.loss, valid.accuracy});
-    if (!std::isfinite(train_loss) || !std::isfinite(valid.loss)) {
-      result.status = {StopReason::diverged, "non-finite loss at epoch " + std::to_string(epoch),
-                       int(epoch)};
-      return result;
-    }
-    const double score =
-        options.monitor == Monitor::validation_loss ? valid.loss : 1 - valid.accuracy;
-    if (result.best_epoch == 0 || score < best_score) {
-      best_score = score;
-      result.best_epoch = epoch;
-      result.best_validation_loss = valid.loss;
-    }
-    result.status = {StopReason::iteration_limit, "all epochs run", int(epoch)};
-    if (options.progress) progress.update(epoch);
+namespace {
+
+// train_classifier's view of a BnNetwork (train_loop.hpp: the epoch loop every network kind
+// shares). The layers keep their own parameters, so θ is copied into them before each pass,
+// and a pass allocates its batch and one-hot targets: this network is the plain reference of
+// Figure 3.18, built from the textbook layers; NormalizedNetwork is the fast one.
+class BnTraining : public detail::Trainable {
+ public:
+  BnTraining(BnNetwork& net, const matrix& x, const std::vector<std::uint8_t>& labels,
+             const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid)
+      : net_(net), x_(x), labels_(labels), x_valid_(x_valid), labels_valid_(labels_valid) {
+    theta = flatten(net);
+    gradient = xt::zeros<double>({theta.size()});
+    best_ = theta;  // a run that diverges at once hands back the initial parameters
   }
-  return result;
+
+  double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
+    unflatten(theta, net_);
+    const std::size_t cols = x_.shape(1), classes = net_.output.W.shape(1);
+    matrix xb = matrix::from_shape({m, cols});
+    matrix yb = xt::zeros<double>({m, classes});
+    for (std::size_t r = 0; r < m; ++r) {
+      std::copy_n(x_.data() + rows[r] * cols, cols, xb.data() + r * cols);
+      yb(r, labels_[rows[r]]) = 1;
+    }
+    const matrix& scores = forward_train(net_, xb);  // batch statistics (Eqs. 3.58-3.61)
+    const double loss = cross_entropy(scores, yb);
+    backward(net_, softmax_cross_entropy_grad(scores, yb) / double(m));  // batch-mean loss
+    gradient = flatten_gradients(net_);
+    return loss;
+  }
+
+  // Inference mode with the population statistics of the whole training set (§3.6).
+  Evaluation validate() override {
+    unflatten(theta, net_);
+    set_population_statistics(net_, x_);
+    return evaluate(net_, x_valid_, labels_valid_);
+  }
+  void keep_best() override { best_ = theta; }
+  void write_best() override {
+    unflatten(best_, net_);
+    set_population_statistics(net_, x_);
+  }
+
+ private:
+  BnNetwork& net_;  // the working copy of the parameters, and the result
+  const matrix& x_;
+  const std::vector<std::uint8_t>& labels_;
+  const matrix& x_valid_;
+  const std::vector<std::uint8_t>& labels_valid_;
+  vector best_;
+};
+
+void require_input(const BnNetwork& net, const matrix& x, const char* who) {
+  const std::size_t in =
+      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().linear.W.shape(0);
+  if (x.shape(1) != in)
+    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
+                           " columns, the network " + std::to_string(in) + " inputs");
+}
+
+}  // namespace
+
+TrainResult train_classifier(BnNetwork& net, const matrix& x,
+                             const std::vector<std::uint8_t>& labels, const matrix& x_valid,
+                             const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
+                             const TrainOptions& options) {
+  options.validate();
+  detail::require_data(x, labels, "train_classifier");
+  detail::require_data(x_valid, labels_valid, "train_classifier (validation set)");
+  require_input(net, x, "train_classifier");
+  require_input(net, x_valid, "train_classifier (validation set)");
+  detail::require_labels(labels, net.output.W.shape(1));
+  detail::require_labels(labels_valid, net.output.W.shape(1));
+  BnTraining model(net, x, labels, x_valid, labels_valid);
+  return detail::train(model, x.shape(0), rule, options);
 }
 
 }  // namespace descent::nn

@@ -45,15 +45,16 @@ void set_population_statistics(BnNetwork& net, const matrix& x);
 [[nodiscard]] Evaluation evaluate(const BnNetwork& net, const matrix& x,
                                   const std::vector<std::uint8_t>& labels);
 
-/// Mini-batch training with the batch-mean cross-entropy, batches drawn as train_classifier
-/// draws them (same seed, same batches). After every epoch the population statistics of the
-/// training set are set and the validation set is evaluated in inference mode; the history
-/// records the epoch's mean training-mode batch loss. Runs all epochs (patience must be 0)
-/// and returns the last parameters; best_epoch is the lowest monitored validation value.
-[[nodiscard]] TrainResult train_bn_classifier(BnNetwork& net, const matrix& x,
-                                              const std::vector<std::uint8_t>& labels,
-                                              const matrix& x_valid,
-                                              const std::vector<std::uint8_t>& labels_valid,
-                                              StepRule& rule, const TrainOptions& options);
+/// Mini-batch training with the batch-mean cross-entropy, on the epoch loop every network kind
+/// shares (train_classifier of training.hpp: same seed, same batches, early stopping that keeps
+/// the best parameters). Before each validation the population statistics of the whole
+/// training set are set (§3.6), and the validation set is evaluated in inference mode; the
+/// history records each epoch's mean training-mode batch loss. The network returned holds the
+/// best epoch's parameters and their population statistics.
+[[nodiscard]] TrainResult train_classifier(BnNetwork& net, const matrix& x,
+                                           const std::vector<std::uint8_t>& labels,
+                                           const matrix& x_valid,
+                                           const std::vector<std::uint8_t>& labels_valid,
+                                           StepRule& rule, const TrainOptions& options);
 
 }  // namespace descent::nn
