@@ -116,7 +116,10 @@ void mimic_experiment(const app::Params& p, report::Result& result) {
                    std::size_t epochs) {
     nn::UpdateRuleStep adam(optim::make_rule("adam"), p.number("mimic_alpha"));
     options.epochs = epochs;
-    return nn::train_on_soft_targets(net, inputs, targets, adam, options).back();
+    const auto run = nn::train_on_soft_targets(net, inputs, targets, adam, options);
+    if (run.status.reason == StopReason::diverged)
+      throw invalid_argument("mimic: " + run.status.detail + "; allowed: a smaller mimic_alpha");
+    return run.epoch_loss.back();
   };
 
   auto teacher = tanh_network(p.vector("teacher"), rng);

@@ -216,14 +216,30 @@ TEST_CASE("train_on_soft_targets: two SGD epochs in data order equal torch") {
   opt.shuffle = false;
   opt.progress = false;
   nn::SgdStep sgd(fx["alpha"].get<double>());
-  const auto losses =
+  const auto run =
       nn::train_on_soft_targets(student, to_matrix(fx["x"]), to_matrix(fx["p"]), sgd, opt);
+  CHECK(run.status.reason == StopReason::iteration_limit);
+  const auto& losses = run.epoch_loss;
   REQUIRE(losses.size() == 2);
   for (std::size_t e = 0; e < 2; ++e)
     CHECK(std::fabs(losses[e] - fx["epoch_loss"][e].get<double>()) <= 1e-13);
   for (std::size_t k = 0; k < 2; ++k) {
     CHECK(max_diff(student.layers[k].W, to_matrix(fx["W"][k])) <= 1e-13);
     CHECK(max_diff(student.layers[k].b, to_vector(fx["b"][k])) <= 1e-13);
+  }
+  // A NaN in the data makes the first epoch's loss NaN: the run says it diverged and hands
+  // back the parameters it started from, not NaNs.
+  nn::Network wild = student;
+  matrix x_nan = to_matrix(fx["x"]);
+  x_nan(4, 0) = std::nan("");  // the last batch
+  opt.epochs = 3;
+  const auto diverged = nn::train_on_soft_targets(wild, x_nan, to_matrix(fx["p"]), sgd, opt);
+  CHECK(diverged.status.reason == StopReason::diverged);
+  CHECK(diverged.status.iterations == 1);
+  CHECK(diverged.epoch_loss.empty());
+  for (std::size_t k = 0; k < 2; ++k) {
+    CHECK(max_diff(wild.layers[k].W, student.layers[k].W) == 0);
+    CHECK(max_diff(wild.layers[k].b, student.layers[k].b) == 0);
   }
   // soft_targets is the teacher's softmax: rows sum to 1
   const matrix s = nn::soft_targets(student, to_matrix(fx["x"]));

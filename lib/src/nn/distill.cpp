@@ -26,8 +26,8 @@ matrix gather(const matrix& x, const std::vector<std::size_t>& rows) {
 
 }  // namespace
 
-std::vector<double> train_on_soft_targets(Network& student, const matrix& x, const matrix& targets,
-                                          StepRule& rule, const TrainOptions& options) {
+SoftTargetResult train_on_soft_targets(Network& student, const matrix& x, const matrix& targets,
+                                       StepRule& rule, const TrainOptions& options) {
   options.validate();
   if (options.patience != 0)
     throw invalid_argument("train_on_soft_targets: patience = " + std::to_string(options.patience) +
@@ -42,7 +42,8 @@ std::vector<double> train_on_soft_targets(Network& student, const matrix& x, con
   std::vector<std::size_t> order(x.shape(0));
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   vector theta = flatten(student);
-  std::vector<double> epoch_loss;
+  vector last_finite = theta;  // the parameters a diverged run hands back
+  SoftTargetResult result;
   for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
     if (options.shuffle) rng.shuffle(order);
     double loss_sum = 0;
@@ -60,12 +61,18 @@ std::vector<double> train_on_soft_targets(Network& student, const matrix& x, con
       rule.step(theta, flatten(backprop_pre_activation(student, f, grad)));
       unflatten(theta, student);
     }
-    epoch_loss.push_back(loss_sum / double(batches));
-    if (!std::isfinite(epoch_loss.back()))
-      throw invalid_argument("train_on_soft_targets: non-finite loss at epoch " +
-                             std::to_string(epoch) + "; allowed: a smaller step size");
+    const double loss = loss_sum / double(batches);
+    if (!std::isfinite(loss)) {
+      unflatten(last_finite, student);
+      result.status = {StopReason::diverged, "non-finite loss at epoch " + std::to_string(epoch),
+                       int(epoch)};
+      return result;
+    }
+    result.epoch_loss.push_back(loss);
+    last_finite = theta;
+    result.status = {StopReason::iteration_limit, "all epochs run", int(epoch)};
   }
-  return epoch_loss;
+  return result;
 }
 
 }  // namespace descent::nn

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "descent/core/status.hpp"
 #include "descent/core/tensor.hpp"
 #include "descent/nn/network.hpp"
 #include "descent/nn/training.hpp"
@@ -17,12 +18,21 @@ namespace descent::nn {
 /// The teacher's softmax outputs on `x`, one probability vector per row.
 [[nodiscard]] matrix soft_targets(const Network& teacher, const matrix& x);
 
+/// What train_on_soft_targets did.
+struct SoftTargetResult {
+  std::vector<double>
+      epoch_loss;  ///< the mean batch loss of each epoch completed with a finite one
+  /// iteration_limit: all epochs run. diverged: an epoch's loss was not finite; the student
+  /// then holds the parameters at the end of the last finite epoch (the initial ones if none).
+  Status status;
+};
+
 /// Mini-batch training of `student` on the rows of `targets` (probability vectors), with the
 /// batch-mean soft cross-entropy; batches are drawn as train_classifier draws them. No
-/// validation, no early stopping (patience must be 0). Returns the mean batch loss of each
-/// epoch.
-[[nodiscard]] std::vector<double> train_on_soft_targets(Network& student, const matrix& x,
-                                                        const matrix& targets, StepRule& rule,
-                                                        const TrainOptions& options);
+/// validation, no early stopping (patience must be 0): the student ends with the last
+/// parameters.
+[[nodiscard]] SoftTargetResult train_on_soft_targets(Network& student, const matrix& x,
+                                                     const matrix& targets, StepRule& rule,
+                                                     const TrainOptions& options);
 
 }  // namespace descent::nn
