@@ -56,6 +56,14 @@ matrix inference_output(const NormalizedDense& layer, const matrix& v) {
   return out;
 }
 
+// Checks a data set for `net` (detail::require_data).
+void require_data(const char* who, const BnNetwork& net, const matrix& x,
+                  const std::vector<std::uint8_t>& labels) {
+  const std::size_t inputs =
+      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().linear.W.shape(0);
+  detail::require_data(who, x, labels, inputs, net.output.W.shape(1));
+}
+
 }  // namespace
 
 vector flatten(const BnNetwork& net) {
@@ -104,8 +112,7 @@ matrix forward_inference(const BnNetwork& net, const matrix& x) {
 
 Evaluation evaluate(const BnNetwork& net, const matrix& x,
                     const std::vector<std::uint8_t>& labels) {
-  detail::require_data(x, labels, "evaluate");
-  detail::require_labels(labels, net.output.W.shape(1));
+  require_data("evaluate", net, x, labels);
   const matrix scores = forward_inference(net, x);
   const ConstMatrixView s(scores);
   const double n = double(labels.size());
@@ -166,14 +173,6 @@ class BnTraining : public detail::Trainable {
   vector best_;
 };
 
-void require_input(const BnNetwork& net, const matrix& x, const char* who) {
-  const std::size_t in =
-      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().linear.W.shape(0);
-  if (x.shape(1) != in)
-    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
-                           " columns, the network " + std::to_string(in) + " inputs");
-}
-
 }  // namespace
 
 TrainResult train_classifier(BnNetwork& net, const matrix& x,
@@ -181,12 +180,8 @@ TrainResult train_classifier(BnNetwork& net, const matrix& x,
                              const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
                              const TrainOptions& options) {
   options.validate();
-  detail::require_data(x, labels, "train_classifier");
-  detail::require_data(x_valid, labels_valid, "train_classifier (validation set)");
-  require_input(net, x, "train_classifier");
-  require_input(net, x_valid, "train_classifier (validation set)");
-  detail::require_labels(labels, net.output.W.shape(1));
-  detail::require_labels(labels_valid, net.output.W.shape(1));
+  require_data("train_classifier", net, x, labels);
+  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
   BnTraining model(net, x, labels, x_valid, labels_valid);
   return detail::train(model, x.shape(0), rule, options);
 }

@@ -257,10 +257,6 @@ class NormalizedWorkspace {
   std::vector<std::uint8_t> labels_;
 };
 
-void require_classes(const NormalizedNetwork& net, const std::vector<std::uint8_t>& labels) {
-  detail::require_labels(labels, net.output.W.shape(1));
-}
-
 class NormalizedTraining : public detail::Trainable {
  public:
   NormalizedTraining(NormalizedNetwork& net, const matrix& x,
@@ -310,20 +306,19 @@ class NormalizedTraining : public detail::Trainable {
   vector best_;
 };
 
-void require_input(const NormalizedNetwork& net, const matrix& x, const char* who) {
-  const std::size_t in = net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().W.shape(0);
-  if (x.shape(1) != in)
-    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
-                           " columns, the network " + std::to_string(in) + " inputs");
+// Checks a data set for `net` (detail::require_data).
+void require_data(const char* who, const NormalizedNetwork& net, const matrix& x,
+                  const std::vector<std::uint8_t>& labels) {
+  const std::size_t inputs =
+      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().W.shape(0);
+  detail::require_data(who, x, labels, inputs, net.output.W.shape(1));
 }
 
 }  // namespace
 
 double batch_loss_and_gradient(const NormalizedNetwork& net, const matrix& x,
                                const std::vector<std::uint8_t>& labels, vector& gradient) {
-  detail::require_data(x, labels, "batch_loss_and_gradient");
-  require_input(net, x, "batch_loss_and_gradient");
-  require_classes(net, labels);
+  require_data("batch_loss_and_gradient", net, x, labels);
   if (x.shape(0) < 2 && !net.hidden.empty())
     throw invalid_argument("batch_loss_and_gradient: 1 row; allowed: >= 2 (a batch variance)");
   NormalizedNetwork copy = net;  // the workspace may update running statistics; here it does not
@@ -335,9 +330,7 @@ double batch_loss_and_gradient(const NormalizedNetwork& net, const matrix& x,
 
 Evaluation evaluate(const NormalizedNetwork& net, const matrix& x,
                     const std::vector<std::uint8_t>& labels) {
-  detail::require_data(x, labels, "evaluate");
-  require_input(net, x, "evaluate");
-  require_classes(net, labels);
+  require_data("evaluate", net, x, labels);
   NormalizedNetwork copy = net;
   const vector theta = flatten(net);
   NormalizedWorkspace workspace(copy, theta, std::min(x.shape(0), detail::evaluation_rows));
@@ -349,12 +342,8 @@ TrainResult train_classifier(NormalizedNetwork& net, const matrix& x,
                              const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
                              const TrainOptions& options) {
   options.validate();
-  detail::require_data(x, labels, "train_classifier");
-  detail::require_data(x_valid, labels_valid, "train_classifier (validation set)");
-  require_input(net, x, "train_classifier");
-  require_input(net, x_valid, "train_classifier (validation set)");
-  require_classes(net, labels);
-  require_classes(net, labels_valid);
+  require_data("train_classifier", net, x, labels);
+  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
   if (!net.hidden.empty() && (options.batch_size < 2 || x.shape(0) % options.batch_size == 1))
     throw invalid_argument("batch norm: batch_size = " + std::to_string(options.batch_size) +
                            " on " + std::to_string(x.shape(0)) +

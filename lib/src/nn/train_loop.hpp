@@ -101,10 +101,10 @@ class Trainable {
 TrainResult train(Trainable& model, std::size_t examples, StepRule& rule,
                   const TrainOptions& options);
 
-/// Checks the sizes train_classifier receives: rows of x against labels, and of the validation set.
-void require_data(const matrix& x, const std::vector<std::uint8_t>& labels, const char* who);
-
-/// Throws if a label is not below `classes`.
-void require_labels(const std::vector<std::uint8_t>& labels, std::size_t classes);
+/// Checks one data set handed to a classifier with `inputs` inputs and `classes` outputs: as
+/// many rows as labels (at least one), `inputs` columns, every label below `classes`. Throws
+/// descent::invalid_argument starting with `who` (every network kind's evaluate and trainer).
+void require_data(const char* who, const matrix& x, const std::vector<std::uint8_t>& labels,
+                  std::size_t inputs, std::size_t classes);
 
 }  // namespace descent::nn::detail

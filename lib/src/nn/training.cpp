@@ -92,17 +92,18 @@ std::size_t count_correct(ConstMatrixView scores, const std::uint8_t* labels) {
   return correct;
 }
 
-void require_data(const matrix& x, const std::vector<std::uint8_t>& labels, const char* who) {
+void require_data(const char* who, const matrix& x, const std::vector<std::uint8_t>& labels,
+                  std::size_t inputs, std::size_t classes) {
   if (x.shape(0) != labels.size() || labels.empty())
     throw invalid_argument(std::string(who) + ": " + std::to_string(x.shape(0)) + " rows and " +
                            std::to_string(labels.size()) + " labels; allowed: equal, >= 1");
-}
-
-void require_labels(const std::vector<std::uint8_t>& labels, std::size_t classes) {
+  if (x.shape(1) != inputs)
+    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
+                           " columns, the network " + std::to_string(inputs) + " inputs");
   for (const auto label : labels)
     if (label >= classes)
-      throw invalid_argument("label " + std::to_string(label) + " but the network has " +
-                             std::to_string(classes) + " outputs");
+      throw invalid_argument(std::string(who) + ": label " + std::to_string(label) +
+                             " but the network has " + std::to_string(classes) + " outputs");
 }
 
 //! [train]
@@ -278,20 +279,17 @@ class DenseTraining : public detail::Trainable {
   vector best_;
 };
 
-void require_layers(const Network& net, const matrix& x, const char* who) {
+// Checks a data set for `net` (detail::require_data), and that the network has layers.
+void require_data(const char* who, const Network& net, const matrix& x,
+                  const std::vector<std::uint8_t>& labels) {
   if (net.layers.empty()) throw invalid_argument("the network has no layers; allowed: >= 1");
-  if (x.shape(1) != net.layers.front().W.shape(0))
-    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
-                           " columns, the network " +
-                           std::to_string(net.layers.front().W.shape(0)) + " inputs");
+  detail::require_data(who, x, labels, net.layers.front().W.shape(0), net.layers.back().W.shape(1));
 }
 
 }  // namespace
 
 Evaluation evaluate(const Network& net, const matrix& x, const std::vector<std::uint8_t>& labels) {
-  detail::require_data(x, labels, "evaluate");
-  require_layers(net, x, "evaluate");
-  detail::require_labels(labels, net.layers.back().W.shape(1));
+  require_data("evaluate", net, x, labels);
   const vector theta = flatten(net);
   DenseWorkspace workspace(net, theta, std::min(x.shape(0), detail::evaluation_rows));
   return workspace.evaluate(x, labels);
@@ -301,13 +299,8 @@ TrainResult train_classifier(Network& net, const matrix& x, const std::vector<st
                              const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid,
                              StepRule& rule, const TrainOptions& options) {
   options.validate();
-  detail::require_data(x, labels, "train_classifier");
-  detail::require_data(x_valid, labels_valid, "train_classifier (validation set)");
-  require_layers(net, x, "train_classifier");
-  require_layers(net, x_valid, "train_classifier (validation set)");
-  const std::size_t classes = net.layers.back().W.shape(1);
-  detail::require_labels(labels, classes);
-  detail::require_labels(labels_valid, classes);
+  require_data("train_classifier", net, x, labels);
+  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
   DenseTraining model(net, x, labels, x_valid, labels_valid, options.batch_size);
   return detail::train(model, x.shape(0), rule, options);
 }
