@@ -9,6 +9,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
+#include "descent/nn/bn_network.hpp"
 #include "descent/nn/gradient_check.hpp"
 #include "descent/nn/init.hpp"
 #include "descent/nn/normalized_network.hpp"
@@ -196,4 +197,58 @@ TEST_CASE("nn train_classifier: the workspace path equals forward + backprop + f
   const vector ours = nn::flatten(net), theirs = nn::flatten(reference);
   for (std::size_t i = 0; i < ours.size(); ++i)
     CHECK(ours(i) == doctest::Approx(theirs(i)).epsilon(1e-12).scale(1e-6));
+}
+
+// Two implementations of the same network: BnNetwork is built from the textbook layers
+// (Linear, BatchNorm, the activation; Figure 3.18, either placement), NormalizedNetwork fuses
+// the pre-activation placement into one workspace for speed. With the hidden bias at 0 (it
+// cancels under the batch mean) they must compute the same batch loss and gradient.
+TEST_CASE("NormalizedNetwork and BnNetwork (pre-activation) agree on a batch's loss and gradient") {
+  Rng rng(11);
+  const std::size_t m = 7, inputs = 4, width = 5, classes = 3;
+  matrix x = matrix::from_shape({m, inputs});
+  for (auto& v : x) v = rng.normal(0, 1);
+  std::vector<std::uint8_t> labels(m);
+  for (std::size_t r = 0; r < m; ++r) labels[r] = std::uint8_t(r % classes);
+  auto fused = nn::make_normalized_network({inputs, width, width, classes}, nn::Init::xavier, rng);
+  for (auto& L : fused.hidden)
+    for (std::size_t i = 0; i < width; ++i) {
+      L.gamma(i) = rng.uniform(0.5, 1.5);
+      L.beta(i) = rng.normal(0, 0.3);
+    }
+  for (auto& b : fused.output.b) b = rng.normal(0, 0.1);
+
+  nn::BnNetwork layered{{}, nn::Linear(fused.output.W, fused.output.b)};
+  for (const auto& L : fused.hidden) {
+    layered.hidden.emplace_back(L.W, xt::zeros<double>({width}), fused.phi,
+                                nn::Placement::pre_activation, fused.eps);
+    layered.hidden.back().bn.gamma = L.gamma;
+    layered.hidden.back().bn.beta = L.beta;
+  }
+
+  vector gradient;
+  const double loss = nn::batch_loss_and_gradient(fused, x, labels, gradient);
+  matrix y = xt::zeros<double>({m, classes});
+  for (std::size_t r = 0; r < m; ++r) y(r, labels[r]) = 1;
+  const matrix& scores = nn::forward_train(layered, x);
+  CHECK(nn::cross_entropy(scores, y) == doctest::Approx(loss).epsilon(1e-14));
+  nn::backward(layered, nn::softmax_cross_entropy_grad(scores, y) / double(m));
+
+  // The fused gradient's layout: per hidden layer W, γ, β; then the output's W and b.
+  std::size_t at = 0;
+  auto expect_block = [&](const auto& expected, const char* what) {
+    INFO(what);
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      CHECK(std::fabs(gradient(at + i) - expected.flat(i)) <= 1e-14);
+    at += expected.size();
+  };
+  for (const auto& L : layered.hidden) {
+    expect_block(L.linear.grad_W, "dL/dW");
+    expect_block(L.grad_gamma, "dL/dgamma");
+    expect_block(L.grad_beta, "dL/dbeta");
+    for (double g : L.linear.grad_b) CHECK(std::fabs(g) <= 1e-15);  // the bias cancels
+  }
+  expect_block(layered.output.grad_W, "dL/dW (output)");
+  expect_block(layered.output.grad_b, "dL/db (output)");
+  CHECK(at == gradient.size());
 }

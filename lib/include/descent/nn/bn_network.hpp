@@ -6,7 +6,10 @@
 /// statistics for evaluation (inference mode, the "entire population" of §3.6 with the biased
 /// 1/m variance of Eq. 3.59: a fixed linear map per feature).
 ///
-/// Small and plain on purpose: the reference that Figure 3.18's comparison runs on.
+/// Small and plain on purpose: the reference that Figure 3.18's comparison runs on, built
+/// from the textbook layers. NormalizedNetwork (normalized_network.hpp) is the fast fused form
+/// of the pre-activation placement with PyTorch's running statistics; with the hidden bias at
+/// 0 the two compute the same loss and gradient (tests/lib/nn_normalized_test.cpp).
 
 #include <cstdint>
 #include <vector>
