@@ -7,17 +7,14 @@
 #include <cmath>
 #include <string>
 
-#include "aggarwal03/chapter.hpp"
+#include "chapters.hpp"
 
 using descent::app::compute;
 
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_aggarwal03();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "aggarwal03 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::aggarwal03(), id);
 }
 
 double cell(const descent::report::Table& t, std::size_t row, std::size_t col) {

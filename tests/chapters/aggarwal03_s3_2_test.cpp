@@ -6,7 +6,7 @@
 #include <cmath>
 #include <string>
 
-#include "aggarwal03/chapter.hpp"
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
 #include "fixtures.hpp"
 
@@ -16,10 +16,7 @@ using descent::testing::load_fixture;
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_aggarwal03();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "aggarwal03 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::aggarwal03(), id);
 }
 
 // Float64 backprop against float64 autograd on O(1) values: a few ulps (catalogue: 2e-18

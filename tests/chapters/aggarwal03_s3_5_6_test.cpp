@@ -7,22 +7,17 @@
 #include <cmath>
 #include <string>
 
-#include "aggarwal03/chapter.hpp"
+#include "chapters.hpp"
 #include "fixtures.hpp"
 
 using descent::app::compute;
 
 namespace {
 
-const descent::app::Chapter& aggarwal03() {
-  static const auto chapter = descent::chapters::make_aggarwal03();
-  return chapter;
-}
+using descent::testing::aggarwal03;
 
 const descent::app::Item& item(const std::string& id) {
-  const auto* found = aggarwal03().find(id);
-  REQUIRE_MESSAGE(found != nullptr, "aggarwal03 has no item " << id);
-  return *found;
+  return descent::testing::item(aggarwal03(), id);
 }
 
 }  // namespace

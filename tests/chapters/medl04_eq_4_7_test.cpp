@@ -6,17 +6,14 @@
 #include <cmath>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
-#include "medl04/chapter.hpp"
 
 using descent::app::compute;
 
 namespace {
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_medl04();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "medl04 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::medl04(), id);
 }
 }  // namespace
 

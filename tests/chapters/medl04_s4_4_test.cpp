@@ -5,29 +5,24 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <numbers>
 #include <iomanip>
+#include <numbers>
 #include <sstream>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
 #include "fixtures.hpp"
-#include "medl04/chapter.hpp"
 
 using descent::app::compute;
 using descent::testing::load_fixture;
 
 namespace {
 
-const descent::app::Chapter& medl04() {
-  static const auto chapter = descent::chapters::make_medl04();
-  return chapter;
-}
+using descent::testing::medl04;
 
 const descent::app::Item& item(const std::string& id) {
-  const auto* found = medl04().find(id);
-  REQUIRE_MESSAGE(found != nullptr, "medl04 has no item " << id);
-  return *found;
+  return descent::testing::item(medl04(), id);
 }
 
 // A handful of float64 operations from the book's exact values: the catalogue's 1e-12

@@ -7,22 +7,17 @@
 #include <cmath>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
-#include "medl04/chapter.hpp"
 
 using descent::app::compute;
 
 namespace {
 
-const descent::app::Chapter& medl04() {
-  static const auto chapter = descent::chapters::make_medl04();
-  return chapter;
-}
+using descent::testing::medl04;
 
 const descent::app::Item& item(const std::string& id) {
-  const auto* found = medl04().find(id);
-  REQUIRE_MESSAGE(found != nullptr, "medl04 has no item " << id);
-  return *found;
+  return descent::testing::item(medl04(), id);
 }
 
 }  // namespace

@@ -6,16 +6,13 @@
 #include <cmath>
 #include <string>
 
-#include "notes02/chapter.hpp"
+#include "chapters.hpp"
 
 using descent::app::compute;
 
 namespace {
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_notes02();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "notes02 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::notes02(), id);
 }
 }  // namespace
 

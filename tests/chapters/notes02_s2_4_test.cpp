@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
 #include "fixtures.hpp"
-#include "notes02/chapter.hpp"
 
 using descent::app::compute;
 using descent::testing::load_fixture;
@@ -19,10 +19,7 @@ using descent::testing::load_fixture;
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_notes02();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "notes02 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::notes02(), id);
 }
 
 std::string number(double x) {

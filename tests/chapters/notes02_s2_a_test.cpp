@@ -7,9 +7,9 @@
 #include <cmath>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
 #include "fixtures.hpp"
-#include "notes02/chapter.hpp"
 
 using descent::app::compute;
 using descent::testing::load_fixture;
@@ -17,10 +17,7 @@ using descent::testing::load_fixture;
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_notes02();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "notes02 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::notes02(), id);
 }
 
 // Float64 against float64 autograd, O(1) values (catalogue: agreement to 2.8e-17): 1e-12.

@@ -7,22 +7,17 @@
 #include <cmath>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
-#include "notes02/chapter.hpp"
 
 using descent::app::compute;
 
 namespace {
 
-const descent::app::Chapter& notes02() {
-  static const auto chapter = descent::chapters::make_notes02();
-  return chapter;
-}
+using descent::testing::notes02;
 
 const descent::app::Item& item(const std::string& id) {
-  const auto* found = notes02().find(id);
-  REQUIRE_MESSAGE(found != nullptr, "notes02 has no item " << id);
-  return *found;
+  return descent::testing::item(notes02(), id);
 }
 
 // The catalogue states rel 1e-10 for these contractive (or exactly linear) runs.

@@ -7,21 +7,16 @@
 #include <cmath>
 #include <string>
 
-#include "risteski05/chapter.hpp"
+#include "chapters.hpp"
 
 using descent::app::compute;
 
 namespace {
 
-const descent::app::Chapter& risteski05() {
-  static const auto chapter = descent::chapters::make_risteski05();
-  return chapter;
-}
+using descent::testing::risteski05;
 
 const descent::app::Item& item(const std::string& id) {
-  const auto* found = risteski05().find(id);
-  REQUIRE_MESSAGE(found != nullptr, "risteski05 has no item " << id);
-  return *found;
+  return descent::testing::item(risteski05(), id);
 }
 
 }  // namespace

@@ -6,17 +6,14 @@
 
 #include <string>
 
+#include "chapters.hpp"
 #include "fixtures.hpp"
-#include "risteski05/chapter.hpp"
 
 using descent::app::compute;
 
 namespace {
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_risteski05();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "risteski05 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::risteski05(), id);
 }
 }  // namespace
 

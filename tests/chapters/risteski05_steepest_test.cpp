@@ -9,10 +9,10 @@
 #include <numbers>
 #include <string>
 
+#include "chapters.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
 #include "fixtures.hpp"
-#include "risteski05/chapter.hpp"
 
 using descent::app::compute;
 using descent::testing::load_fixture;
@@ -20,10 +20,7 @@ using descent::testing::load_fixture;
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
-  static const auto chapter = descent::chapters::make_risteski05();
-  const auto* found = chapter.find(id);
-  REQUIRE_MESSAGE(found != nullptr, "risteski05 has no item " << id);
-  return *found;
+  return descent::testing::item(descent::testing::risteski05(), id);
 }
 
 }  // namespace

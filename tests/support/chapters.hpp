@@ -1,0 +1,40 @@
+#pragma once
+// The four chapters as the item tests see them (tests/chapters/), each built once per test
+// executable, and the lookup of one item that stops the test case if the chapter lacks it.
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "aggarwal03/chapter.hpp"
+#include "medl04/chapter.hpp"
+#include "notes02/chapter.hpp"
+#include "risteski05/chapter.hpp"
+
+namespace descent::testing {
+
+inline const app::Chapter& medl04() {
+  static const auto chapter = chapters::make_medl04();
+  return chapter;
+}
+inline const app::Chapter& notes02() {
+  static const auto chapter = chapters::make_notes02();
+  return chapter;
+}
+inline const app::Chapter& aggarwal03() {
+  static const auto chapter = chapters::make_aggarwal03();
+  return chapter;
+}
+inline const app::Chapter& risteski05() {
+  static const auto chapter = chapters::make_risteski05();
+  return chapter;
+}
+
+/// The item `id` of `chapter`; REQUIREs that it exists.
+inline const app::Item& item(const app::Chapter& chapter, const std::string& id) {
+  const auto* found = chapter.find(id);
+  REQUIRE_MESSAGE(found != nullptr, chapter.id << " has no item " << id);
+  return *found;
+}
+
+}  // namespace descent::testing
