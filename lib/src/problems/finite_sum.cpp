@@ -1,5 +1,7 @@
 #include "descent/problems/finite_sum.hpp"
 
+#include <stdexcept>
+
 #include "descent/core/error.hpp"
 
 namespace descent::problems {
@@ -25,6 +27,20 @@ void FiniteSum::gradient(const vector& theta, vector& g) const {
   std::vector<std::size_t> all(samples());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   batch_gradient(theta, all, g);
+}
+
+void FiniteSum::sample_hessian(const vector&, std::size_t, matrix&) const {
+  throw std::logic_error(name() + " has no closed-form sample Hessian");
+}
+
+void FiniteSum::hessian(const vector& theta, matrix& h) const {
+  const auto d = dimension();
+  h = xt::zeros<double>({d, d});
+  matrix hi;
+  for (std::size_t i = 0; i < samples(); ++i) {
+    sample_hessian(theta, i, hi);
+    h += hi / static_cast<double>(samples());
+  }
 }
 
 QuadraticSum::QuadraticSum(std::vector<double> a, std::vector<vector> u)

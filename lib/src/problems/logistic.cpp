@@ -56,16 +56,6 @@ void LogisticRegression::sample_hessian(const vector& t, std::size_t i, matrix& 
     for (std::size_t b = 0; b < d; ++b) h(a, b) = s * (1 - s) * e(a) * e(b);  // MEDL (4.7)
 }
 
-void LogisticRegression::hessian(const vector& t, matrix& h) const {
-  const auto d = dimension();
-  h = xt::zeros<double>({d, d});
-  matrix hi;
-  for (std::size_t i = 0; i < samples(); ++i) {
-    sample_hessian(t, i, hi);
-    h += hi / static_cast<double>(samples());
-  }
-}
-
 vector LogisticRegression::initial_point() const {
   return xt::zeros<double>({dimension()});
 }

@@ -88,16 +88,6 @@ void SoftmaxRegression::sample_hessian(const vector& t, std::size_t i, matrix& h
 }
 //! [softmax-hessian]
 
-void SoftmaxRegression::hessian(const vector& t, matrix& h) const {
-  const auto d = dimension();
-  h = xt::zeros<double>({d, d});
-  matrix hi;
-  for (std::size_t i = 0; i < samples(); ++i) {
-    sample_hessian(t, i, hi);
-    h += hi / static_cast<double>(samples());
-  }
-}
-
 vector SoftmaxRegression::initial_point() const {
   return xt::zeros<double>({dimension()});
 }

@@ -18,9 +18,14 @@ class FiniteSum : public Objective {
   /// (1/n_b) Σ_{i∈batch} ∇Cᵢ(θ), MEDL (4.13).
   void batch_gradient(const vector& theta, const std::vector<std::size_t>& batch, vector& g) const;
 
+  /// ∇²Cᵢ(θ) into h; throws std::logic_error unless the sum overrides it (has_hessian()).
+  virtual void sample_hessian(const vector& theta, std::size_t i, matrix& h) const;
+
   /// The mean over all samples.
   [[nodiscard]] double value(const vector& theta) const override;
   void gradient(const vector& theta, vector& g) const override;
+  /// (1/n) Σᵢ ∇²Cᵢ(θ) from sample_hessian; a sum with a closed form may override it.
+  void hessian(const vector& theta, matrix& h) const override;
 };
 
 /// MEDL (4.12): Cᵢ(θ) = aᵢ(θ₁ − uᵢ₁)² + (θ₂ − uᵢ₂)²; its minimizer is

@@ -20,9 +20,8 @@ class LogisticRegression final : public FiniteSum {
   [[nodiscard]] double sample_value(const vector& theta, std::size_t i) const override;
   void sample_gradient(const vector& theta, std::size_t i, vector& g) const override;
   /// (4.7) for sample i.
-  void sample_hessian(const vector& theta, std::size_t i, matrix& h) const;
+  void sample_hessian(const vector& theta, std::size_t i, matrix& h) const override;
   [[nodiscard]] bool has_hessian() const override { return true; }
-  void hessian(const vector& theta, matrix& h) const override;
   [[nodiscard]] vector initial_point() const override;
 
  private:

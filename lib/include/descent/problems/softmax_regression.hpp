@@ -43,9 +43,8 @@ class SoftmaxRegression final : public FiniteSum {
   [[nodiscard]] double sample_value(const vector& theta, std::size_t i) const override;
   void sample_gradient(const vector& theta, std::size_t i, vector& g) const override;
   /// (diag(π) − ππᵀ) ⊗ uuᵀ for sample i: PSD of rank at most K − 1.
-  void sample_hessian(const vector& theta, std::size_t i, matrix& h) const;
+  void sample_hessian(const vector& theta, std::size_t i, matrix& h) const override;
   [[nodiscard]] bool has_hessian() const override { return true; }
-  void hessian(const vector& theta, matrix& h) const override;
   [[nodiscard]] vector initial_point() const override;
 
  private:
