@@ -39,9 +39,7 @@ void for_each_block(Net& net, F&& f) {
 
 // The input of layer k's normalization and the layer's inference-mode output.
 matrix bn_input(const NormalizedDense& layer, const matrix& h) {
-  matrix a = gemm(h, layer.linear.W);
-  for (std::size_t r = 0; r < a.shape(0); ++r)
-    for (std::size_t j = 0; j < a.shape(1); ++j) a(r, j) += layer.linear.b(j);
+  matrix a = layer.linear.apply(h);
   if (layer.placement == Placement::pre_activation) return a;
   matrix out;
   activate(layer.phi, a, out);
@@ -104,10 +102,7 @@ void set_population_statistics(BnNetwork& net, const matrix& x) {
 matrix forward_inference(const BnNetwork& net, const matrix& x) {
   matrix h = x;
   for (const auto& layer : net.hidden) h = inference_output(layer, bn_input(layer, h));
-  matrix scores = gemm(h, net.output.W);
-  for (std::size_t r = 0; r < scores.shape(0); ++r)
-    for (std::size_t j = 0; j < scores.shape(1); ++j) scores(r, j) += net.output.b(j);
-  return scores;
+  return net.output.apply(h);
 }
 
 Evaluation evaluate(const BnNetwork& net, const matrix& x,
@@ -138,13 +133,12 @@ class BnTraining : public detail::Trainable {
 
   double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
     unflatten(theta, net_);
-    const std::size_t cols = x_.shape(1), classes = net_.output.W.shape(1);
-    matrix xb = matrix::from_shape({m, cols});
-    matrix yb = xt::zeros<double>({m, classes});
-    for (std::size_t r = 0; r < m; ++r) {
-      std::copy_n(x_.data() + rows[r] * cols, cols, xb.data() + r * cols);
-      yb(r, labels_[rows[r]]) = 1;
-    }
+    matrix xb = matrix::from_shape({m, x_.shape(1)});
+    std::vector<std::uint8_t> batch_labels(m);
+    detail::gather(x_, labels_, rows, m, MatrixView{xb.data(), m, x_.shape(1)},
+                   batch_labels.data());
+    matrix yb = xt::zeros<double>({m, net_.output.W.shape(1)});
+    for (std::size_t r = 0; r < m; ++r) yb(r, batch_labels[r]) = 1;
     const matrix& scores = forward_train(net_, xb);  // batch statistics (Eqs. 3.58-3.61)
     const double loss = cross_entropy(scores, yb);
     backward(net_, softmax_cross_entropy_grad(scores, yb) / double(m));  // batch-mean loss

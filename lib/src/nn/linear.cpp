@@ -18,12 +18,25 @@ Linear::Linear(matrix W_, vector b_) : W(std::move(W_)), b(std::move(b_)) {
   grad_b = xt::zeros<double>(b.shape());
 }
 
+namespace {
+// out = z W + 1 bᵀ: one GEMM, then the bias on every row.
+void affine(const matrix& z, const matrix& W, const vector& b, matrix& out) {
+  gemm(z, W, out);
+  for (std::size_t r = 0; r < out.shape(0); ++r)
+    for (std::size_t j = 0; j < out.shape(1); ++j) out(r, j) += b(j);
+}
+}  // namespace
+
 const matrix& Linear::forward(const matrix& z) {
   input_ = &z;
-  gemm(z, W, out_);  // one GEMM: Z W
-  for (std::size_t r = 0; r < out_.shape(0); ++r)
-    for (std::size_t j = 0; j < out_.shape(1); ++j) out_(r, j) += b(j);
+  affine(z, W, b, out_);
   return out_;
+}
+
+matrix Linear::apply(const matrix& z) const {
+  matrix out;
+  affine(z, W, b, out);
+  return out;
 }
 
 const matrix& Linear::backward(const matrix& grad_out) {

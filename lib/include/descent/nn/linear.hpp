@@ -17,6 +17,8 @@ class Linear {
 
   /// Z_out = Z W + 1 bᵀ. Keeps a reference to `z` for backward: it must outlive it.
   const matrix& forward(const matrix& z);
+  /// Z W + 1 bᵀ without keeping anything for backward (inference).
+  [[nodiscard]] matrix apply(const matrix& z) const;
   /// From G = ∂L/∂Z_out: fills grad_W, grad_b and returns ∂L/∂Z_in.
   const matrix& backward(const matrix& grad_out);
 
