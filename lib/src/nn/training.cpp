@@ -249,14 +249,13 @@ class DenseTraining : public detail::Trainable {
   DenseTraining(Network& net, const matrix& x, const std::vector<std::uint8_t>& labels,
                 const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid,
                 std::size_t batch_size)
-      : shapes_(net),
-        target_(net),
+      : net_(net),
         x_(x),
         labels_(labels),
         x_valid_(x_valid),
         labels_valid_(labels_valid),
-        train_(shapes_, theta, std::min(batch_size, x.shape(0))),
-        valid_(shapes_, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
+        train_(net, theta, std::min(batch_size, x.shape(0))),
+        valid_(net, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;  // a run that diverges at once hands back the initial parameters
@@ -266,11 +265,12 @@ class DenseTraining : public detail::Trainable {
   }
   Evaluation validate() override { return valid_.evaluate(x_valid_, labels_valid_); }
   void keep_best() override { std::copy(theta.begin(), theta.end(), best_.begin()); }
-  void write_best() override { unflatten(best_, target_); }
+  void write_best() override { unflatten(best_, net_); }
 
  private:
-  const Network shapes_;  // a copy: `target_` is rewritten at the end
-  Network& target_;
+  // The caller's network: the workspaces read its shapes and activations (its numbers are
+  // θ's until write_best() writes the best θ back).
+  Network& net_;
   const matrix& x_;
   const std::vector<std::uint8_t>& labels_;
   const matrix& x_valid_;
