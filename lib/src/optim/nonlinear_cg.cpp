@@ -7,6 +7,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/linalg.hpp"
 
 namespace descent::optim {
 
@@ -41,16 +42,6 @@ void NonlinearCgOptions::validate() const {
   require("powell_nu", powell_nu, Interval::closed(0, 1));
 }
 
-namespace {
-
-double dot_raw(const vector& x, const vector& y) {
-  double sum = 0;
-  for (std::size_t i = 0, d = x.size(); i < d; ++i) sum += x.data()[i] * y.data()[i];
-  return sum;
-}
-
-}  // namespace
-
 NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& theta0,
                             const NonlinearCgOptions& options) {
   options.validate();
@@ -66,7 +57,7 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
   vector theta = theta0, g(vector::shape_type{d});
   double value = objective.value_and_gradient(theta, g);
   tr.evaluations = 1;
-  double gg = dot_raw(g, g);
+  double gg = dot(g, g);
   tr.iterates.push_back({0, options.record_theta ? theta : vector(), value, std::sqrt(gg), 0, 0});
   if (!std::isfinite(value) || !std::isfinite(gg)) {
     tr.status = {StopReason::diverged, "C(theta0) or its gradient is not finite", 0};
@@ -82,7 +73,7 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
   WolfeOptions wolfe = options.wolfe;
   wolfe.strong = true;
   for (int t = 0;; ++t) {
-    double slope = dot_raw(direction, g);
+    double slope = dot(direction, g);
     if (!(slope < 0)) {  // lost descent (possible for PR+ without an exact search): restart
       direction = -g;
       slope = -gg;
@@ -104,8 +95,8 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
     }
     // θ⁽ᵗ⁺¹⁾ and ∇C⁽ᵗ⁺¹⁾ are in the ray's buffers; β from the old and the new gradient
     const vector& g_new = ray.gradient();
-    const double gg_new = dot_raw(g_new, g_new);
-    const double g_new_g_old = dot_raw(g_new, g);
+    const double gg_new = dot(g_new, g_new);
+    const double g_new_g_old = dot(g_new, g);
     double beta = cg_beta(options.beta, gg, gg_new, g_new_g_old);
     if (options.beta == CgBeta::polak_ribiere_plus && (gg_new - g_new_g_old) < 0) ++run.clipped;
     const bool periodic = (t + 1) % restart_every == 0;
