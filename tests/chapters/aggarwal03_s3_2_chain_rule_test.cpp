@@ -17,9 +17,7 @@ const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(descent::testing::aggarwal03(), id);
 }
 
-double cell(const descent::report::Table& t, std::size_t row, std::size_t col) {
-  return std::get<double>(t.rows.at(row).at(col));
-}
+using descent::testing::cell;
 
 // The catalogue prints 15 significant digits and states tolerance 1e-12.
 constexpr double kRel = 1e-12;

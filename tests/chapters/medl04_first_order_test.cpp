@@ -22,9 +22,7 @@ const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(medl04(), id);
 }
 
-double cell(const descent::report::Table& t, std::size_t row, std::size_t col) {
-  return std::get<double>(t.rows.at(row).at(col));
-}
+using descent::testing::cell;
 
 // Checks θ⁽ᵗ⁾ of run `label` against a catalogue value, within `tolerance` absolute: the
 // catalogue prints 12 decimals (so 1e-12 is the printing limit) and states 1e-10 for long

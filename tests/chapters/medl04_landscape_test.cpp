@@ -23,9 +23,7 @@ const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(medl04(), id);
 }
 
-double cell(const descent::report::Table& t, std::size_t row, std::size_t col) {
-  return std::get<double>(t.rows.at(row).at(col));
-}
+using descent::testing::cell;
 
 }  // namespace
 

@@ -23,9 +23,7 @@ const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(medl04(), id);
 }
 
-double column(const descent::report::Table& table, std::size_t row, std::size_t col) {
-  return std::get<double>(table.rows.at(row).at(col));
-}
+using descent::testing::cell;
 
 // Float64 iterates against exact rational ones: a Newton step loses a few ulps, and the
 // catalogue states 1e-12 for these short runs.
@@ -70,8 +68,8 @@ TEST_CASE("medl04 eq-4.52: iterates from many starts match exact rational arithm
     REQUIRE(n >= 4);
     for (std::size_t t = 0; t < n; ++t) {
       CAPTURE(t);
-      CHECK(column(table, t, 1) == doctest::Approx(thetas[t]).epsilon(kIterateTolerance));
-      CHECK(column(table, t, 2) == doctest::Approx(values[t]).epsilon(kIterateTolerance).scale(1));
+      CHECK(cell(table, t, 1) == doctest::Approx(thetas[t]).epsilon(kIterateTolerance));
+      CHECK(cell(table, t, 2) == doctest::Approx(values[t]).epsilon(kIterateTolerance).scale(1));
     }
     // The limit agrees with scipy's own Newton iteration.
     CHECK(r.value("limit") ==
@@ -109,13 +107,13 @@ TEST_CASE("medl04 section-4.6-oscillation: the perfect cycle and its escape") {
   const auto cycle = fixture["cycle"].get<std::vector<double>>();
   const auto& table = r.table("iterates");
   REQUIRE(table.rows.size() == cycle.size());
-  for (std::size_t t = 0; t < cycle.size(); ++t) CHECK(column(table, t, 1) == cycle[t]);
+  for (std::size_t t = 0; t < cycle.size(); ++t) CHECK(cell(table, t, 1) == cycle[t]);
   CHECK(r.status.rfind("iteration limit", 0) == 0);
   // 1.001 escapes the cycle (exact iterates for 5 steps) and ends at the maximum √5.
   const auto perturbed = fixture["perturbed"].get<std::vector<double>>();
   const auto& escape = r.table("perturbed");
   for (std::size_t t = 0; t < perturbed.size(); ++t)
-    CHECK(column(escape, t, 1) == doctest::Approx(perturbed[t]).epsilon(1e-10));
+    CHECK(cell(escape, t, 1) == doctest::Approx(perturbed[t]).epsilon(1e-10));
   CHECK(r.value("perturbed_limit") ==
         doctest::Approx(fixture["perturbed_limit_scipy"].get<double>()).epsilon(1e-12));
   CHECK(r.value("perturbed_limit") == doctest::Approx(std::sqrt(5.0)).epsilon(1e-14));
@@ -135,7 +133,7 @@ TEST_CASE("medl04 eq-4.53: secant iterates match exact arithmetic and scipy") {
     // Secant converges superlinearly but not quadratically: rounding differences stay
     // at the 1e-10 level over these steps (catalogue C47 states 1e-9).
     for (std::size_t t = 0; t < n; ++t)
-      CHECK(column(table, t, 1) == doctest::Approx(thetas[t]).epsilon(1e-10));
+      CHECK(cell(table, t, 1) == doctest::Approx(thetas[t]).epsilon(1e-10));
     CHECK(r.value("limit") ==
           doctest::Approx(expected["limit_scipy_secant"].get<double>()).epsilon(1e-12));
   }
@@ -158,10 +156,10 @@ TEST_CASE("medl04 figure-4.10: one step each side of the inflection point") {
   const auto& steps = r.table("steps");
   for (std::size_t row = 0; row < 2; ++row) {
     const auto& expected = fixture["steps"][row == 0 ? "a" : "b"];
-    CHECK(column(steps, row, 1) == expected["theta"].get<double>());
-    CHECK(column(steps, row, 2) == doctest::Approx(expected["C"].get<double>()).epsilon(1e-13));
-    CHECK(column(steps, row, 4) == doctest::Approx(expected["d2"].get<double>()).epsilon(1e-13));
-    CHECK(column(steps, row, 5) == doctest::Approx(expected["next"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, 1) == expected["theta"].get<double>());
+    CHECK(cell(steps, row, 2) == doctest::Approx(expected["C"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, 4) == doctest::Approx(expected["d2"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, 5) == doctest::Approx(expected["next"].get<double>()).epsilon(1e-13));
   }
   CHECK(std::get<std::string>(steps.rows[0][8]) == "concave");
   CHECK(std::get<std::string>(steps.rows[1][8]) == "convex");

@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <string>
+#include <variant>
 
 #include "aggarwal03/chapter.hpp"
 #include "medl04/chapter.hpp"
@@ -28,6 +30,11 @@ inline const app::Chapter& aggarwal03() {
 inline const app::Chapter& risteski05() {
   static const auto chapter = chapters::make_risteski05();
   return chapter;
+}
+
+/// The number in row `row`, column `col` of a result table (throws if the cell is text).
+inline double cell(const report::Table& table, std::size_t row, std::size_t col) {
+  return std::get<double>(table.rows.at(row).at(col));
 }
 
 /// The item `id` of `chapter`; REQUIREs that it exists.
