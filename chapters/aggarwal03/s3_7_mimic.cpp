@@ -59,12 +59,6 @@ nn::Network tanh_network(const std::vector<double>& widths, Rng& rng) {
   return net;
 }
 
-std::size_t parameter_count(const nn::Network& net) {
-  std::size_t n = 0;
-  for (const auto& layer : net.layers) n += layer.W.size() + layer.b.size();
-  return n;
-}
-
 }  // namespace
 
 std::vector<Param> mimic_params() {
@@ -149,11 +143,11 @@ void mimic_experiment(const app::Params& p, report::Result& result) {
        "student_teacher_labels_accuracy"}};
   for (const auto& [name, net, data, value] : rows) {
     const double accuracy = nn::evaluate(*net, x_test, y_test).accuracy;
-    table.add({name, double(parameter_count(*net)), data, accuracy});
+    table.add({name, double(nn::parameter_count(*net)), data, accuracy});
     result.value(value, accuracy);
   }
-  result.value("teacher_parameters", double(parameter_count(teacher)));
-  result.value("student_parameters", double(parameter_count(on_soft)));
+  result.value("teacher_parameters", double(nn::parameter_count(teacher)));
+  result.value("student_parameters", double(nn::parameter_count(on_soft)));
   result.value("student_soft_final_loss", soft_loss);
 }
 

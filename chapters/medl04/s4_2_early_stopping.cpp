@@ -96,10 +96,8 @@ Result figure_4_4(const Params& p) {
   result.add_series("best", {"epoch", "validation_loss", "validation_error"})
       .add({double(best.epoch), best.validation_loss, 1 - best.validation_accuracy});
 
-  std::size_t parameters = 0;
-  for (const auto& layer : net.layers) parameters += layer.W.size() + layer.b.size();
   const auto restored = nn::evaluate(net, x_valid, labels_valid);
-  result.value("parameters", double(parameters));
+  result.value("parameters", double(nn::parameter_count(net)));
   result.value("epochs_run", double(run.history.size()));
   result.value("best_epoch", double(run.best_epoch));
   result.value("best_validation_accuracy", best.validation_accuracy);

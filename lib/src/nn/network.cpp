@@ -134,10 +134,14 @@ Gradients backprop_decoupled(const Network& net, const ForwardPass& f, const mat
 }
 //! [decoupled]
 
-vector flatten(const Network& net) {
+std::size_t parameter_count(const Network& net) {
   std::size_t size = 0;
   for (const auto& L : net.layers) size += L.W.size() + L.b.size();
-  vector theta = vector::from_shape({size});
+  return size;
+}
+
+vector flatten(const Network& net) {
+  vector theta = vector::from_shape({parameter_count(net)});
   std::size_t at = 0;
   for (const auto& L : net.layers) {
     for (std::size_t i = 0; i < L.W.size(); ++i) theta(at++) = L.W.flat(i);
@@ -159,8 +163,7 @@ vector flatten(const Gradients& g) {
 }
 
 void unflatten(const vector& theta, Network& net) {
-  std::size_t size = 0;
-  for (const auto& L : net.layers) size += L.W.size() + L.b.size();
+  const std::size_t size = parameter_count(net);
   if (theta.size() != size)
     throw invalid_argument("unflatten: " + std::to_string(theta.size()) +
                            " numbers for a network of " + std::to_string(size) + " parameters");

@@ -60,6 +60,8 @@ using HiddenLossGrads = std::vector<std::optional<matrix>>;
 /// checking and for optimizers.
 [[nodiscard]] vector flatten(const Network& net);
 [[nodiscard]] vector flatten(const Gradients& g);
+/// How many numbers flatten(net) holds: Σ over layers of |W| + |b|.
+[[nodiscard]] std::size_t parameter_count(const Network& net);
 void unflatten(const vector& theta, Network& net);
 
 }  // namespace descent::nn
