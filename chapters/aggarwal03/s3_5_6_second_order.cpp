@@ -86,9 +86,8 @@ Result figure_3_14(const Params& p) {
       .add({w(0) - scale * g(0), w(1) - scale * g(1)});
   result.add_series("newton", {"x", "y"}).add({w(0), w(1)}).add({next(0), next(1)});
   const double r = std::max(1.0, 1.25 * euclidean_norm(w));
-  common::add_grid(result, "loss", {-r, r, 81}, {-r / 2, r / 2, 81},
-                   [](double x, double y) { return x * x + 4 * y * y; });
-  const double l0 = w(0) * w(0) + 4 * w(1) * w(1);
+  common::add_grid(result, "loss", f, {-r, r, 81}, {-r / 2, r / 2, 81});
+  const double l0 = f.value(w);
   report::Figure figure{
       "figure-3.14",
       "Figure 3.14: steepest descent against the Newton direction, which points at the optimum",
@@ -394,9 +393,7 @@ Result section_3_5_6_1(const Params& p) {
               run.trajectory.status.to_string();
   }
   result.status = status;
-  common::add_grid(result, "loss", {-2, 2, 101}, {-1, 3, 101}, [](double x, double y) {
-    return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-  });
+  common::add_grid(result, "loss", f, {-2, 2, 101}, {-1, 3, 101});
   report::Figure figure{
       "section-3.5.6.1",
       "Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)",
@@ -494,8 +491,7 @@ Result figure_3_17(const Params& p) {
   panel.ylabel = "y";
   double reach = 1;
   for (const auto& row : path.rows) reach = std::max({reach, std::fabs(row[0]), std::fabs(row[1])});
-  common::add_grid(result, "loss", {-reach, reach, 81}, {-reach, reach, 81},
-                   [](double a, double b) { return a * a - b * b; });
+  common::add_grid(result, "loss", saddle, {-reach, reach, 81}, {-reach, reach, 81});
   const double top = reach * reach;
   panel.layers = {
       common::contour_layer("loss", {-top / 2, -top / 4, -top / 16, 0, top / 16, top / 4, top / 2}),
