@@ -123,6 +123,31 @@ TEST_CASE("nn NormalizedNetwork: gradient and one ADAM training step equal torch
   CHECK(nn::evaluate(net, xv, yv).loss == run.best_validation_loss);
 }
 
+TEST_CASE(
+    "nn NormalizedNetwork: early stopping restores the best epoch's parameters and statistics") {
+  // Validated against shifted labels, the best epoch is the first: training on the true labels
+  // makes the shifted ones ever less likely. The network handed back must score exactly the
+  // loss recorded for epoch 1, which needs that epoch's θ and its running statistics.
+  Rng rng(21);
+  auto net = nn::make_normalized_network({4, 6, 3}, nn::Init::xavier, rng);
+  matrix x;
+  std::vector<std::uint8_t> y;
+  random_batch(60, 4, 3, rng, x, y);
+  for (std::size_t r = 0; r < 60; ++r) x(r, y[r]) += 3;  // separable: class k lifts input k
+  std::vector<std::uint8_t> shifted(y.size());
+  for (std::size_t r = 0; r < y.size(); ++r) shifted[r] = std::uint8_t((y[r] + 1) % 3);
+  nn::SgdStep sgd(0.2);
+  nn::TrainOptions options;
+  options.batch_size = 10;
+  options.epochs = 8;
+  options.progress = false;
+  const auto run = nn::train_classifier(net, x, y, x, shifted, sgd, options);
+  REQUIRE(run.history.size() == 8);
+  CHECK(run.best_epoch == 1);
+  CHECK(run.history.back().validation_loss > run.history.front().validation_loss);
+  CHECK(nn::evaluate(net, x, shifted).loss == run.history.front().validation_loss);
+}
+
 TEST_CASE("nn NormalizedNetwork: batches of one row and bad shapes are refused") {
   Rng rng(3);
   auto net = nn::make_normalized_network({3, 4, 2}, nn::Init::xavier, rng);

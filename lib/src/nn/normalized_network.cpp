@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "descent/core/error.hpp"
 #include "train_loop.hpp"
@@ -262,18 +263,17 @@ class NormalizedTraining : public detail::Trainable {
   NormalizedTraining(NormalizedNetwork& net, const matrix& x,
                      const std::vector<std::uint8_t>& labels, const matrix& x_valid,
                      const std::vector<std::uint8_t>& labels_valid, std::size_t batch_size)
-      : state_(net),
-        target_(net),
+      : net_(net),
         x_(x),
         labels_(labels),
         x_valid_(x_valid),
         labels_valid_(labels_valid),
-        train_(state_, theta, std::min(batch_size, x.shape(0))),
-        valid_(state_, theta, std::min(x_valid.shape(0), detail::evaluation_rows)),
-        best_state_(net) {
+        train_(net, theta, std::min(batch_size, x.shape(0))),
+        valid_(net, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;
+    for (const auto& L : net.hidden) best_statistics_.emplace_back(L.running_mean, L.running_var);
   }
   double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
     return train_.batch_loss_and_gradient(x_, labels_, rows, m, gradient);
@@ -281,29 +281,28 @@ class NormalizedTraining : public detail::Trainable {
   Evaluation validate() override { return valid_.evaluate(x_valid_, labels_valid_); }
   void keep_best() override {
     std::copy(theta.begin(), theta.end(), best_.begin());
-    for (std::size_t k = 0; k < state_.hidden.size(); ++k) {
-      best_state_.hidden[k].running_mean = state_.hidden[k].running_mean;
-      best_state_.hidden[k].running_var = state_.hidden[k].running_var;
-    }
+    for (std::size_t k = 0; k < net_.hidden.size(); ++k)
+      best_statistics_[k] = {net_.hidden[k].running_mean, net_.hidden[k].running_var};
   }
   void write_best() override {
-    unflatten(best_, target_);
-    for (std::size_t k = 0; k < target_.hidden.size(); ++k) {
-      target_.hidden[k].running_mean = best_state_.hidden[k].running_mean;
-      target_.hidden[k].running_var = best_state_.hidden[k].running_var;
+    unflatten(best_, net_);
+    for (std::size_t k = 0; k < net_.hidden.size(); ++k) {
+      net_.hidden[k].running_mean = best_statistics_[k].first;
+      net_.hidden[k].running_var = best_statistics_[k].second;
     }
   }
 
  private:
-  NormalizedNetwork state_;  // shapes and the running statistics of the current θ
-  NormalizedNetwork& target_;
+  // The caller's network: its shapes, and the running statistics of the current θ, which the
+  // training workspace updates at every step; write_best() puts the best epoch's back.
+  NormalizedNetwork& net_;
   const matrix& x_;
   const std::vector<std::uint8_t>& labels_;
   const matrix& x_valid_;
   const std::vector<std::uint8_t>& labels_valid_;
   NormalizedWorkspace train_, valid_;
-  NormalizedNetwork best_state_;  // the running statistics of the best epoch
   vector best_;
+  std::vector<std::pair<vector, vector>> best_statistics_;  // running mean and variance
 };
 
 // Checks a data set for `net` (detail::require_data).
