@@ -17,6 +17,7 @@ namespace {
 
 using descent::matrix;
 using descent::vector;
+using descent::testing::max_abs_diff;
 using descent::testing::to_matrix;
 using descent::testing::to_vector;
 using nlohmann::json;
@@ -31,13 +32,6 @@ const json& fixture() {
 double max_abs(const auto& x) {
   double m = 0.0;
   for (double v : x) m = std::max(m, std::abs(v));
-  return m;
-}
-
-double max_abs_diff(const auto& x, const auto& y) {
-  REQUIRE(x.shape() == y.shape());
-  double m = 0.0;
-  for (std::size_t i = 0; i < x.size(); ++i) m = std::max(m, std::abs(x.flat(i) - y.flat(i)));
   return m;
 }
 

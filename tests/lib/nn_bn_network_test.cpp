@@ -18,18 +18,11 @@
 
 using namespace descent;
 using descent::testing::load_fixture;
+using descent::testing::max_abs_diff;
 using descent::testing::to_matrix;
 using descent::testing::to_vector;
 
 namespace {
-
-template <class A, class B>
-double max_diff(const A& a, const B& b) {
-  REQUIRE(a.size() == b.size());
-  double d = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) d = std::max(d, std::fabs(a.flat(i) - b.flat(i)));
-  return d;
-}
 
 matrix one_hot(const std::vector<int>& labels, std::size_t classes) {
   matrix y = xt::zeros<double>({labels.size(), classes});
@@ -107,29 +100,29 @@ TEST_CASE("BnNetwork: one SGD step, population statistics and inference equal to
   nn::backward(net, nn::softmax_cross_entropy_grad(scores, y) / m);
   for (std::size_t k = 0; k < 2; ++k) {
     CAPTURE(k);
-    CHECK(max_diff(net.hidden[k].linear.grad_W, to_matrix(fx["grad"]["W"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].linear.grad_b, to_vector(fx["grad"]["b"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].grad_gamma, to_vector(fx["grad"]["gamma"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].grad_beta, to_vector(fx["grad"]["beta"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].linear.grad_W, to_matrix(fx["grad"]["W"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].linear.grad_b, to_vector(fx["grad"]["b"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].grad_gamma, to_vector(fx["grad"]["gamma"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].grad_beta, to_vector(fx["grad"]["beta"][k])) <= kTol);
   }
-  CHECK(max_diff(net.output.grad_W, to_matrix(fx["grad"]["W"][2])) <= kTol);
+  CHECK(max_abs_diff(net.output.grad_W, to_matrix(fx["grad"]["W"][2])) <= kTol);
   // one step of SGD through the flattened parameters, as the trainer takes it
   nn::SgdStep sgd(fx["alpha"].get<double>());
   vector theta = nn::flatten(net);
   sgd.step(theta, nn::flatten_gradients(net));
   nn::unflatten(theta, net);
   for (std::size_t k = 0; k < 2; ++k) {
-    CHECK(max_diff(net.hidden[k].linear.W, to_matrix(fx["W"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].bn.gamma, to_vector(fx["gamma"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].bn.beta, to_vector(fx["beta"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].linear.W, to_matrix(fx["W"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].bn.gamma, to_vector(fx["gamma"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].bn.beta, to_vector(fx["beta"][k])) <= kTol);
   }
-  CHECK(max_diff(net.output.b, to_vector(fx["b"][2])) <= kTol);
+  CHECK(max_abs_diff(net.output.b, to_vector(fx["b"][2])) <= kTol);
   nn::set_population_statistics(net, x);
   for (std::size_t k = 0; k < 2; ++k) {
-    CHECK(max_diff(net.hidden[k].bn.running_mean, to_vector(fx["population_mean"][k])) <= kTol);
-    CHECK(max_diff(net.hidden[k].bn.running_var, to_vector(fx["population_var"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].bn.running_mean, to_vector(fx["population_mean"][k])) <= kTol);
+    CHECK(max_abs_diff(net.hidden[k].bn.running_var, to_vector(fx["population_var"][k])) <= kTol);
   }
-  CHECK(max_diff(nn::forward_inference(net, x), to_matrix(fx["inference_scores"])) <= kTol);
+  CHECK(max_abs_diff(nn::forward_inference(net, x), to_matrix(fx["inference_scores"])) <= kTol);
 }
 
 TEST_CASE("train_classifier (BnNetwork): same seed, same history; the best epoch is kept") {
@@ -189,7 +182,7 @@ TEST_CASE("soft-target cross-entropy: o - p against central differences and torc
   // torch's F.cross_entropy with probability targets, batch mean, and its autograd gradient
   CHECK(std::fabs(nn::cross_entropy(v, p) / m - fx["loss_mean"].get<double>()) <= 1e-14);
   const matrix g = nn::softmax_cross_entropy_grad(v, p) / m;
-  CHECK(max_diff(g, to_matrix(fx["grad_mean"])) <= 1e-15);
+  CHECK(max_abs_diff(g, to_matrix(fx["grad_mean"])) <= 1e-15);
   // central differences on the scores
   vector flat = vector::from_shape({v.size()});
   std::copy(v.begin(), v.end(), flat.begin());
@@ -224,8 +217,8 @@ TEST_CASE("train_on_soft_targets: two SGD epochs in data order equal torch") {
   for (std::size_t e = 0; e < 2; ++e)
     CHECK(std::fabs(losses[e] - fx["epoch_loss"][e].get<double>()) <= 1e-13);
   for (std::size_t k = 0; k < 2; ++k) {
-    CHECK(max_diff(student.layers[k].W, to_matrix(fx["W"][k])) <= 1e-13);
-    CHECK(max_diff(student.layers[k].b, to_vector(fx["b"][k])) <= 1e-13);
+    CHECK(max_abs_diff(student.layers[k].W, to_matrix(fx["W"][k])) <= 1e-13);
+    CHECK(max_abs_diff(student.layers[k].b, to_vector(fx["b"][k])) <= 1e-13);
   }
   // A NaN in the data makes the first epoch's loss NaN: the run says it diverged and hands
   // back the parameters it started from, not NaNs.
@@ -238,8 +231,8 @@ TEST_CASE("train_on_soft_targets: two SGD epochs in data order equal torch") {
   CHECK(diverged.status.iterations == 1);
   CHECK(diverged.epoch_loss.empty());
   for (std::size_t k = 0; k < 2; ++k) {
-    CHECK(max_diff(wild.layers[k].W, student.layers[k].W) == 0);
-    CHECK(max_diff(wild.layers[k].b, student.layers[k].b) == 0);
+    CHECK(max_abs_diff(wild.layers[k].W, student.layers[k].W) == 0);
+    CHECK(max_abs_diff(wild.layers[k].b, student.layers[k].b) == 0);
   }
   // soft_targets is the teacher's softmax: rows sum to 1
   const matrix s = nn::soft_targets(student, to_matrix(fx["x"]));

@@ -20,16 +20,11 @@
 
 using namespace descent;
 using descent::testing::load_fixture;
+using descent::testing::to_labels;
 using descent::testing::to_matrix;
 using descent::testing::to_vector;
 
 namespace {
-
-std::vector<std::uint8_t> labels_of(const nlohmann::json& j) {
-  std::vector<std::uint8_t> out;
-  for (const auto& v : j) out.push_back(static_cast<std::uint8_t>(v.get<int>()));
-  return out;
-}
 
 nn::NormalizedNetwork from_fixture(const nlohmann::json& initial) {
   nn::NormalizedNetwork net;
@@ -80,7 +75,7 @@ TEST_CASE("nn NormalizedNetwork: gradient and one ADAM training step equal torch
   const auto fx = load_fixture("nn_bn_training.json");
   auto net = from_fixture(fx["initial"]);
   const matrix x = to_matrix(fx["x"]), xv = to_matrix(fx["x_valid"]);
-  const auto y = labels_of(fx["labels"]), yv = labels_of(fx["labels_valid"]);
+  const auto y = to_labels(fx["labels"]), yv = to_labels(fx["labels_valid"]);
   const vector theta_before = to_vector(fx["theta_before"]);
   const vector flat = nn::flatten(net);
   REQUIRE(flat.size() == theta_before.size());

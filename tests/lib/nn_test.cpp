@@ -20,32 +20,11 @@
 
 using namespace descent;
 using descent::testing::load_fixture;
+using descent::testing::max_abs_diff;
+using descent::testing::to_matrix;
+using descent::testing::to_vector;
 
 namespace {
-
-matrix to_matrix(const nlohmann::json& j) {
-  matrix m = matrix::from_shape({j.size(), j[0].size()});
-  for (std::size_t r = 0; r < j.size(); ++r)
-    for (std::size_t c = 0; c < j[0].size(); ++c) m(r, c) = j[r][c].get<double>();
-  return m;
-}
-vector to_vector(const nlohmann::json& j) {
-  vector v = vector::from_shape({j.size()});
-  for (std::size_t i = 0; i < j.size(); ++i) v(i) = j[i].get<double>();
-  return v;
-}
-double max_diff(const matrix& a, const matrix& b) {
-  REQUIRE(a.shape() == b.shape());
-  double m = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a.flat(i) - b.flat(i)));
-  return m;
-}
-double max_diff(const vector& a, const vector& b) {
-  REQUIRE(a.size() == b.size());
-  double m = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a(i) - b(i)));
-  return m;
-}
 
 // Float64 against float64 autograd, values O(1): a few ulps; 1e-12 leaves room for order.
 constexpr double kTol = 1e-12;
@@ -56,10 +35,10 @@ TEST_CASE("nn Linear: one GEMM forward, two backward, equal to torch (catalogue 
   const auto fx = load_fixture("nn_backprop.json")["linear"];
   nn::Linear layer(to_matrix(fx["W"]), xt::zeros<double>({std::size_t(2)}));
   const matrix z = to_matrix(fx["z"]);
-  CHECK(max_diff(layer.forward(z), to_matrix(fx["forward"])) <= kTol);
+  CHECK(max_abs_diff(layer.forward(z), to_matrix(fx["forward"])) <= kTol);
   const matrix g = layer.backward(to_matrix(fx["upstream"]));
-  CHECK(max_diff(g, to_matrix(fx["grad_z"])) <= kTol);
-  CHECK(max_diff(layer.grad_W, to_matrix(fx["grad_W"])) <= kTol);
+  CHECK(max_abs_diff(g, to_matrix(fx["grad_z"])) <= kTol);
+  CHECK(max_abs_diff(layer.grad_W, to_matrix(fx["grad_W"])) <= kTol);
   CHECK_THROWS_AS(nn::Linear(to_matrix(fx["W"]), xt::zeros<double>({std::size_t(3)})),
                   descent::invalid_argument);
 }
@@ -77,7 +56,7 @@ TEST_CASE("nn backprop: the three forms equal torch on a mini-batch MLP of every
                           kinds.at(fx["kinds"][k].get<std::string>())});
   const matrix X = to_matrix(fx["X"]), Y = to_matrix(fx["Y"]);
   const auto f = nn::forward(net, X);
-  CHECK(max_diff(f.h.back(), to_matrix(fx["output"])) <= kTol);
+  CHECK(max_abs_diff(f.h.back(), to_matrix(fx["output"])) <= kTol);
   const matrix grad_o = f.h.back() - Y;
   for (int form = 0; form < 3; ++form) {
     CAPTURE(form);
@@ -86,8 +65,8 @@ TEST_CASE("nn backprop: the three forms equal torch on a mini-batch MLP of every
                                : nn::backprop_decoupled(net, f, grad_o);
     for (std::size_t k = 0; k < net.layers.size(); ++k) {
       CAPTURE(k);
-      CHECK(max_diff(g.W[k], to_matrix(fx["grad_W"][k])) <= kTol);
-      CHECK(max_diff(g.b[k], to_vector(fx["grad_b"][k])) <= kTol);
+      CHECK(max_abs_diff(g.W[k], to_matrix(fx["grad_W"][k])) <= kTol);
+      CHECK(max_abs_diff(g.b[k], to_vector(fx["grad_b"][k])) <= kTol);
     }
   }
 }
@@ -99,14 +78,14 @@ TEST_CASE("nn BatchNorm: a 3x2 batch equals torch; book and closed-form backward
   bn.beta = to_vector(fx["beta"]);
   nn::BatchNormCache cache;
   const matrix a = bn.forward_train(to_matrix(fx["batch"]), cache);
-  CHECK(max_diff(a, to_matrix(fx["a"])) <= kTol);
+  CHECK(max_abs_diff(a, to_matrix(fx["a"])) <= kTol);
   const matrix up = to_matrix(fx["upstream"]);
   const auto book = bn.backward_book(cache, up);
   const auto compact = bn.backward_compact(cache, up);
-  CHECK(max_diff(book.v, to_matrix(fx["grad_v"])) <= kTol);
-  CHECK(max_diff(compact.v, to_matrix(fx["grad_v"])) <= kTol);
-  CHECK(max_diff(book.gamma, to_vector(fx["grad_gamma"])) <= kTol);
-  CHECK(max_diff(book.beta, to_vector(fx["grad_beta"])) <= kTol);
+  CHECK(max_abs_diff(book.v, to_matrix(fx["grad_v"])) <= kTol);
+  CHECK(max_abs_diff(compact.v, to_matrix(fx["grad_v"])) <= kTol);
+  CHECK(max_abs_diff(book.gamma, to_vector(fx["grad_gamma"])) <= kTol);
+  CHECK(max_abs_diff(book.beta, to_vector(fx["grad_beta"])) <= kTol);
 }
 
 TEST_CASE("nn BatchNorm: inference with PyTorch's running statistics equals F.batch_norm(eval)") {
@@ -115,8 +94,8 @@ TEST_CASE("nn BatchNorm: inference with PyTorch's running statistics equals F.ba
   bn.update_running(matrix{{1}, {2}, {4}, {7}}, nn::VarianceEstimator::unbiased);
   bn.gamma(0) = 1.5;
   bn.beta(0) = 0.5;
-  CHECK(max_diff(bn.forward_inference(to_matrix(fx["inference"]["v"])),
-                 to_matrix(fx["inference"]["a"])) <= kTol);
+  CHECK(max_abs_diff(bn.forward_inference(to_matrix(fx["inference"]["v"])),
+                     to_matrix(fx["inference"]["a"])) <= kTol);
   // Population statistics, biased (Eq. 3.59's 1/m) and unbiased.
   bn.set_population(matrix{{1}, {2}, {4}, {7}}, nn::VarianceEstimator::biased);
   CHECK(bn.running_var(0) == 5.25);
@@ -218,13 +197,13 @@ TEST_CASE("nn NormalizedDense: batch norm before and after tanh equals torch (Fi
     layer.bn.gamma = to_vector(fx["gamma"]);
     layer.bn.beta = to_vector(fx["beta"]);
     const auto& e = fx[name];
-    CHECK(max_diff(layer.forward_train(X), to_matrix(e["output"])) <= kTol);
+    CHECK(max_abs_diff(layer.forward_train(X), to_matrix(e["output"])) <= kTol);
     const matrix gx = layer.backward(to_matrix(fx["upstream"]));
-    CHECK(max_diff(gx, to_matrix(e["grad_x"])) <= kTol);
-    CHECK(max_diff(layer.linear.grad_W, to_matrix(e["grad_W"])) <= kTol);
-    CHECK(max_diff(layer.linear.grad_b, to_vector(e["grad_b"])) <= kTol);
-    CHECK(max_diff(layer.grad_gamma, to_vector(e["grad_gamma"])) <= kTol);
-    CHECK(max_diff(layer.grad_beta, to_vector(e["grad_beta"])) <= kTol);
+    CHECK(max_abs_diff(gx, to_matrix(e["grad_x"])) <= kTol);
+    CHECK(max_abs_diff(layer.linear.grad_W, to_matrix(e["grad_W"])) <= kTol);
+    CHECK(max_abs_diff(layer.linear.grad_b, to_vector(e["grad_b"])) <= kTol);
+    CHECK(max_abs_diff(layer.grad_gamma, to_vector(e["grad_gamma"])) <= kTol);
+    CHECK(max_abs_diff(layer.grad_beta, to_vector(e["grad_beta"])) <= kTol);
   }
 }
 

@@ -13,6 +13,7 @@
 
 using namespace descent;
 using descent::testing::load_fixture;
+using descent::testing::to_labels;
 using descent::testing::to_matrix;
 using descent::testing::to_vector;
 
@@ -24,12 +25,6 @@ constexpr double kRel = 1e-12;
 
 bool close(double a, double b) {
   return std::fabs(a - b) <= kRel * std::max(1.0, std::fabs(b));
-}
-
-std::vector<std::uint8_t> as_labels(const nlohmann::json& j) {
-  std::vector<std::uint8_t> out;
-  for (const auto& v : j) out.push_back(static_cast<std::uint8_t>(v.get<int>()));
-  return out;
 }
 
 nn::Activation activation(const std::string& name) {
@@ -63,7 +58,7 @@ TEST_CASE("train_classifier with ADAM, batches in data order, equals torch epoch
     net.layers.push_back({to_matrix(fx["W0"][k]), to_vector(fx["b0"][k]),
                           activation(fx["activations"][k].get<std::string>())});
   const matrix x = to_matrix(fx["x"]), xv = to_matrix(fx["x_valid"]);
-  const auto y = as_labels(fx["labels"]), yv = as_labels(fx["labels_valid"]);
+  const auto y = to_labels(fx["labels"]), yv = to_labels(fx["labels_valid"]);
   const auto& epochs = fx["epochs"];
 
   nn::TrainOptions opt;

@@ -16,9 +16,11 @@
 #include "descent/optim/quasi_newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
+#include "fixtures.hpp"
 
 using namespace descent;
 using namespace descent::optim;
+using descent::testing::max_abs_diff;
 
 namespace {
 
@@ -31,12 +33,6 @@ struct Figure48Ray {
   double phi0 = 41;                                 // C(0.8, 0)
   double dphi0 = -(204.4 * 204.4 + 128.0 * 128.0);  // −‖∇C‖²
 };
-
-double max_abs_diff(const matrix& a, const matrix& b) {
-  double m = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a.flat(i) - b.flat(i)));
-  return m;
-}
 
 }  // namespace
 

@@ -2,6 +2,11 @@
 // Reading the committed fixtures of tests/reference/fixtures (written by
 // tests/reference/generate.py with numpy/scipy/torch; tests never run Python).
 
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -39,6 +44,23 @@ inline descent::matrix to_matrix(const nlohmann::json& rows) {
   for (std::size_t i = 0; i < m; ++i)
     for (std::size_t j = 0; j < n; ++j) out(i, j) = rows[i][j].get<double>();
   return out;
+}
+
+/// A JSON array of class indices as the labels nn's trainers take.
+inline std::vector<std::uint8_t> to_labels(const nlohmann::json& values) {
+  std::vector<std::uint8_t> out;
+  for (const auto& v : values) out.push_back(static_cast<std::uint8_t>(v.get<int>()));
+  return out;
+}
+
+/// max_i |a_i − b_i| over two tensors of the same shape (REQUIREd).
+template <class A, class B>
+double max_abs_diff(const A& a, const B& b) {
+  REQUIRE(a.dimension() == b.dimension());
+  REQUIRE(a.size() == b.size());
+  double m = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::fabs(a.flat(i) - b.flat(i)));
+  return m;
 }
 
 }  // namespace descent::testing
