@@ -13,18 +13,14 @@ Writes fixtures/nn_bn_training.json. Run:  /usr/bin/python3 tests/reference/gene
 """
 
 import json
-import pathlib
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from torch_fixtures import lst, write
+
 torch.set_default_dtype(torch.float64)
-FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
-
-
-def lst(x):
-    return x.detach().numpy().tolist()
 
 
 def main():
@@ -86,9 +82,7 @@ def main():
         data["valid_loss"] = F.cross_entropy(scores, yv).item()
         data["valid_accuracy"] = (scores.argmax(1) == yv).double().mean().item()
 
-    with open(FIXTURES / "nn_bn_training.json", "w") as f:
-        json.dump(data, f, sort_keys=True, indent=1)
-        f.write("\n")
+    write("nn_bn_training.json", data)
     print("wrote tests/reference/fixtures/nn_bn_training.json")
 
 

@@ -16,29 +16,17 @@ Writes, next to this script:
 Run with Debian's Python, which has torch:  /usr/bin/python3 tests/reference/generate_nn.py
 """
 
-import json
-import pathlib
-
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from torch_fixtures import lst, write
+
 torch.set_default_dtype(torch.float64)
-FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
 
 
 def t(x):
     return torch.tensor(x, dtype=torch.float64)
-
-
-def lst(x):
-    return x.detach().numpy().tolist()
-
-
-def write(name, data):
-    with open(FIXTURES / name, "w") as f:
-        json.dump(data, f, sort_keys=True, indent=1)
-        f.write("\n")
 
 
 # ---------------------------------------------------------------- batch normalization ----

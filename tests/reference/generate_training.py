@@ -25,25 +25,13 @@ Run with Debian's Python, which has torch:  /usr/bin/python3 tests/reference/gen
 (tests/reference/generate.py runs every generate_*.py).
 """
 
-import json
-import pathlib
-
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from torch_fixtures import lst, write
+
 torch.set_default_dtype(torch.float64)
-FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
-
-
-def lst(x):
-    return x.detach().numpy().tolist()
-
-
-def write(name, data):
-    with open(FIXTURES / name, "w") as f:
-        json.dump(data, f, sort_keys=True, indent=1)
-        f.write("\n")
 
 
 def mlp(params, acts, x):
