@@ -12,8 +12,6 @@ parameter, the parameters and running statistics after the step, and the inferen
 Writes fixtures/nn_bn_training.json. Run:  /usr/bin/python3 tests/reference/generate_bn_training.py
 """
 
-import json
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
