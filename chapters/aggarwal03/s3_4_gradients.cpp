@@ -46,6 +46,16 @@ std::vector<double> chain_profile(nn::Activation phi, std::size_t depth, Rng& rn
 }
 //! [figure-3.8-chain]
 
+// h W for one row h, summed in index order. Not BLAS: a deep ReLU network with σ = 1 amplifies
+// the last-bit differences between OpenBLAS's kernels (which one runs depends on the CPU) into
+// the eighth digit of the figure, and the figure should not depend on the machine.
+matrix row_times(const matrix& h, const matrix& w) {
+  matrix r = xt::zeros<double>({std::size_t{1}, w.shape(1)});
+  for (std::size_t i = 0; i < w.shape(0); ++i)
+    for (std::size_t j = 0; j < w.shape(1); ++j) r(0, j) += h(0, i) * w(i, j);
+  return r;
+}
+
 // A width × width network of `depth` layers without biases: log10(‖g_k‖/‖g_top‖) at each
 // layer k, for one draw of weights, input x ~ N(0, I) and top gradient ~ N(0, I).
 std::vector<double> network_profile(nn::Activation phi, nn::Init init, double sigma,
@@ -56,7 +66,7 @@ std::vector<double> network_profile(nn::Activation phi, nn::Init init, double si
   for (auto& x : h) x = rng.normal();
   for (std::size_t k = 0; k < depth; ++k) {
     W.push_back(nn::initialize(init, width, width, rng, sigma));
-    a.push_back(gemm(h, W.back()));
+    a.push_back(row_times(h, W.back()));
     nn::activate(phi, a.back(), h);
   }
   matrix g = matrix::from_shape({1, width});
@@ -67,7 +77,7 @@ std::vector<double> network_profile(nn::Activation phi, nn::Init init, double si
   profile[depth] = 0;
   for (std::size_t k = depth; k-- > 0;) {
     for (std::size_t j = 0; j < width; ++j) g(0, j) *= nn::derivative(phi, a[k](0, j));
-    g = gemm(g, matrix(xt::transpose(W[k])));  // g_{k} = W (Φ' ⊙ g_{k+1})
+    g = row_times(g, matrix(xt::transpose(W[k])));  // g_{k} = W (Φ' ⊙ g_{k+1})
     profile[k] = std::log10(norm(g) / top);
   }
   return profile;

@@ -67,7 +67,7 @@ case "$json" in
 esac
 # describe lists every parameter with its default, provenance and allowed range.
 desc=$("$medl04" describe eq-4.52)
-for want in "theta0 = 1.5  (book)" "tolerance = 1e-12  (companion default)" "allowed: integer, 1 <= max_iterations <= 10000"; do
+for want in "theta0 = 1.5  (book)" "tolerance = 1e-12  (companion default)" "allowed: an integer with 1 <= max_iterations <= 10000"; do
   case "$desc" in *"$want"*) ;; *) fail "describe eq-4.52 lacks '$want'" ;; esac
 done
 # Every format prints; CSV and JSON carry 17 significant digits.
@@ -91,6 +91,65 @@ if command -v gnuplot >/dev/null; then
 fi
 diff -r "$tmp/fig1" "$tmp/fig2" >/dev/null || fail "figure output differs between runs"
 ls -A "$tmp/fig1" | grep -q '\.tmp-' && fail "temporary files left in --out"
+
+# Error lines are one short line whatever the input: control characters escaped, long values cut.
+expect_bad_input "newline in a value" "$medl04" run eq-4.52 --set $'theta0=1\n2'
+expect_bad_input "newline in an item id" "$medl04" run $'a\nb'
+expect_bad_input "hexadecimal number" "$medl04" run eq-4.52 --set theta0=0x10
+expect_bad_input "hex float" "$medl04" run eq-4.52 --set theta0=0x1p-2
+"$medl04" run eq-4.52 --set "theta0=$(head -c 130000 /dev/zero | tr '\0' 7)" 2>"$tmp/err" >/dev/null
+[ "$(wc -c <"$tmp/err")" -le 201 ] || fail "a 130000-character value is echoed whole: $(wc -c <"$tmp/err") bytes"
+
+# Output faults are errors: a full disk or a closed stdout is exit 1 with one line.
+"$medl04" list >/dev/full 2>"$tmp/err"; status=$?
+[ "$status" -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "list > /dev/full: exit $status, $(cat "$tmp/err")"
+"$medl04" run eq-4.52 >&- 2>"$tmp/err"; status=$?
+[ "$status" -eq 1 ] || fail "run with stdout closed: exit $status"
+echo "ok: output faults -> $(cat "$tmp/err")"
+
+# A failed item creates no --out directory; a rejected one neither.
+"$medl04" run figure-4.10 --set theta_a=nan --out "$tmp/new/deeper" >/dev/null 2>&1
+[ -e "$tmp/new" ] && fail "a rejected run created its --out directory"
+"$medl04" run eq-4.52 --out "$tmp/no-figures" >/dev/null 2>&1 || fail "eq-4.52 --out"
+[ -e "$tmp/no-figures" ] && fail "an item without figures created its --out directory"
+
+# Without gnuplot the data and script are written and one line says why there is no SVG.
+mkdir -p "$tmp/nobin"
+PATH="$tmp/nobin" "$medl04" run figure-4.10 --out "$tmp/noplot" >/dev/null 2>"$tmp/err"; status=$?
+[ "$status" -eq 0 ] || fail "without gnuplot: exit $status"
+[ -s "$tmp/noplot/figure-4.10.tsv" ] && [ ! -e "$tmp/noplot/figure-4.10.svg" ] || fail "without gnuplot: files"
+grep -q "gnuplot (apt-get install gnuplot-nox) not found" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+  fail "without gnuplot the run does not say so in one line: $(cat "$tmp/err")"
+echo "ok: no gnuplot -> $(cat "$tmp/err")"
+
+# A gnuplot that hangs is ended after the time limit, with a message and nothing left behind.
+printf '#!/bin/sh\nexec /bin/sleep 30\n' >"$tmp/nobin/gnuplot" && chmod +x "$tmp/nobin/gnuplot"
+start=$(date +%s)
+PATH="$tmp/nobin" DESCENT_RENDER_TIMEOUT=1 "$medl04" run figure-4.10 --out "$tmp/hung" >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" -eq 1 ] && grep -q "did not finish within 1 s" "$tmp/err" || fail "hung gnuplot: exit $status, $(cat "$tmp/err")"
+[ $(($(date +%s) - start)) -lt 10 ] || fail "hung gnuplot: not ended promptly"
+[ -n "$(ls -A "$tmp/hung" 2>/dev/null)" ] && fail "hung gnuplot left files: $(ls -A "$tmp/hung")"
+echo "ok: hung gnuplot -> $(cat "$tmp/err")"
+
+# SIGINT and SIGTERM end a run promptly with 130 and 143, leaving no temporary file and no
+# directory the run created. The renderer that hangs keeps the run inside write_figures.
+for sig in INT TERM; do
+  PATH="$tmp/nobin" DESCENT_RENDER_TIMEOUT=60 "$medl04" run figure-4.10 --out "$tmp/sig-$sig/out" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 50); do [ -n "$(ls -A "$tmp/sig-$sig/out" 2>/dev/null)" ] && break; sleep 0.1; done
+  kill -s "$sig" "$pid"; wait "$pid"; status=$?
+  want=$([ "$sig" = INT ] && echo 130 || echo 143)
+  [ "$status" -eq "$want" ] || fail "SIG$sig: exit $status, expected $want"
+  [ -e "$tmp/sig-$sig/out" ] && fail "SIG$sig left $(ls -A "$tmp/sig-$sig/out")"
+  echo "ok: SIG$sig -> exit $status, nothing left"
+done
+
+# Temporaries of a killed run (SIGKILL cannot be caught) are removed by the next run there.
+mkdir -p "$tmp/killed"
+touch "$tmp/killed/.figure-4.10.svg.tmp-4194305" "$tmp/killed/.figure-4.10.tsv.tmp-4194305"
+"$medl04" run figure-4.10 --out "$tmp/killed" >/dev/null 2>&1 || fail "run after a killed run"
+ls -A "$tmp/killed" | grep -q '\.tmp-' && fail "stale temporaries survived: $(ls -A "$tmp/killed")"
 
 if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "cli contract: all checks passed"

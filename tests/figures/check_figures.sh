@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The committed figures/<id>/ are what the code draws today, byte for byte (figures are
-# deterministic). Two ways to get "today":
+# The committed figures/<id>/ are what the code draws today: the same files, the same scripts,
+# and the same numbers up to what no plot can show (compare_figures.py: another machine's BLAS
+# and libm move the last bits). Two ways to get "today":
 #   check_figures.sh SOURCE_DIR EXECUTABLE...
 #       regenerate every chapter's figures into a scratch directory (`<id> figures`);
 #   check_figures.sh SOURCE_DIR --exported EXPORT_DIR ID...
@@ -20,7 +21,7 @@ compare() {
   find "$fresh" -maxdepth 1 -type f \( -name '*.tsv' -o -name '*.gp' -o -name '*.svg' -o -name '*.dot' \) \
     -exec cp {} "$tmp/fresh/$id/" \;
   if [ -z "$(ls -A "$tmp/fresh/$id")" ] && [ ! -d "$committed" ]; then echo "ok: $id has no figures yet"; return; fi
-  if diff -r "$tmp/fresh/$id" "$committed" >"$tmp/diff.txt"; then
+  if python3 "$(dirname "$0")/compare_figures.py" "$committed" "$tmp/fresh/$id" >"$tmp/diff.txt"; then
     echo "ok: $id ($(ls "$tmp/fresh/$id" | grep -c '\.svg$') figures up to date)"
   else
     echo "FAIL: figures/$id differs from what $id draws now; run 'cmake --build build --target figures'"

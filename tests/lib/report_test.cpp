@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "descent/core/error.hpp"
+#include "descent/report/check.hpp"
+#include "descent/report/cleanup.hpp"
 #include "descent/report/figure.hpp"
 #include "descent/report/files.hpp"
 #include "descent/report/format.hpp"
@@ -126,7 +128,7 @@ TEST_CASE("report/figure: a contour layer writes its grid as scans and traces th
   r.figures.push_back(Figure{"contour-0.1", "Circles", {p}, ""});
 
   const std::string tsv = figure_tsv(r.figures[0], r);
-  CHECK(tsv.find("\n-2\t2\t8\n\n-1.8999999999999999\t-2\t") != std::string::npos);  // scans
+  CHECK(tsv.find("\n-2\t2\t8\n\n-1.9\t-2\t") != std::string::npos);  // scans, 8 digits
   const std::string gp = gnuplot_script(r.figures[0], r);
   CHECK(gp.find("set cntrparam levels discrete 1,4\n") != std::string::npos);
   // Contours are drawn first (under the path), in the contour style; the path keeps style 1.
@@ -135,7 +137,7 @@ TEST_CASE("report/figure: a contour layer writes its grid as scans and traces th
 
   if (find_program("gnuplot").empty()) return;
   const fs::path dir = scratch_dir("contour");
-  CHECK(write_figures(r, dir) == 1);
+  CHECK(write_figures(r, dir).rendered == 1);
   CHECK(slurp(dir / "contour-0.1.svg").find("<svg") != std::string::npos);
   // A path in the contour style's grey (ls 9, #b0b0b0) is drawn: the plot read the contours.
   CHECK(slurp(dir / "contour-0.1.svg").find("<path stroke='rgb(176, 176, 176)'") !=
@@ -205,7 +207,7 @@ TEST_CASE("report/figure: a graph figure is written as DOT and drawn by Graphviz
   const fs::path dir = scratch_dir("graph");
   Result r;
   r.figures.push_back(Figure{"graph-0.1", "A graph", {}, "", "digraph g { a -> b; }\n"});
-  const int rendered = write_figures(r, dir);
+  const int rendered = write_figures(r, dir).rendered;
   CHECK(slurp(dir / "graph-0.1.dot") == "digraph g { a -> b; }\n");
   CHECK_FALSE(fs::exists(dir / "graph-0.1.tsv"));  // no plot data for a graph
   if (!find_program("dot").empty()) {
@@ -237,4 +239,80 @@ TEST_CASE("report/figure: a panel's key placement is set for that panel only") {
   const auto reset = gp.find("set key top right\n", set);
   REQUIRE(reset != std::string::npos);
   CHECK(gp.find("set key", reset + 1) == std::string::npos);  // the second panel keeps it
+}
+
+TEST_CASE("report/figure_number: 8 significant digits, so last-bit differences do not show") {
+  CHECK(figure_number(1.9786373964646031) == "1.9786374");
+  CHECK(figure_number(1.9786373964646033) == "1.9786374");  // the other machine's value
+  CHECK(figure_number(50.535156250000007) == figure_number(50.535156250000014));
+  CHECK(figure_number(-1e-300) == "-1e-300");
+  CHECK(figure_number(0.0) == "0");
+  CHECK(figure_number(std::nan("")) == "nan");
+  CHECK(figure_number(-std::numeric_limits<double>::infinity()) == "-inf");
+}
+
+TEST_CASE("report/check: the first number that is not finite is named in the status") {
+  Result r;
+  r.status = "iteration limit reached";
+  auto& t = r.table("iterates", {"t", "C"});
+  t.add({0.0, 1.0}).add({1.0, 4.0}).add({2.0, std::numeric_limits<double>::infinity()});
+  t.add({3.0, std::nan("")});
+  CHECK(first_non_finite(r) == "table 'iterates', row 3 (t = 2), column 'C' = inf");
+  flag_non_finite(r);
+  CHECK(r.status ==
+        "iteration limit reached; not finite: table 'iterates', row 3 (t = 2), column 'C' = inf");
+
+  Result declared;
+  declared.table("ratios", {"t", "ratio"}).add({0.0, std::nan("")}).add({1.0, 0.5});
+  declared.value("alpha", std::nan(""));
+  declared.allow_non_finite("ratios:ratio", "no ratio before the second iterate");
+  CHECK(first_non_finite(declared) == "value 'alpha' = nan");
+  declared.allow_non_finite("values:alpha", "undefined here");
+  CHECK(first_non_finite(declared).empty());
+  flag_non_finite(declared);
+  CHECK(declared.status.empty());
+
+  Result in_series;
+  in_series.add_series("path", {"x", "y"})
+      .add({0.0, 0.0})
+      .add({-std::numeric_limits<double>::infinity(), 1.0});
+  CHECK(first_non_finite(in_series) == "series 'path', row 2, column 'x' = -inf");
+}
+
+TEST_CASE("report/files: the output directory is created only for a run that writes") {
+  const fs::path base = scratch_dir("outdir");
+  const fs::path dir = base / "new" / "deeper";
+  check_output_directory(dir);  // checks, creates nothing
+  CHECK_FALSE(fs::exists(base / "new"));
+  {
+    OutputDirectory out(dir);
+    CHECK(fs::is_directory(dir));
+  }  // not kept: both new levels go again
+  CHECK_FALSE(fs::exists(base / "new"));
+  {
+    OutputDirectory out(dir);
+    out.keep();
+  }
+  CHECK(fs::is_directory(dir));
+  std::ofstream(base / "file") << "x";
+  CHECK_THROWS_WITH_AS(check_output_directory(base / "file" / "sub"),
+                       doctest::Contains("lies below a file"), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(check_output_directory(base / "file"),
+                       doctest::Contains("is not a directory"), descent::invalid_argument);
+  fs::remove_all(base);
+}
+
+TEST_CASE("report/files: temporaries of killed runs are removed by the next run") {
+  const fs::path dir = scratch_dir("stale");
+  // A process id that is not running: the highest pid the kernel hands out, plus one.
+  std::ofstream(dir / ".figure-4.1.svg.tmp-4194305") << "half";
+  std::ofstream(dir / (".figure-4.1.tsv.tmp-" + std::to_string(::getpid()))) << "ours";
+  std::ofstream(dir / "figure-4.1.svg") << "kept";
+  std::ofstream(dir / ".notes.tmp-abc") << "not a temporary of ours";
+  remove_stale_temporaries(dir);
+  CHECK_FALSE(fs::exists(dir / ".figure-4.1.svg.tmp-4194305"));
+  CHECK(fs::exists(dir / (".figure-4.1.tsv.tmp-" + std::to_string(::getpid()))));
+  CHECK(fs::exists(dir / "figure-4.1.svg"));
+  CHECK(fs::exists(dir / ".notes.tmp-abc"));
+  fs::remove_all(dir);
 }

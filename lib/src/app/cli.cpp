@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "descent/core/error.hpp"
+#include "descent/report/cleanup.hpp"
 #include "descent/report/figure.hpp"
 #include "descent/report/files.hpp"
 #include "descent/report/format.hpp"
@@ -20,10 +21,10 @@ constexpr const char* kCommands = "list, describe, run, all, figures, export";
 
 std::string usage(const std::string& id) {
   return "usage: " + id +
-         " list\n"
+         " list [--format text|json]\n"
          "       " +
          id +
-         " describe ITEM\n"
+         " describe ITEM [--format text|json]\n"
          "       " +
          id +
          " run ITEM [--set NAME=VALUE]... [--format text|markdown|csv|json] [--out DIR]\n"
@@ -71,7 +72,7 @@ Options parse_options(const std::vector<std::string>& args, bool allow_set,
     } else if (allow_quick && a == "--quick") {
       o.quick = true;
     } else if (a.rfind("--", 0) == 0) {
-      throw invalid_argument("unknown option '" + a + "'; allowed: " +
+      throw invalid_argument("unknown option " + quoted_input(a) + "; allowed: " +
                              (allow_set     ? "--set, --format, --out"
                               : allow_quick ? "--quick, --format, --out"
                                             : "--format, --out"));
@@ -84,20 +85,40 @@ Options parse_options(const std::vector<std::string>& args, bool allow_set,
 
 const Item& find_item(const Chapter& chapter, const std::string& id) {
   if (const Item* item = chapter.find(id)) return *item;
-  throw invalid_argument("unknown item '" + id + "' in " + chapter.id + "; run '" + chapter.id +
-                         " list' to see the " + std::to_string(chapter.items.size()) + " items");
+  if (const auto renamed = chapter.renamed.find(id); renamed != chapter.renamed.end())
+    throw invalid_argument("item " + quoted_input(id) + " is now called '" + renamed->second +
+                           "'; run '" + chapter.id + " run " + renamed->second + "'");
+  throw invalid_argument("unknown item " + quoted_input(id) + " in " + chapter.id + "; run '" +
+                         chapter.id + " list' to see the " + std::to_string(chapter.items.size()) +
+                         " items");
 }
 
 std::vector<report::ShownParam> shown_params(const Item& item, const Params& params) {
   std::vector<report::ShownParam> shown;
   for (const auto& p : item.params) {
-    const auto values = params.vector(p.name);
     std::string text, json;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      text += (i ? "," : "") + short_number(values[i]);
-      json += (i ? "," : "") + report::json_number(values[i]);
+    switch (p.kind) {
+      case Param::Kind::flag:
+        text = params.flag(p.name) ? "yes" : "no";
+        json = params.flag(p.name) ? "true" : "false";
+        break;
+      case Param::Kind::choice:
+      case Param::Kind::text:
+        text = p.kind == Param::Kind::choice ? params.choice(p.name) : params.text(p.name);
+        json = report::json_string(text);
+        break;
+      case Param::Kind::number:
+      case Param::Kind::integer:
+      case Param::Kind::vector: {
+        const auto values = params.vector(p.name);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          text += (i ? "," : "") + short_number(values[i]);
+          json += (i ? "," : "") + report::json_number(values[i]);
+        }
+        if (p.kind == Param::Kind::vector) json = "[" + json + "]";
+        break;
+      }
     }
-    if (p.kind == Param::Kind::vector) json = "[" + json + "]";
     shown.push_back({p.name, text, json});
   }
   return shown;
@@ -109,7 +130,8 @@ report::Header header_for(const Chapter& chapter, const Item& item, const Params
 
 void require_no_positional(const Options& o, const std::string& command) {
   if (!o.positional.empty())
-    throw invalid_argument("'" + command + "' takes no item, got '" + o.positional.front() + "'");
+    throw invalid_argument("'" + command + "' takes no item, got " +
+                           quoted_input(o.positional.front()));
 }
 
 fs::path require_out(const Options& o, const std::string& command) {
@@ -122,7 +144,66 @@ std::string pad(const std::string& s, std::size_t w) {
   return s + std::string(w > s.size() ? w - s.size() : 0, ' ');
 }
 
-int cmd_list(const Chapter& chapter, std::ostream& out) {
+const char* kind_name(Param::Kind kind) {
+  switch (kind) {
+    case Param::Kind::number: return "number";
+    case Param::Kind::integer: return "integer";
+    case Param::Kind::vector: return "vector";
+    case Param::Kind::flag: return "flag";
+    case Param::Kind::choice: return "choice";
+    case Param::Kind::text: return "text";
+  }
+  return "unknown";
+}
+
+// An item and its parameters as one JSON object: what tools (the fuzz test, the docs index)
+// read instead of parsing the text of `describe`.
+std::string item_json(const Item& item) {
+  using report::json_number, report::json_string;
+  std::string j = "{\"id\":" + json_string(item.id) + ",\"title\":" + json_string(item.title) +
+                  ",\"source\":" + json_string(item.source) +
+                  ",\"slow\":" + (item.slow ? "true" : "false") + ",\"quick\":[";
+  for (std::size_t i = 0; i < item.quick_sets.size(); ++i)
+    j += (i ? "," : "") + json_string(item.quick_sets[i]);
+  j += "],\"params\":[";
+  for (std::size_t i = 0; i < item.params.size(); ++i) {
+    const Param& p = item.params[i];
+    j += std::string(i ? "," : "") + "{\"name\":" + json_string(p.name) +
+         ",\"kind\":" + json_string(kind_name(p.kind)) +
+         ",\"default\":" + json_string(p.default_value) +
+         ",\"provenance\":" + json_string(to_string(p.provenance)) +
+         ",\"help\":" + json_string(p.help) + ",\"allowed\":" + json_string(p.expected());
+    const bool numeric = p.kind == Param::Kind::number || p.kind == Param::Kind::integer ||
+                         p.kind == Param::Kind::vector;
+    if (numeric) {
+      // JSON has no infinity: an unbounded end is null.
+      j += ",\"lo\":" + json_number(p.allowed.lo) + ",\"hi\":" + json_number(p.allowed.hi) +
+           ",\"lo_open\":" + (p.allowed.lo_open ? "true" : "false") +
+           ",\"hi_open\":" + (p.allowed.hi_open ? "true" : "false") +
+           ",\"min_size\":" + std::to_string(p.min_size) +
+           ",\"max_size\":" + std::to_string(p.max_size);
+    }
+    if (p.kind == Param::Kind::choice) {
+      j += ",\"choices\":[";
+      for (std::size_t k = 0; k < p.choices.size(); ++k)
+        j += (k ? "," : "") + json_string(p.choices[k]);
+      j += "]";
+    }
+    j += "}";
+  }
+  return j + "]}";
+}
+
+int cmd_list(const Chapter& chapter, const Options& o, std::ostream& out) {
+  if (o.format == report::Format::json) {
+    out << "{\"chapter\":" << report::json_string(chapter.id)
+        << ",\"title\":" << report::json_string(chapter.title)
+        << ",\"source\":" << report::json_string(chapter.source) << ",\"items\":[";
+    for (std::size_t i = 0; i < chapter.items.size(); ++i)
+      out << (i ? "," : "") << item_json(chapter.items[i]);
+    out << "]}\n";
+    return 0;
+  }
   std::size_t w = 0;
   for (const auto& item : chapter.items) w = std::max(w, item.id.size());
   out << chapter.id << ": " << chapter.title << "\n" << chapter.source << "\n\n";
@@ -131,7 +212,11 @@ int cmd_list(const Chapter& chapter, std::ostream& out) {
   return 0;
 }
 
-int cmd_describe(const Chapter& chapter, const Item& item, std::ostream& out) {
+int cmd_describe(const Item& item, const Options& o, std::ostream& out) {
+  if (o.format == report::Format::json) {
+    out << item_json(item) << "\n";
+    return 0;
+  }
   out << item.id << " — " << item.title << "\nsource: " << item.source << "\n";
   if (item.params.empty()) {
     out << "parameters: none\n";
@@ -141,39 +226,45 @@ int cmd_describe(const Chapter& chapter, const Item& item, std::ostream& out) {
   for (const auto& p : item.params) {
     out << "  " << p.name << " = " << p.default_value << "  (" << to_string(p.provenance)
         << ")\n      " << p.help << "\n";
-    std::string allowed;
-    switch (p.kind) {
-      case Param::Kind::number: allowed = p.allowed.describe(p.name); break;
-      case Param::Kind::integer: allowed = "integer, " + p.allowed.describe(p.name); break;
-      case Param::Kind::vector:
-        allowed = std::to_string(p.min_size) +
-                  (p.max_size != p.min_size ? " to " + std::to_string(p.max_size) : "") +
-                  " comma-separated numbers, each " + p.allowed.describe("x");
-        break;
-    }
-    out << "      allowed: " << allowed << "\n";
+    out << "      allowed: " << p.expected() << "\n";
   }
-  (void)chapter;
   return 0;
 }
 
-int cmd_run(const Chapter& chapter, const Options& o, std::ostream& out) {
+// Writes the figures of `result` into `dir`, saying on `err` which SVGs could not be drawn.
+void write_figures_to(const report::Result& result, const fs::path& dir, const Chapter& chapter,
+                      std::ostream& err) {
+  const auto written = report::write_figures(result, dir);
+  if (written.missing_renderer.empty()) return;
+  err << chapter.id << ": no SVG for " << written.unrendered.front()
+      << (written.unrendered.size() > 1
+              ? " and " + std::to_string(written.unrendered.size() - 1) + " more"
+              : std::string())
+      << ": " << written.missing_renderer << " not found; the data and script are written\n";
+}
+
+int cmd_run(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.size() != 1)
     throw invalid_argument(o.positional.empty() ? "'run' needs an item id"
                                                 : "'run' takes one item, got " +
                                                       std::to_string(o.positional.size()));
   const Item& item = find_item(chapter, o.positional.front());
   const Params params = resolve_params(item, o.sets);
-  if (o.out) report::ensure_writable_directory(*o.out);
-  const report::Result result = item.compute(params);
-  if (o.out) report::write_figures(result, *o.out);
+  if (o.out) report::check_output_directory(*o.out);
+  const report::Result result = evaluate(item, params);
+  if (o.out && !result.figures.empty()) {
+    report::OutputDirectory dir(*o.out);  // created only now: a failed item creates nothing
+    write_figures_to(result, dir.path(), chapter, err);
+    dir.keep();
+  }
   out << report::render(header_for(chapter, item, params), result, o.format);
   return 0;
 }
 
 int cmd_all(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "all");
-  if (o.out) report::ensure_writable_directory(*o.out);
+  if (o.out) report::check_output_directory(*o.out);
+  std::optional<report::OutputDirectory> dir;
   for (const auto& item : chapter.items) {
     if (o.quick && item.slow) {
       err << chapter.id << ": --quick skips " << item.id << " (slow at its defaults; " << chapter.id
@@ -181,32 +272,36 @@ int cmd_all(const Chapter& chapter, const Options& o, std::ostream& out, std::os
       continue;
     }
     const Params params = resolve_params(item, {});
-    const report::Result result = item.compute(params);
-    if (o.out) report::write_figures(result, *o.out);
+    const report::Result result = evaluate(item, params);
+    if (o.out && !result.figures.empty()) {
+      if (!dir) dir.emplace(*o.out);
+      write_figures_to(result, dir->path(), chapter, err);
+    }
     out << report::render(header_for(chapter, item, params), result, o.format);
     if (o.format == report::Format::text || o.format == report::Format::markdown) out << "\n";
   }
+  if (dir) dir->keep();
   return 0;
 }
 
-int cmd_figures(const Chapter& chapter, const Options& o, std::ostream& out) {
+int cmd_figures(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "figures");
   const fs::path dir = require_out(o, "figures");
   for (const auto& item : chapter.items) {
     const report::Result result = compute(item);
     if (result.figures.empty()) continue;
-    report::write_figures(result, dir);
+    write_figures_to(result, dir, chapter, err);
     for (const auto& f : result.figures) out << (dir / (f.name + ".svg")).string() << "\n";
   }
   return 0;
 }
 
-int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out) {
+int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "export");
   const fs::path dir = require_out(o, "export");
   for (const auto& item : chapter.items) {
     const report::Result result = compute(item);
-    report::write_figures(result, dir);
+    write_figures_to(result, dir, chapter, err);
     report::FileBatch batch(dir);
     batch.stage(item.id + ".md", report::render_body(result, report::Format::markdown));
     batch.stage(item.id + ".txt", report::render_body(result, report::Format::text));
@@ -215,6 +310,31 @@ int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out) {
   out << "exported " << chapter.items.size() << " items of " << chapter.id << " to " << dir.string()
       << "\n";
   return 0;
+}
+
+// An error as one line of at most 200 characters: any line break escaped, the end cut.
+std::string one_line(const std::string& message) {
+  std::string line;
+  for (const char c : message) {
+    if (c == '\n')
+      line += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      line += ' ';
+    else
+      line += c;
+  }
+  if (line.size() > 200) line = line.substr(0, 197) + "...";
+  return line;
+}
+
+// Commands that print: run them, then make sure what they printed reached stdout.
+int finish_output(int status, std::ostream& out, const std::string& id, std::ostream& err) {
+  out.flush();
+  if (out.fail()) {
+    err << one_line(id + ": error: cannot write to standard output") << "\n";
+    return 1;
+  }
+  return status;
 }
 
 }  // namespace
@@ -228,35 +348,42 @@ int run_cli(const Chapter& chapter, const std::vector<std::string>& args, std::o
       return 2;
     }
     const std::string& command = args.front();
+    int status = 0;
     if (command == "--help" || command == "-h" || command == "help") {
       out << usage(id);
-      return 0;
-    }
-    if (command == "list") {
-      require_no_positional(parse_options(args, false), "list");
-      return cmd_list(chapter, out);
-    }
-    if (command == "describe") {
+    } else if (command == "list") {
+      const Options o = parse_options(args, false);
+      require_no_positional(o, "list");
+      status = cmd_list(chapter, o, out);
+    } else if (command == "describe") {
       const Options o = parse_options(args, false);
       if (o.positional.size() != 1) throw invalid_argument("'describe' needs one item id");
-      return cmd_describe(chapter, find_item(chapter, o.positional.front()), out);
+      status = cmd_describe(find_item(chapter, o.positional.front()), o, out);
+    } else if (command == "run") {
+      status = cmd_run(chapter, parse_options(args, true), out, err);
+    } else if (command == "all") {
+      status = cmd_all(chapter, parse_options(args, false, true), out, err);
+    } else if (command == "figures") {
+      status = cmd_figures(chapter, parse_options(args, false), out, err);
+    } else if (command == "export") {
+      status = cmd_export(chapter, parse_options(args, false), out, err);
+    } else {
+      err << one_line(id + ": unknown command " + quoted_input(command) + "; allowed: " + kCommands)
+          << "\n";
+      return 2;
     }
-    if (command == "run") return cmd_run(chapter, parse_options(args, true), out);
-    if (command == "all") return cmd_all(chapter, parse_options(args, false, true), out, err);
-    if (command == "figures") return cmd_figures(chapter, parse_options(args, false), out);
-    if (command == "export") return cmd_export(chapter, parse_options(args, false), out);
-    err << id << ": unknown command '" << command << "'; allowed: " << kCommands << "\n";
-    return 2;
+    return finish_output(status, out, id, err);
   } catch (const descent::invalid_argument& e) {
-    err << id << ": " << e.what() << "\n";
+    err << one_line(id + ": " + e.what()) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    err << id << ": error: " << e.what() << "\n";
+    err << one_line(id + ": error: " + e.what()) << "\n";
     return 1;
   }
 }
 
 int main_for(const Chapter& chapter, int argc, char** argv) {
+  report::install_interrupt_cleanup();
   const std::vector<std::string> args(argv + 1, argv + argc);
   return run_cli(chapter, args, std::cout, std::cerr);
 }

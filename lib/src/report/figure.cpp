@@ -1,14 +1,15 @@
 #include "descent/report/figure.hpp"
 
-#include <sys/wait.h>
-
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
 #include "descent/core/interval.hpp"
 #include "descent/report/files.hpp"
+#include "descent/report/process.hpp"
 
 namespace descent::report {
 
@@ -36,9 +37,18 @@ set tics nomirror out
 set key top right opaque box lc rgb '#cccccc'
 )";
 
-std::string quote(const std::string& s) {  // a gnuplot single-quoted string
+// A gnuplot single-quoted string: a quote doubles, and a control character (which would end
+// the line, and with it the command) becomes a space. Nothing in it is ever executed.
+std::string quote(const std::string& s) {
   std::string r = "'";
-  for (char c : s) r += (c == '\'') ? std::string("''") : std::string(1, c);
+  for (const char c : s) {
+    if (c == '\'')
+      r += "''";
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      r += ' ';
+    else
+      r += c;
+  }
   return r + "'";
 }
 
@@ -72,13 +82,38 @@ std::size_t grid_x_column(const Figure& figure, const Series& series) {
   return std::string::npos;
 }
 
-std::string shell_quote(const std::string& s) {
-  std::string r = "'";
-  for (char c : s) r += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return r + "'";
+// The z column of `series` if a contour layer draws it, or npos.
+std::size_t grid_z_column(const Figure& figure, const Series& series) {
+  for (const auto& panel : figure.panels)
+    for (const auto& layer : panel.layers)
+      if (layer.style == Layer::Style::contour && layer.series == series.name)
+        return series.column(layer.z);
+  return std::string::npos;
+}
+
+// A contour grid's values below 1e-12 of its largest are rounding left over from cancellation
+// (x² − y² on the diagonal comes out as 7e-15 or 0 depending on the BLAS kernel); they are
+// written as 0, so that the level set through 0 is traced the same on every machine.
+double contour_noise_floor(const Series& series, std::size_t z) {
+  double largest = 0;
+  for (const auto& row : series.rows)
+    if (std::isfinite(row[z])) largest = std::max(largest, std::fabs(row[z]));
+  return 1e-12 * largest;
 }
 
 }  // namespace
+
+std::string figure_number(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  // Rounded twice: to 12 digits first, which absorbs a difference in the last bits (a value
+  // that is exactly 7.50390625 on one machine and 7.5039062500000053 on another becomes
+  // 7.50390625 on both), then to kFigureDigits, ties to even on the value both now share.
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.12g", x);
+  std::snprintf(buffer, sizeof buffer, "%.*g", kFigureDigits, std::strtod(buffer, nullptr));
+  return buffer;
+}
 
 std::string figure_tsv(const Figure& figure, const Result& result) {
   std::ostringstream out;
@@ -92,11 +127,16 @@ std::string figure_tsv(const Figure& figure, const Result& result) {
     for (std::size_t j = 0; j < s.columns.size(); ++j) out << (j ? "\t" : " ") << s.columns[j];
     out << "\n";
     const std::size_t grid_x = grid_x_column(figure, s);
+    const std::size_t grid_z = grid_z_column(figure, s);
+    const double noise = grid_z == std::string::npos ? 0 : contour_noise_floor(s, grid_z);
     for (std::size_t r = 0; r < s.rows.size(); ++r) {
       const auto& row = s.rows[r];
       if (grid_x != std::string::npos && r > 0 && row[grid_x] != s.rows[r - 1][grid_x])
         out << "\n";  // one scan line of the grid per x
-      for (std::size_t j = 0; j < row.size(); ++j) out << (j ? "\t" : "") << full_number(row[j]);
+      for (std::size_t j = 0; j < row.size(); ++j) {
+        const bool cancelled = j == grid_z && std::fabs(row[j]) < noise;
+        out << (j ? "\t" : "") << figure_number(cancelled ? 0.0 : row[j]);
+      }
       out << "\n";
     }
   }
@@ -200,51 +240,61 @@ fs::path find_program(const std::string& name) {
 
 namespace {
 
-// Runs a shell command in `dir` (renderers resolve relative file names against their
-// working directory) and checks it produced `output`.
-void render(const fs::path& dir, const std::string& command, const fs::path& output,
-            const std::string& what) {
-  const std::string full = "cd " + shell_quote(dir.string()) + " && " + command + " 2>&1";
-  const int status = std::system(full.c_str());
-  if (status != 0 || !fs::exists(output))
-    throw std::runtime_error(what + " (exit status " + std::to_string(WEXITSTATUS(status)) + ")");
+// Runs a renderer in `dir` (it resolves relative file names against its working directory)
+// and checks that it produced `output`.
+void render(const fs::path& dir, const fs::path& program, const std::vector<std::string>& args,
+            const fs::path& output, const std::string& what) {
+  const ProgramRun run = run_program(program, args, dir, render_timeout());
+  if (run.timed_out)
+    throw std::runtime_error(what + ": " + program.filename().string() + " did not finish within " +
+                             std::to_string(render_timeout().count() / 1000) +
+                             " s (DESCENT_RENDER_TIMEOUT sets the limit)");
+  if (!run.ok() || !fs::exists(output)) {
+    std::string first_line = run.errors.substr(0, run.errors.find('\n'));
+    if (first_line.size() > 100) first_line = first_line.substr(0, 100) + "...";
+    throw std::runtime_error(what + " (exit status " + std::to_string(run.exit_status) + ")" +
+                             (first_line.empty() ? "" : ": " + first_line));
+  }
 }
 
 }  // namespace
 
-int write_figures(const Result& result, const fs::path& dir) {
-  if (result.figures.empty()) return 0;
+FigureFiles write_figures(const Result& result, const fs::path& dir) {
+  FigureFiles written;
+  if (result.figures.empty()) return written;
   const fs::path gnuplot = find_program("gnuplot");
   const fs::path graphviz = find_program("dot");
   FileBatch batch(dir);
-  int rendered = 0;
   for (const auto& figure : result.figures) {
     const fs::path svg = batch.temporary_for(figure.name + ".svg");
-    if (!figure.dot.empty()) {
+    const bool graph = !figure.dot.empty();
+    const fs::path& renderer = graph ? graphviz : gnuplot;
+    std::vector<std::string> args;
+    if (graph) {
       const fs::path source = batch.stage(figure.name + ".dot", figure.dot);
-      if (graphviz.empty()) continue;
-      batch.adopt(svg, figure.name + ".svg");
-      render(dir,
-             shell_quote(graphviz.string()) + " -Tsvg -o " + shell_quote(svg.filename().string()) +
-                 " " + shell_quote(source.filename().string()),
-             svg, "Graphviz dot failed to render " + figure.name);
-      ++rendered;
+      args = {"-Tsvg", "-o", svg.filename().string(), source.filename().string()};
+    } else {
+      const fs::path data = batch.stage(figure.name + ".tsv", figure_tsv(figure, result));
+      const fs::path script = batch.stage(figure.name + ".gp", gnuplot_script(figure, result));
+      args = {"-e",
+              "data=" + quote(data.filename().string()) + "; out=" + quote(svg.filename().string()),
+              script.filename().string()};
+    }
+    if (renderer.empty()) {
+      written.unrendered.push_back(figure.name);
+      if (written.missing_renderer.find(graph ? "dot" : "gnuplot") == std::string::npos)
+        written.missing_renderer +=
+            std::string(written.missing_renderer.empty() ? "" : " and ") +
+            (graph ? "dot (apt-get install graphviz)" : "gnuplot (apt-get install gnuplot-nox)");
       continue;
     }
-    const fs::path data = batch.stage(figure.name + ".tsv", figure_tsv(figure, result));
-    const fs::path script = batch.stage(figure.name + ".gp", gnuplot_script(figure, result));
-    if (gnuplot.empty()) continue;
     batch.adopt(svg, figure.name + ".svg");
-    render(dir,
-           shell_quote(gnuplot.string()) + " -e " +
-               shell_quote("data='" + data.filename().string() + "'; out='" +
-                           svg.filename().string() + "'") +
-               " " + shell_quote(script.filename().string()),
-           svg, "gnuplot failed to render " + figure.name);
-    ++rendered;
+    render(dir, renderer, args, svg,
+           (graph ? "Graphviz dot failed to render " : "gnuplot failed to render ") + figure.name);
+    ++written.rendered;
   }
   batch.commit();
-  return rendered;
+  return written;
 }
 
 }  // namespace descent::report

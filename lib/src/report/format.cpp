@@ -194,6 +194,13 @@ void json_body(std::ostringstream& out, const Result& result) {
   for (std::size_t i = 0; i < result.figures.size(); ++i)
     out << (i ? "," : "") << json_string(result.figures[i].name);
   out << "]";
+  if (!result.non_finite_allowed.empty()) {
+    out << ",\"non_finite_allowed\":{";
+    for (std::size_t i = 0; i < result.non_finite_allowed.size(); ++i)
+      out << (i ? "," : "") << json_string(result.non_finite_allowed[i].first) << ":"
+          << json_string(result.non_finite_allowed[i].second);
+    out << "}";
+  }
 }
 
 }  // namespace

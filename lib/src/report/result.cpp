@@ -40,6 +40,10 @@ void Result::value(std::string name, double v) {
   values.emplace_back(std::move(name), v);
 }
 
+void Result::allow_non_finite(std::string where, std::string why) {
+  non_finite_allowed.emplace_back(std::move(where), std::move(why));
+}
+
 double Result::value(const std::string& name) const {
   for (const auto& [key, v] : values)
     if (key == name) return v;

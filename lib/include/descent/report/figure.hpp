@@ -6,14 +6,25 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "descent/report/result.hpp"
 
 namespace descent::report {
 
+/// Significant digits of the numbers in a figure's TSV: far more than any plot resolves, and
+/// few enough that the last-bit differences between BLAS kernels and libm builds (1e-16
+/// relative) almost never reach a printed digit, so regenerating the committed figures on
+/// another machine leaves them byte for byte as they were. JSON output keeps 17.
+inline constexpr int kFigureDigits = 8;
+
+/// A number as a figure's TSV writes it: kFigureDigits significant digits, or nan/inf/-inf.
+[[nodiscard]] std::string figure_number(double x);
+
 /// The TSV data of one figure: every series its layers draw, in order of first use,
 /// each a block with a `# series NAME` comment and a `# col1\tcol2...` header line,
-/// blocks separated by two blank lines. Numbers carry 17 significant digits.
+/// blocks separated by two blank lines. Numbers carry kFigureDigits significant digits
+/// (figure_number).
 [[nodiscard]] std::string figure_tsv(const Figure& figure, const Result& result);
 
 /// The gnuplot script drawing `figure` from `<figure.name>.tsv` into `<figure.name>.svg`
@@ -23,10 +34,17 @@ namespace descent::report {
 /// An executable found on PATH (e.g. "gnuplot", "dot"), or an empty path.
 [[nodiscard]] std::filesystem::path find_program(const std::string& name);
 
+/// What write_figures wrote.
+struct FigureFiles {
+  int rendered = 0;                     ///< SVGs drawn
+  std::vector<std::string> unrendered;  ///< figures left without an SVG: no renderer found
+  std::string missing_renderer;         ///< which, with how to install it; empty if none
+};
+
 /// Writes every figure of `result` into `dir`, all or nothing: for a plot `<name>.tsv`,
 /// `<name>.gp` and, when gnuplot is found, `<name>.svg`; for a graph (Figure::dot set)
-/// `<name>.dot` and, when Graphviz's dot is found, `<name>.svg`. Returns the number of
-/// SVGs rendered. Throws std::runtime_error if gnuplot or dot fails.
-int write_figures(const Result& result, const std::filesystem::path& dir);
+/// `<name>.dot` and, when Graphviz's dot is found, `<name>.svg`. Throws std::runtime_error if
+/// gnuplot or dot fails or runs past render_timeout().
+FigureFiles write_figures(const Result& result, const std::filesystem::path& dir);
 
 }  // namespace descent::report

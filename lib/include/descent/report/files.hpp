@@ -13,9 +13,33 @@ namespace descent::report {
 /// std::runtime_error naming the path on failure.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
 
-/// Creates `dir` (and parents) if needed and checks that a file can be created in it.
-/// Throws descent::invalid_argument naming the directory when it cannot.
+/// Checks, without creating anything, that `dir` is a directory or could be created as one,
+/// and that a file can be created in it (or in its deepest existing ancestor: a read-only or
+/// pseudo file system fails here). Throws descent::invalid_argument naming the directory.
+void check_output_directory(const std::filesystem::path& dir);
+
+/// Creates `dir` (and parents) if needed, checks that a file can be created in it, and
+/// removes what interrupted runs left there (remove_stale_temporaries). Throws
+/// descent::invalid_argument naming the directory when it cannot.
 void ensure_writable_directory(const std::filesystem::path& dir);
+
+/// An output directory for one run: created (with its missing parents) when constructed,
+/// and removed again, if still empty, when destroyed without keep() or when the run is
+/// interrupted, so that a run that fails leaves no new directory behind.
+class OutputDirectory {
+ public:
+  explicit OutputDirectory(std::filesystem::path dir);
+  OutputDirectory(const OutputDirectory&) = delete;
+  OutputDirectory& operator=(const OutputDirectory&) = delete;
+  ~OutputDirectory();
+  [[nodiscard]] const std::filesystem::path& path() const { return dir_; }
+  /// The run succeeded: the directory stays.
+  void keep();
+
+ private:
+  std::filesystem::path dir_;
+  std::vector<std::pair<std::filesystem::path, int>> created_;  // with their cleanup tickets
+};
 
 /// A set of files committed together: each is staged as a temporary file, and only
 /// `commit()` renames them all into place. Destroying an uncommitted batch removes the
@@ -37,7 +61,11 @@ class FileBatch {
 
  private:
   std::filesystem::path dir_;
-  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;
+  struct Staged {
+    std::filesystem::path temporary, final_path;
+    int ticket;  // in the interrupt-cleanup registry
+  };
+  std::vector<Staged> staged_;
   bool committed_ = false;
 };
 

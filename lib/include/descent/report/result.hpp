@@ -89,10 +89,17 @@ struct Result {
   std::vector<std::pair<std::string, double>> values;  ///< in the order they were set
   std::string status;                                  ///< why an optimizer stopped, if one ran
   std::vector<Figure> figures;
+  /// Places that may hold numbers that are not finite on purpose, each with the reason: a
+  /// table or series name, `name:column` for one column, or `values:name` for one value.
+  /// Everywhere else a NaN or an infinity is named in the status (report/check.hpp).
+  std::vector<std::pair<std::string, std::string>> non_finite_allowed;
 
   Table& table(std::string name, std::vector<std::string> columns);
   Series& add_series(std::string name, std::vector<std::string> columns);
   void value(std::string name, double v);
+  /// Declares that `where` (see non_finite_allowed) may hold NaN or ±inf, and why, e.g.
+  /// `allow_non_finite("iterates:ratio", "n/a in row 0, before a ratio exists")`.
+  void allow_non_finite(std::string where, std::string why);
 
   /// Lookups for tests and docs; throw std::out_of_range naming what is missing.
   [[nodiscard]] double value(const std::string& name) const;
