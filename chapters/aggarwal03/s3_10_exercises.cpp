@@ -58,6 +58,15 @@ Result exercise_1(const Params& p) {
   return result;
 }
 
+app::Item exercise_1_item() {
+  return {"exercise-1",
+          "Exercise 1: d x_{t+2} / d x_t through the recurrence (x, y) -> (f, g)",
+          "Aggarwal §3.10, Exercise 1, Eq. 3.66",
+          {Param::number("x", "1", Provenance::companion, "x_t (the book gives none)"),
+           Param::number("y", "2", Provenance::companion, "y_t (the book gives none)")},
+          exercise_1};
+}
+
 // --- exercise-2 ---------------------------------------------------------------------------
 
 Result exercise_2(const Params& p) {
@@ -68,6 +77,15 @@ Result exercise_2(const Params& p) {
   Result result;
   add_gradient(result, x0, input_gradient(tape, o, p.number("dL_do")));
   return result;
+}
+
+app::Item exercise_2_item() {
+  return {"exercise-2",
+          "Exercise 2: a neuron o = x1 x2 with dL/do = 5",
+          "Aggarwal §3.10, Exercise 2",
+          {Param::vector("x", "2,3", Provenance::book, "inputs x1, x2", 2, 2),
+           Param::number("dL_do", "5", Provenance::book, "upstream gradient dL/do")},
+          exercise_2};
 }
 
 // --- exercise-3 and exercise-4 -------------------------------------------------------------
@@ -93,40 +111,30 @@ Result pairwise(const Params& p, bool use_max) {
   return result;
 }
 
-Result exercise_3(const Params& p) {
-  return pairwise(p, false);
+std::vector<Param> pairwise_params() {
+  return {Param::vector("x", "1,2,3,4", Provenance::book, "inputs x1..x4", 4, 4),
+          Param::number("dL_do", "2", Provenance::book, "upstream gradient dL/do")};
 }
-Result exercise_4(const Params& p) {
-  return pairwise(p, true);
+
+app::Item exercise_3_item() {
+  return {"exercise-3", "Exercise 3: o = sum of the six pairwise products, dL/do = 2",
+          "Aggarwal §3.10, Exercise 3", pairwise_params(),
+          [](const Params& p) { return pairwise(p, false); }};
+}
+
+app::Item exercise_4_item() {
+  return {"exercise-4", "Exercise 4: o = max of the six pairwise products, dL/do = 2",
+          "Aggarwal §3.10, Exercise 4", pairwise_params(),
+          [](const Params& p) { return pairwise(p, true); }};
 }
 
 }  // namespace
 
 void add_exercises_autodiff(app::Chapter& chapter) {
-  chapter.add({"exercise-1",
-               "Exercise 1: d x_{t+2} / d x_t through the recurrence (x, y) -> (f, g)",
-               "Aggarwal §3.10, Exercise 1, Eq. 3.66",
-               {Param::number("x", "1", Provenance::companion, "x_t (the book gives none)"),
-                Param::number("y", "2", Provenance::companion, "y_t (the book gives none)")},
-               exercise_1});
-  chapter.add({"exercise-2",
-               "Exercise 2: a neuron o = x1 x2 with dL/do = 5",
-               "Aggarwal §3.10, Exercise 2",
-               {Param::vector("x", "2,3", Provenance::book, "inputs x1, x2", 2, 2),
-                Param::number("dL_do", "5", Provenance::book, "upstream gradient dL/do")},
-               exercise_2});
-  chapter.add({"exercise-3",
-               "Exercise 3: o = sum of the six pairwise products, dL/do = 2",
-               "Aggarwal §3.10, Exercise 3",
-               {Param::vector("x", "1,2,3,4", Provenance::book, "inputs x1..x4", 4, 4),
-                Param::number("dL_do", "2", Provenance::book, "upstream gradient dL/do")},
-               exercise_3});
-  chapter.add({"exercise-4",
-               "Exercise 4: o = max of the six pairwise products, dL/do = 2",
-               "Aggarwal §3.10, Exercise 4",
-               {Param::vector("x", "1,2,3,4", Provenance::book, "inputs x1..x4", 4, 4),
-                Param::number("dL_do", "2", Provenance::book, "upstream gradient dL/do")},
-               exercise_4});
+  chapter.add(exercise_1_item());
+  chapter.add(exercise_2_item());
+  chapter.add(exercise_3_item());
+  chapter.add(exercise_4_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -97,6 +97,22 @@ Result toy_backprop(const Params& p, bool post) {
   return result;
 }
 
+app::Item post_activation_item() {
+  return {"section-3.2.3",
+          "Backpropagation with post-activation variables Delta = dL/dh on a 2-3-1 sigmoid network",
+          "Aggarwal §3.2.3, Eqs. 3.9-3.13",
+          {x_param(), y_param()},
+          [](const Params& p) { return toy_backprop(p, true); }};
+}
+
+app::Item pre_activation_item() {
+  return {"section-3.2.4",
+          "Backpropagation with pre-activation variables delta = dL/da: the same gradients",
+          "Aggarwal §3.2.4, Eqs. 3.14-3.19",
+          {x_param(), y_param()},
+          [](const Params& p) { return toy_backprop(p, false); }};
+}
+
 //! [exercise-9]
 // Exercise 9: the pre- and post-activation forms (and the decoupled one) compute the same
 // gradients: δ = Φ'(a) ⊙ Δ at every layer. Checked on random networks of every activation.
@@ -142,6 +158,19 @@ Result forms_agree(const Params& p) {
 }
 //! [exercise-9]
 
+app::Item forms_agree_item() {
+  return {"exercise-9",
+          "Pre-activation, post-activation and decoupled backpropagation agree",
+          "Aggarwal §3.10, Exercise 9",
+          {Param::integer("width", "6", Provenance::companion, "units per layer",
+                          Interval::closed(1, 200)),
+           Param::integer("depth", "4", Provenance::companion, "layers", Interval::closed(1, 50)),
+           Param::integer("batch", "5", Provenance::companion, "rows of the mini-batch",
+                          Interval::closed(1, 500)),
+           Param::integer("seed", "9", Provenance::companion, "seed", Interval::at_least(0))},
+          forms_agree};
+}
+
 // --- section-3.2.5 -------------------------------------------------------------------------
 
 Result activation_updates(const Params& p) {
@@ -181,9 +210,23 @@ Result activation_updates(const Params& p) {
   return result;
 }
 
+app::Item activation_updates_item() {
+  return {
+      "section-3.2.5",
+      "The backward step of each activation: linear, sigmoid, tanh, ReLU, leaky ReLU, hard tanh "
+      "(open and closed interval at +-1)",
+      "Aggarwal §3.2.5 and Eq. 3.39",
+      {Param::vector("z", "-2,-1,-0.5,0,0.5,1,2", Provenance::companion, "pre-activations", 1, 100),
+       Param::vector("upstream", "1,2,3,4,5,6,7", Provenance::companion, "upstream gradients dL/dh",
+                     1, 100),
+       Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
+                     Interval::open(0, 1))},
+      activation_updates};
+}
+
 // --- section-3.2.5.1 / exercise-10 ---------------------------------------------------------
 
-Result softmax_item(const Params& p, bool exercise) {
+Result softmax_cross_entropy(const Params& p, bool exercise) {
   const auto v = p.vector("v"), y = p.vector("y");
   if (v.size() != y.size())
     throw invalid_argument("y has " + std::to_string(y.size()) + " entries, v has " +
@@ -240,6 +283,23 @@ Result softmax_item(const Params& p, bool exercise) {
     result.value("max_diff_numerical_jacobian", max_abs_diff(xt::flatten(numeric), xt::flatten(J)));
   }
   return result;
+}
+
+std::vector<Param> softmax_params(const std::string& y_help) {
+  return {Param::vector("v", "1,2,3", Provenance::companion, "scores v_i", 2, 100),
+          Param::vector("y", "0,0,1", Provenance::companion, y_help, 2, 100)};
+}
+
+app::Item softmax_item() {
+  return {"section-3.2.5.1", "Softmax with cross-entropy: dL/dv = o - y",
+          "Aggarwal §3.2.5.1, Eqs. 3.20-3.22", softmax_params("target probabilities y_i"),
+          [](const Params& p) { return softmax_cross_entropy(p, false); }};
+}
+
+app::Item softmax_jacobian_item() {
+  return {"exercise-10", "The softmax Jacobian o_i(delta_ij - o_j), and dL/dv = o - y",
+          "Aggarwal §3.10, Exercise 10", softmax_params("target probabilities"),
+          [](const Params& p) { return softmax_cross_entropy(p, true); }};
 }
 
 // --- table-3.1 -----------------------------------------------------------------------------
@@ -340,6 +400,19 @@ Result table_3_1(const Params& p) {
 }
 //! [table-3.1]
 
+app::Item table_3_1_item() {
+  return {"table-3.1",
+          "Table 3.1: every row's backward pass against central differences",
+          "Aggarwal §3.2.6, Table 3.1, Eqs. 3.23-3.24",
+          {Param::vector("z", "0.3,-1.2,0.7,2.1", Provenance::companion,
+                         "the input z_i of each row (at least 3 entries, none at a kink)", 3, 100),
+           Param::number("epsilon", "1e-6", Provenance::companion, "finite-difference step",
+                         Interval::open(0, 1)),
+           Param::integer("seed", "31", Provenance::companion,
+                          "seed of the upstream gradients and W", Interval::at_least(0))},
+          table_3_1};
+}
+
 // --- section-3.2.7 -------------------------------------------------------------------------
 
 Result hidden_losses(const Params& p) {
@@ -370,6 +443,16 @@ Result hidden_losses(const Params& p) {
   };
   result.value("max_rho", nn::check_gradient(loss, nn::flatten(net), nn::flatten(g)).max_rho);
   return result;
+}
+
+app::Item hidden_losses_item() {
+  return {"section-3.2.7",
+          "A loss on hidden nodes: L = (o - y)^2/2 + lambda sum |h| enters through Eqs. 3.25-3.26",
+          "Aggarwal §3.2.7, Eqs. 3.25-3.26",
+          {x_param(), y_param(),
+           Param::number("lambda", "0.1", Provenance::companion, "weight of the hidden L1 loss",
+                         Interval::at_least(0))},
+          hidden_losses};
 }
 
 // --- section-3.2.9 -------------------------------------------------------------------------
@@ -416,6 +499,16 @@ Result shared_weights(const Params& p) {
   return result;
 }
 
+app::Item shared_weights_item() {
+  return {"section-3.2.9",
+          "Shared weights: the gradient is the sum over the uses (o = w (w x), and a tied "
+          "autoencoder)",
+          "Aggarwal §3.2.9",
+          {Param::number("w", "1.5", Provenance::companion, "the shared weight"),
+           Param::number("x", "2", Provenance::companion, "the input")},
+          shared_weights};
+}
+
 // --- section-3.2.10 ------------------------------------------------------------------------
 
 //! [gradient-check]
@@ -453,6 +546,19 @@ Result gradient_checking(const Params& p) {
 }
 //! [gradient-check]
 
+app::Item gradient_checking_item() {
+  return {"section-3.2.10",
+          "Gradient checking: forward and central differences and the ratio rho",
+          "Aggarwal §3.2.10, Eqs. 3.33-3.34",
+          {x_param(), y_param(),
+           Param::vector("epsilons", "1e-2,1e-3,1e-4,1e-5,1e-6,1e-7,1e-8,1e-9,1e-10",
+                         Provenance::companion, "steps of the sweep", 1, 30,
+                         Interval{0, 1, true, true}),
+           Param::number("epsilon", "1e-6", Provenance::companion,
+                         "step of the all-parameter check", Interval::open(0, 1))},
+          gradient_checking};
+}
+
 // --- exercise-5 ----------------------------------------------------------------------------
 
 Result exercise_5(const Params& p) {
@@ -487,99 +593,31 @@ Result exercise_5(const Params& p) {
   return result;
 }
 
+app::Item exercise_5_item() {
+  return {"exercise-5",
+          "The Jacobian of the sigmoid layer is diagonal: why the Jacobian form is wasteful",
+          "Aggarwal §3.10, Exercise 5",
+          {Param::vector("z", "0,1,-2", Provenance::companion, "the input of the layer", 1, 50)},
+          exercise_5};
+}
+
 }  // namespace
 
 void add_section_3_2(app::Chapter& chapter) {
-  chapter.add({"section-3.2.3",
-               "Backpropagation with post-activation variables Delta = dL/dh on a 2-3-1 "
-               "sigmoid network",
-               "Aggarwal §3.2.3, Eqs. 3.9-3.13",
-               {x_param(), y_param()},
-               [](const Params& p) { return toy_backprop(p, true); }});
-  chapter.add({"section-3.2.4",
-               "Backpropagation with pre-activation variables delta = dL/da: the same gradients",
-               "Aggarwal §3.2.4, Eqs. 3.14-3.19",
-               {x_param(), y_param()},
-               [](const Params& p) { return toy_backprop(p, false); }});
-  chapter.add({"section-3.2.5",
-               "The backward step of each activation: linear, sigmoid, tanh, ReLU, leaky ReLU, "
-               "hard tanh (open and closed interval at +-1)",
-               "Aggarwal §3.2.5 and Eq. 3.39",
-               {Param::vector("z", "-2,-1,-0.5,0,0.5,1,2", Provenance::companion, "pre-activations",
-                              1, 100),
-                Param::vector("upstream", "1,2,3,4,5,6,7", Provenance::companion,
-                              "upstream gradients dL/dh", 1, 100),
-                Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
-                              Interval::open(0, 1))},
-               activation_updates});
-  const std::vector<Param> softmax_params{
-      Param::vector("v", "1,2,3", Provenance::companion, "scores v_i", 2, 100),
-      Param::vector("y", "0,0,1", Provenance::companion, "target probabilities y_i", 2, 100)};
-  chapter.add({"section-3.2.5.1", "Softmax with cross-entropy: dL/dv = o - y",
-               "Aggarwal §3.2.5.1, Eqs. 3.20-3.22", softmax_params,
-               [](const Params& p) { return softmax_item(p, false); }});
-  chapter.add(
-      {"table-3.1",
-       "Table 3.1: every row's backward pass against central differences",
-       "Aggarwal §3.2.6, Table 3.1, Eqs. 3.23-3.24",
-       {Param::vector("z", "0.3,-1.2,0.7,2.1", Provenance::companion,
-                      "the input z_i of each row (at least 3 entries, none at a kink)", 3, 100),
-        Param::number("epsilon", "1e-6", Provenance::companion, "finite-difference step",
-                      Interval::open(0, 1)),
-        Param::integer("seed", "31", Provenance::companion, "seed of the upstream gradients and W",
-                       Interval::at_least(0))},
-       table_3_1});
-  chapter.add({"section-3.2.7",
-               "A loss on hidden nodes: L = (o - y)^2/2 + lambda sum |h| enters through "
-               "Eqs. 3.25-3.26",
-               "Aggarwal §3.2.7, Eqs. 3.25-3.26",
-               {x_param(), y_param(),
-                Param::number("lambda", "0.1", Provenance::companion,
-                              "weight of the hidden L1 loss", Interval::at_least(0))},
-               hidden_losses});
-  chapter.add({"section-3.2.9",
-               "Shared weights: the gradient is the sum over the uses (o = w (w x), and a tied "
-               "autoencoder)",
-               "Aggarwal §3.2.9",
-               {Param::number("w", "1.5", Provenance::companion, "the shared weight"),
-                Param::number("x", "2", Provenance::companion, "the input")},
-               shared_weights});
-  chapter.add({"section-3.2.10",
-               "Gradient checking: forward and central differences and the ratio rho",
-               "Aggarwal §3.2.10, Eqs. 3.33-3.34",
-               {x_param(), y_param(),
-                Param::vector("epsilons", "1e-2,1e-3,1e-4,1e-5,1e-6,1e-7,1e-8,1e-9,1e-10",
-                              Provenance::companion, "steps of the sweep", 1, 30,
-                              Interval{0, 1, true, true}),
-                Param::number("epsilon", "1e-6", Provenance::companion,
-                              "step of the all-parameter check", Interval::open(0, 1))},
-               gradient_checking});
+  chapter.add(post_activation_item());
+  chapter.add(pre_activation_item());
+  chapter.add(activation_updates_item());
+  chapter.add(softmax_item());
+  chapter.add(table_3_1_item());
+  chapter.add(hidden_losses_item());
+  chapter.add(shared_weights_item());
+  chapter.add(gradient_checking_item());
 }
 
 void add_exercises_nn(app::Chapter& chapter) {
-  chapter.add(
-      {"exercise-5",
-       "The Jacobian of the sigmoid layer is diagonal: why the Jacobian form is wasteful",
-       "Aggarwal §3.10, Exercise 5",
-       {Param::vector("z", "0,1,-2", Provenance::companion, "the input of the layer", 1, 50)},
-       exercise_5});
-  chapter.add(
-      {"exercise-9",
-       "Pre-activation, post-activation and decoupled backpropagation agree",
-       "Aggarwal §3.10, Exercise 9",
-       {Param::integer("width", "6", Provenance::companion, "units per layer",
-                       Interval::closed(1, 200)),
-        Param::integer("depth", "4", Provenance::companion, "layers", Interval::closed(1, 50)),
-        Param::integer("batch", "5", Provenance::companion, "rows of the mini-batch",
-                       Interval::closed(1, 500)),
-        Param::integer("seed", "9", Provenance::companion, "seed", Interval::at_least(0))},
-       forms_agree});
-  chapter.add({"exercise-10",
-               "The softmax Jacobian o_i(delta_ij - o_j), and dL/dv = o - y",
-               "Aggarwal §3.10, Exercise 10",
-               {Param::vector("v", "1,2,3", Provenance::companion, "scores v_i", 2, 100),
-                Param::vector("y", "0,0,1", Provenance::companion, "target probabilities", 2, 100)},
-               [](const Params& p) { return softmax_item(p, true); }});
+  chapter.add(exercise_5_item());
+  chapter.add(forms_agree_item());
+  chapter.add(softmax_jacobian_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

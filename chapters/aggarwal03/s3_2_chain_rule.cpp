@@ -31,6 +31,11 @@ double derivative(const ad::Tape& tape, ad::Var w, ad::Var o) {
   return zeta[w.index];
 }
 
+Param w_points(const std::string& def) {
+  return Param::vector("w", def, Provenance::companion, "evaluation points w (the book gives none)",
+                       1, 20);
+}
+
 // --- eq-3.1 -----------------------------------------------------------------------------
 
 Result sigmoid_of_sigmoid(const Params& p) {
@@ -48,6 +53,14 @@ Result sigmoid_of_sigmoid(const Params& p) {
   return result;
 }
 
+app::Item sigmoid_of_sigmoid_item() {
+  return {"eq-3.1",
+          "The derivative of a sigmoid of a sigmoid, by the chain rule",
+          "Aggarwal §3.2, Eq. 3.1",
+          {w_points("0,1")},
+          sigmoid_of_sigmoid};
+}
+
 // --- eq-3.2 -----------------------------------------------------------------------------
 
 Result cos_of_square(const Params& p) {
@@ -60,6 +73,14 @@ Result cos_of_square(const Params& p) {
     t.add({w0, o.value(), derivative(tape, w, o), -2 * w0 * std::sin(w0 * w0)});
   }
   return result;
+}
+
+app::Item cos_of_square_item() {
+  return {"eq-3.2",
+          "Univariate chain rule: d cos(w^2)/dw = -2w sin(w^2)",
+          "Aggarwal §3.2, Eq. 3.2 and Figure 3.1",
+          {w_points("0.5,1,2")},
+          cos_of_square};
 }
 
 // --- eq-3.3 to eq-3.5: o = sin(w²) + cos(w²) on the graph w → y → {p, q} → o --------------
@@ -94,6 +115,14 @@ Result multivariable_chain_rule(const Params& p) {
   return result;
 }
 
+app::Item multivariable_chain_rule_item() {
+  return {"eq-3.3",
+          "Multivariable chain rule: a sum over the intermediate functions",
+          "Aggarwal §3.2, Eq. 3.3 and Figure 3.2",
+          {w_points("0.5,1,2")},
+          multivariable_chain_rule};
+}
+
 Result pathwise_aggregation(const Params& p) {
   Result result;
   auto& t =
@@ -109,6 +138,14 @@ Result pathwise_aggregation(const Params& p) {
   return result;
 }
 
+app::Item pathwise_aggregation_item() {
+  return {"eq-3.4",
+          "Pathwise aggregation: the derivative is a sum over paths of products",
+          "Aggarwal §3.2, Lemma 3.2.1, Eq. 3.4",
+          {w_points("0.5,1,2")},
+          pathwise_aggregation};
+}
+
 Result sin_plus_cos(const Params& p) {
   Result result;
   auto& t = result.table(
@@ -120,6 +157,14 @@ Result sin_plus_cos(const Params& p) {
     t.add({w0, g.o.value(), derivative(g.tape, g.w, g.o), book});
   }
   return result;
+}
+
+app::Item sin_plus_cos_item() {
+  return {"eq-3.5",
+          "o = sin(w^2) + cos(w^2): do/dw = -2w sin(w^2) + 2w cos(w^2)",
+          "Aggarwal §3.2, Eq. 3.5 and Figure 3.3",
+          {w_points("0.5,1,2")},
+          sin_plus_cos};
 }
 
 // --- figure-3.4 and figure-3.5 ------------------------------------------------------------
@@ -165,6 +210,16 @@ Result exponential_paths(const Params& p) {
   return result;
 }
 
+app::Item exponential_paths_item() {
+  return {"figure-3.4",
+          "The 2^5 = 32 paths of o = w^32: enumeration against DP",
+          "Aggarwal §3.2.1, Figure 3.4 and Eq. 3.6",
+          {Param::number("w", "1.1", Provenance::companion, "the input w (the book gives none)"),
+           Param::integer("layers", "5", Provenance::book, "layers of two product units",
+                          Interval::closed(1, 20))},
+          exponential_paths};
+}
+
 Result path_counts_by_depth(const Params& p) {
   const double w0 = p.number("w");
   const long max_layers = p.integer("max_layers");
@@ -203,56 +258,28 @@ Result path_counts_by_depth(const Params& p) {
   return result;
 }
 
-Param w_points(const std::string& def) {
-  return Param::vector("w", def, Provenance::companion, "evaluation points w (the book gives none)",
-                       1, 20);
+app::Item path_counts_by_depth_item() {
+  return {"figure-3.5",
+          "Operation counts of path enumeration and dynamic programming as depth grows",
+          "Aggarwal §3.2.2, Figure 3.5 and Eqs. 3.7-3.8",
+          {Param::number("w", "1", Provenance::companion,
+                         "the input w (1 keeps w^(2^L) finite at every depth)"),
+           Param::integer("max_layers", "14", Provenance::companion,
+                          "deepest network (enumeration walks (L+1) 2^L edges)",
+                          Interval::closed(1, 20))},
+          path_counts_by_depth};
 }
 
 }  // namespace
 
 void add_section_3_2_chain_rule(app::Chapter& chapter) {
-  chapter.add({"eq-3.1",
-               "The derivative of a sigmoid of a sigmoid, by the chain rule",
-               "Aggarwal §3.2, Eq. 3.1",
-               {w_points("0,1")},
-               sigmoid_of_sigmoid});
-  chapter.add({"eq-3.2",
-               "Univariate chain rule: d cos(w^2)/dw = -2w sin(w^2)",
-               "Aggarwal §3.2, Eq. 3.2 and Figure 3.1",
-               {w_points("0.5,1,2")},
-               cos_of_square});
-  chapter.add({"eq-3.3",
-               "Multivariable chain rule: a sum over the intermediate functions",
-               "Aggarwal §3.2, Eq. 3.3 and Figure 3.2",
-               {w_points("0.5,1,2")},
-               multivariable_chain_rule});
-  chapter.add({"eq-3.4",
-               "Pathwise aggregation: the derivative is a sum over paths of products",
-               "Aggarwal §3.2, Lemma 3.2.1, Eq. 3.4",
-               {w_points("0.5,1,2")},
-               pathwise_aggregation});
-  chapter.add({"eq-3.5",
-               "o = sin(w^2) + cos(w^2): do/dw = -2w sin(w^2) + 2w cos(w^2)",
-               "Aggarwal §3.2, Eq. 3.5 and Figure 3.3",
-               {w_points("0.5,1,2")},
-               sin_plus_cos});
-  chapter.add(
-      {"figure-3.4",
-       "The 2^5 = 32 paths of o = w^32: enumeration against DP",
-       "Aggarwal §3.2.1, Figure 3.4 and Eq. 3.6",
-       {Param::number("w", "1.1", Provenance::companion, "the input w (the book gives none)"),
-        Param::integer("layers", "5", Provenance::book, "layers of two product units",
-                       Interval::closed(1, 20))},
-       exponential_paths});
-  chapter.add({"figure-3.5",
-               "Operation counts of path enumeration and dynamic programming as depth grows",
-               "Aggarwal §3.2.2, Figure 3.5 and Eqs. 3.7-3.8",
-               {Param::number("w", "1", Provenance::companion,
-                              "the input w (1 keeps w^(2^L) finite at every depth)"),
-                Param::integer("max_layers", "14", Provenance::companion,
-                               "deepest network (enumeration walks (L+1) 2^L edges)",
-                               Interval::closed(1, 20))},
-               path_counts_by_depth});
+  chapter.add(sigmoid_of_sigmoid_item());
+  chapter.add(cos_of_square_item());
+  chapter.add(multivariable_chain_rule_item());
+  chapter.add(pathwise_aggregation_item());
+  chapter.add(sin_plus_cos_item());
+  chapter.add(exponential_paths_item());
+  chapter.add(path_counts_by_depth_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -62,6 +62,20 @@ Result preprocessing(const Params& p) {
   return result;
 }
 
+app::Item preprocessing_item() {
+  return {"section-3.3.2",
+          "Feature preprocessing: standardization, min-max (Eq. 3.35) and whitening "
+          "(Eqs. 3.36-3.37) of a 6 x 3 data matrix",
+          "Aggarwal §3.3.2, Eqs. 3.35-3.37",
+          {Param::number("threshold", "1e-5", Provenance::book, "drop eigenvalues at or below this",
+                         Interval::at_least(0)),
+           Param::number("reg", "0", Provenance::companion,
+                         "added to each kept eigenvalue before the division (the book's "
+                         "alternative: 1e-5)",
+                         Interval::at_least(0))},
+          preprocessing};
+}
+
 //! [section-3.3.3]
 Result initialization(const Params& p) {
   const auto fan_out = static_cast<std::size_t>(p.integer("fan_out"));
@@ -99,33 +113,27 @@ Result initialization(const Params& p) {
 }
 //! [section-3.3.3]
 
+app::Item initialization_item() {
+  return {"section-3.3.3",
+          "Initialization: the output variance r Var(w) under each scheme",
+          "Aggarwal §3.3.3",
+          {Param::vector("fan_in", "2,100", Provenance::book, "fan-ins r to compare", 1, 10,
+                         Interval::closed(1, 10000)),
+           Param::integer("fan_out", "50", Provenance::companion, "fan-out (Xavier only)",
+                          Interval::closed(1, 10000)),
+           Param::number("sigma", "0.01", Provenance::book, "std of the constant Gaussian scheme",
+                         Interval::greater_than(0)),
+           Param::integer("samples", "5000", Provenance::companion, "neurons drawn per scheme",
+                          Interval::closed(10, 10000000)),
+           Param::integer("seed", "33", Provenance::companion, "seed", Interval::at_least(0))},
+          initialization};
+}
+
 }  // namespace
 
 void add_section_3_3(app::Chapter& chapter) {
-  chapter.add({"section-3.3.2",
-               "Feature preprocessing: standardization, min-max (Eq. 3.35) and whitening "
-               "(Eqs. 3.36-3.37) of a 6 x 3 data matrix",
-               "Aggarwal §3.3.2, Eqs. 3.35-3.37",
-               {Param::number("threshold", "1e-5", Provenance::book,
-                              "drop eigenvalues at or below this", Interval::at_least(0)),
-                Param::number("reg", "0", Provenance::companion,
-                              "added to each kept eigenvalue before the division (the book's "
-                              "alternative: 1e-5)",
-                              Interval::at_least(0))},
-               preprocessing});
-  chapter.add({"section-3.3.3",
-               "Initialization: the output variance r Var(w) under each scheme",
-               "Aggarwal §3.3.3",
-               {Param::vector("fan_in", "2,100", Provenance::book, "fan-ins r to compare", 1, 10,
-                              Interval::closed(1, 10000)),
-                Param::integer("fan_out", "50", Provenance::companion, "fan-out (Xavier only)",
-                               Interval::closed(1, 10000)),
-                Param::number("sigma", "0.01", Provenance::book,
-                              "std of the constant Gaussian scheme", Interval::greater_than(0)),
-                Param::integer("samples", "5000", Provenance::companion, "neurons drawn per scheme",
-                               Interval::closed(10, 10000000)),
-                Param::integer("seed", "33", Provenance::companion, "seed", Interval::at_least(0))},
-               initialization});
+  chapter.add(preprocessing_item());
+  chapter.add(initialization_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -180,6 +180,24 @@ Result figure_3_8(const Params& p) {
   return result;
 }
 
+app::Item figure_3_8_item() {
+  return {"figure-3.8",
+          "Vanishing and exploding gradients: chains of one-node layers and deep networks",
+          "Aggarwal §3.4, Figure 3.8, Eq. 3.38",
+          {Param::integer("depth", "10", Provenance::book, "layers r of the chain (book: 10)",
+                          Interval::closed(1, 100)),
+           Param::integer("chains", "20000", Provenance::companion, "random chains",
+                          Interval::closed(10, 10000000)),
+           Param::integer("width", "100", Provenance::companion, "units per layer (b)",
+                          Interval::closed(1, 1000)),
+           Param::integer("network_depth", "20", Provenance::companion, "layers (b)",
+                          Interval::closed(1, 200)),
+           Param::integer("seeds", "8", Provenance::companion, "networks averaged (b)",
+                          Interval::closed(1, 1000)),
+           Param::integer("seed", "38", Provenance::companion, "seed", Interval::at_least(0))},
+          figure_3_8};
+}
+
 Result figure_3_10(const Params& p) {
   const double lo = p.number("from"), hi = p.number("to"), step = p.number("step");
   if (!(hi > lo)) throw invalid_argument("to must exceed from; allowed: from < to");
@@ -216,6 +234,17 @@ Result figure_3_10(const Params& p) {
   }
   result.figures.push_back(fig);
   return result;
+}
+
+app::Item figure_3_10_item() {
+  return {
+      "figure-3.10",
+      "The derivatives of sigmoid, tanh, ReLU and hard tanh",
+      "Aggarwal §3.4.2, Figure 3.10",
+      {Param::number("from", "-6", Provenance::companion, "left end of v"),
+       Param::number("to", "6", Provenance::companion, "right end of v"),
+       Param::number("step", "0.01", Provenance::companion, "spacing", Interval::closed(1e-4, 1))},
+      figure_3_10};
 }
 
 //! [dying-relu]
@@ -291,42 +320,25 @@ Result dying_relu(const Params& p) {
   return result;
 }
 
+app::Item dying_relu_item() {
+  return {"section-3.4.3",
+          "Dying ReLU after one large step, recovery with leaky ReLU, and maxout",
+          "Aggarwal §3.4.3, Eq. 3.39, §3.4.3.2",
+          {Param::number("w0", "3", Provenance::companion, "starting weight"),
+           Param::number("b0", "0", Provenance::companion, "starting bias"),
+           Param::number("big_lr", "0.5", Provenance::companion, "the large learning rate",
+                         Interval::greater_than(0)),
+           Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
+                         Interval::open(0, 1))},
+          dying_relu};
+}
+
 }  // namespace
 
 void add_section_3_4(app::Chapter& chapter) {
-  chapter.add({"figure-3.8",
-               "Vanishing and exploding gradients: chains of one-node layers and deep networks",
-               "Aggarwal §3.4, Figure 3.8, Eq. 3.38",
-               {Param::integer("depth", "10", Provenance::book, "layers r of the chain (book: 10)",
-                               Interval::closed(1, 100)),
-                Param::integer("chains", "20000", Provenance::companion, "random chains",
-                               Interval::closed(10, 10000000)),
-                Param::integer("width", "100", Provenance::companion, "units per layer (b)",
-                               Interval::closed(1, 1000)),
-                Param::integer("network_depth", "20", Provenance::companion, "layers (b)",
-                               Interval::closed(1, 200)),
-                Param::integer("seeds", "8", Provenance::companion, "networks averaged (b)",
-                               Interval::closed(1, 1000)),
-                Param::integer("seed", "38", Provenance::companion, "seed", Interval::at_least(0))},
-               figure_3_8});
-  chapter.add(
-      {"figure-3.10",
-       "The derivatives of sigmoid, tanh, ReLU and hard tanh",
-       "Aggarwal §3.4.2, Figure 3.10",
-       {Param::number("from", "-6", Provenance::companion, "left end of v"),
-        Param::number("to", "6", Provenance::companion, "right end of v"),
-        Param::number("step", "0.01", Provenance::companion, "spacing", Interval::closed(1e-4, 1))},
-       figure_3_10});
-  chapter.add({"section-3.4.3",
-               "Dying ReLU after one large step, recovery with leaky ReLU, and maxout",
-               "Aggarwal §3.4.3, Eq. 3.39, §3.4.3.2",
-               {Param::number("w0", "3", Provenance::companion, "starting weight"),
-                Param::number("b0", "0", Provenance::companion, "starting bias"),
-                Param::number("big_lr", "0.5", Provenance::companion, "the large learning rate",
-                              Interval::greater_than(0)),
-                Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
-                              Interval::open(0, 1))},
-               dying_relu});
+  chapter.add(figure_3_8_item());
+  chapter.add(figure_3_10_item());
+  chapter.add(dying_relu_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -107,6 +107,15 @@ Result figure_3_14(const Params& p) {
   return result;
 }
 
+app::Item figure_3_14_item() {
+  return {"figure-3.14",
+          "The inverse Hessian turns the steepest-descent direction toward the optimum",
+          "Aggarwal §3.5.6, Eq. (3.48) and Figure 3.14",
+          {Param::vector("w0", "4,1", Provenance::companion, "the point on L = x^2 + 4y^2", 2, 2,
+                         Interval::any())},
+          figure_3_14};
+}
+
 // --- figure-3.15 ---------------------------------------------------------------------------
 
 Result figure_3_15(const Params& p) {
@@ -161,6 +170,18 @@ Result figure_3_15(const Params& p) {
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;
+}
+
+app::Item figure_3_15_item() {
+  return {"figure-3.15",
+          "In a sloping valley gradient descent bounces; Newton reaches the bottom in one step",
+          "Aggarwal §3.5.6, Figure 3.15",
+          {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, Interval::any()),
+           Param::number("lr", "0.05", Provenance::companion, "gradient-descent learning rate",
+                         Interval::open(0, 0.0799)),
+           Param::integer("max_iterations", "100000", Provenance::companion, "most gradient steps",
+                          Interval::closed(1, 1e6))},
+          figure_3_15};
 }
 
 // --- figure-3.16 ---------------------------------------------------------------------------
@@ -233,6 +254,16 @@ Result figure_3_16(const Params& p) {
   return result;
 }
 
+app::Item figure_3_16_item() {
+  return {"figure-3.16",
+          "Conjugate directions: orthogonal (eigenvectors) or not; two exact line searches reach "
+          "the optimum",
+          "Aggarwal §3.5.6.1, Figure 3.16",
+          {Param::vector("w0", "3,2", Provenance::companion, "the start on 1/2 W^T H W", 2, 2,
+                         Interval::any())},
+          figure_3_16};
+}
+
 // --- eq-3.49 ------------------------------------------------------------------------------
 
 Result eq_3_49(const Params& p) {
@@ -264,6 +295,17 @@ Result eq_3_49(const Params& p) {
   for (std::size_t i = 0; i < n && i < 5; ++i)
     result.value("tridiagonal_ones_w" + std::to_string(i + 1), flat.theta(i));
   return result;
+}
+
+app::Item eq_3_49_item() {
+  return {"eq-3.49",
+          "Conjugate gradients (3.49)/(3.50): d steps, fewer when b excites fewer eigenvectors",
+          "Aggarwal §3.5.6.1, Eqs. (3.49)-(3.50)",
+          {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2,
+                         Interval::any()),
+           Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
+                          Interval::closed(2, 500))},
+          eq_3_49};
 }
 
 // --- eq-3.51 ------------------------------------------------------------------------------
@@ -315,6 +357,19 @@ Result eq_3_51(const Params& p) {
   result.status = "exact Hv: " + exact.trajectory.status.to_string() +
                   "; finite-difference Hv: " + fd.trajectory.status.to_string();
   return result;
+}
+
+app::Item eq_3_51_item() {
+  return {"eq-3.51",
+          "Hessian-free Newton: CG on exact and finite-difference Hessian-vector products",
+          "Aggarwal §3.5.6.1, Eq. (3.51)",
+          {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2,
+                         Interval::any()),
+           Param::integer("cg_iterations", "2", Provenance::companion,
+                          "inner CG steps per Newton step", Interval::closed(1, 1000)),
+           Param::number("delta", "1e-7", Provenance::companion,
+                         "delta of the finite difference (3.51)", Interval::open(0, 1))},
+          eq_3_51};
 }
 
 // --- section-3.5.6.1 --------------------------------------------------------------------------
@@ -412,6 +467,27 @@ Result section_3_5_6_1(const Params& p) {
   return result;
 }
 
+app::Item section_3_5_6_1_item() {
+  return {
+      "section-3.5.6.1",
+      "Nonlinear CG: Fletcher-Reeves and Polak-Ribiere+ equal linear CG on a quadratic with "
+      "exact line search; on Rosenbrock they need a strong Wolfe search and restarts",
+      "Aggarwal §3.5.6.1, the paragraph on nonlinear conjugate gradients",
+      {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2,
+                     Interval::any()),
+       Param::number("c2", "0.4", Provenance::companion,
+                     "strong Wolfe curvature constant (scipy's CG: 0.4; < 1/2 for Fletcher-Reeves)",
+                     Interval::open(1e-4, 0.5)),
+       Param::number("gtol", "1e-6", Provenance::companion, "stop at |grad L| < gtol",
+                     Interval::open(0, 1)),
+       Param::integer("restart_every", "0", Provenance::companion,
+                      "restart with -grad L every this many steps (0: d = 2)",
+                      Interval::closed(0, 1e9)),
+       Param::integer("n", "5", Provenance::companion,
+                      "size of tridiag(-1, 2, -1) with b = (1, ..., n)", Interval::closed(2, 200))},
+      section_3_5_6_1};
+}
+
 // --- section-3.5.6.2 ------------------------------------------------------------------------
 
 Result section_3_5_6_2(const Params& p) {
@@ -435,6 +511,15 @@ Result section_3_5_6_2(const Params& p) {
     result.value("W" + k + "_norm", euclidean_norm(run.trajectory.last().theta));
   }
   return result;
+}
+
+app::Item section_3_5_6_2_item() {
+  return {"section-3.5.6.2",
+          "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",
+          "Aggarwal §3.5.6.2, Eqs. (3.52)-(3.56)",
+          {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2,
+                         Interval::any())},
+          section_3_5_6_2};
 }
 
 // --- figure-3.17 ---------------------------------------------------------------------------
@@ -501,6 +586,21 @@ Result figure_3_17(const Params& p) {
   return result;
 }
 
+app::Item figure_3_17_item() {
+  return {"figure-3.17",
+          "Saddle points: Newton is attracted to x^3's inflection and x^2 - y^2's saddle",
+          "Aggarwal §3.5.6.3, Figure 3.17",
+          {Param::number("x0", "1", Provenance::companion, "start of Newton on x^3",
+                         Interval::greater_than(0)),
+           Param::vector("w0", "3,2", Provenance::companion, "start of Newton on the saddle", 2, 2,
+                         Interval::any()),
+           Param::vector("gd_w0", "3,1e-3", Provenance::companion,
+                         "start of gradient descent on the saddle", 2, 2, Interval::any()),
+           Param::number("lr", "0.1", Provenance::companion, "gradient-descent rate",
+                         Interval::open(0, 1))},
+          figure_3_17};
+}
+
 // --- exercises 7, 8, 11, 12 ----------------------------------------------------------------
 
 // the 5×5 V of the catalogue (det 2)
@@ -538,6 +638,16 @@ Result exercise_3_7(const Params& p) {
   return result;
 }
 
+app::Item exercise_3_7_item() {
+  return {"exercise-3.7",
+          "Conjugate directions of a strongly convex quadratic are linearly independent",
+          "Aggarwal Chapter 3, Exercise 7",
+          {Param::integer("d", "8", Provenance::companion, "dimension", Interval::closed(2, 100)),
+           Param::integer("seed", "4", Provenance::companion, "seed of the SPD matrix",
+                          Interval::closed(0, 1e9))},
+          exercise_3_7};
+}
+
 Result exercise_3_8(const Params&) {
   const matrix v = exercise_v();
   const auto eig = eigh(gemm(xt::eval(xt::transpose(v)), v));
@@ -546,6 +656,14 @@ Result exercise_3_8(const Params&) {
   result.value("min_eigenvalue_VtV", eig.values(0));  // > 0: full rank, null space {0}
   result.value("solution_norm", euclidean_norm(zero));
   return result;
+}
+
+app::Item exercise_3_8_item() {
+  return {"exercise-3.8",
+          "A vector orthogonal to d independent vectors is zero",
+          "Aggarwal Chapter 3, Exercise 8",
+          {},
+          exercise_3_8};
 }
 
 Result exercise_3_11(const Params&) {
@@ -573,6 +691,14 @@ Result exercise_3_11(const Params&) {
   result.value("h_products", products);
   result.value("cg_h_products", 4);  // CG: one new product per new direction, d − 1
   return result;
+}
+
+app::Item exercise_3_11_item() {
+  return {"exercise-3.11",
+          "Conjugate directions from any independent set by H-Gram-Schmidt, and its cost",
+          "Aggarwal Chapter 3, Exercise 11",
+          {},
+          exercise_3_11};
 }
 
 Result exercise_3_12(const Params& p) {
@@ -611,113 +737,30 @@ Result exercise_3_12(const Params& p) {
   return result;
 }
 
+app::Item exercise_3_12_item() {
+  return {"exercise-3.12",
+          "CG directions are conjugate to all earlier ones; gradients mutually orthogonal",
+          "Aggarwal Chapter 3, Exercise 12 (a)-(c)",
+          {Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
+                          Interval::closed(2, 100))},
+          exercise_3_12};
+}
+
 }  // namespace
 
 void add_section_3_5_6(app::Chapter& chapter) {
-  const Interval any = Interval::any();
-  chapter.add({"figure-3.14",
-               "The inverse Hessian turns the steepest-descent direction toward the optimum",
-               "Aggarwal §3.5.6, Eq. (3.48) and Figure 3.14",
-               {Param::vector("w0", "4,1", Provenance::companion, "the point on L = x^2 + 4y^2", 2,
-                              2, any)},
-               figure_3_14});
-  chapter.add(
-      {"figure-3.15",
-       "In a sloping valley gradient descent bounces; Newton reaches the bottom in one step",
-       "Aggarwal §3.5.6, Figure 3.15",
-       {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, any),
-        Param::number("lr", "0.05", Provenance::companion, "gradient-descent learning rate",
-                      Interval::open(0, 0.0799)),
-        Param::integer("max_iterations", "100000", Provenance::companion, "most gradient steps",
-                       Interval::closed(1, 1e6))},
-       figure_3_15});
-  chapter.add(
-      {"figure-3.16",
-       "Conjugate directions: orthogonal (eigenvectors) or not; two exact line searches "
-       "reach the optimum",
-       "Aggarwal §3.5.6.1, Figure 3.16",
-       {Param::vector("w0", "3,2", Provenance::companion, "the start on 1/2 W^T H W", 2, 2, any)},
-       figure_3_16});
-  chapter.add(
-      {"eq-3.49",
-       "Conjugate gradients (3.49)/(3.50): d steps, fewer when b excites fewer "
-       "eigenvectors",
-       "Aggarwal §3.5.6.1, Eqs. (3.49)-(3.50)",
-       {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, any),
-        Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
-                       Interval::closed(2, 500))},
-       eq_3_49});
-  chapter.add(
-      {"eq-3.51",
-       "Hessian-free Newton: CG on exact and finite-difference Hessian-vector products",
-       "Aggarwal §3.5.6.1, Eq. (3.51)",
-       {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2, any),
-        Param::integer("cg_iterations", "2", Provenance::companion,
-                       "inner CG steps per Newton step", Interval::closed(1, 1000)),
-        Param::number("delta", "1e-7", Provenance::companion,
-                      "delta of the finite difference (3.51)", Interval::open(0, 1))},
-       eq_3_51});
-  chapter.add(
-      {"section-3.5.6.1",
-       "Nonlinear CG: Fletcher-Reeves and Polak-Ribiere+ equal linear CG on a quadratic with exact "
-       "line search; on Rosenbrock they need a strong Wolfe search and restarts",
-       "Aggarwal §3.5.6.1, the paragraph on nonlinear conjugate gradients",
-       {Param::vector("w0", "-1.2,1", Provenance::companion, "the start on Rosenbrock", 2, 2, any),
-        Param::number(
-            "c2", "0.4", Provenance::companion,
-            "strong Wolfe curvature constant (scipy's CG: 0.4; < 1/2 for Fletcher-Reeves)",
-            Interval::open(1e-4, 0.5)),
-        Param::number("gtol", "1e-6", Provenance::companion, "stop at |grad L| < gtol",
-                      Interval::open(0, 1)),
-        Param::integer("restart_every", "0", Provenance::companion,
-                       "restart with -grad L every this many steps (0: d = 2)",
-                       Interval::closed(0, 1e9)),
-        Param::integer("n", "5", Provenance::companion,
-                       "size of tridiag(-1, 2, -1) with b = (1, ..., n)",
-                       Interval::closed(2, 200))},
-       section_3_5_6_1});
-  chapter.add(
-      {"section-3.5.6.2",
-       "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",
-       "Aggarwal §3.5.6.2, Eqs. (3.52)-(3.56)",
-       {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, any)},
-       section_3_5_6_2});
-  chapter.add({"figure-3.17",
-               "Saddle points: Newton is attracted to x^3's inflection and x^2 - y^2's saddle",
-               "Aggarwal §3.5.6.3, Figure 3.17",
-               {Param::number("x0", "1", Provenance::companion, "start of Newton on x^3",
-                              Interval::greater_than(0)),
-                Param::vector("w0", "3,2", Provenance::companion, "start of Newton on the saddle",
-                              2, 2, any),
-                Param::vector("gd_w0", "3,1e-3", Provenance::companion,
-                              "start of gradient descent on the saddle", 2, 2, any),
-                Param::number("lr", "0.1", Provenance::companion, "gradient-descent rate",
-                              Interval::open(0, 1))},
-               figure_3_17});
-  chapter.add(
-      {"exercise-3.7",
-       "Conjugate directions of a strongly convex quadratic are linearly independent",
-       "Aggarwal Chapter 3, Exercise 7",
-       {Param::integer("d", "8", Provenance::companion, "dimension", Interval::closed(2, 100)),
-        Param::integer("seed", "4", Provenance::companion, "seed of the SPD matrix",
-                       Interval::closed(0, 1e9))},
-       exercise_3_7});
-  chapter.add({"exercise-3.8",
-               "A vector orthogonal to d independent vectors is zero",
-               "Aggarwal Chapter 3, Exercise 8",
-               {},
-               exercise_3_8});
-  chapter.add({"exercise-3.11",
-               "Conjugate directions from any independent set by H-Gram-Schmidt, and its cost",
-               "Aggarwal Chapter 3, Exercise 11",
-               {},
-               exercise_3_11});
-  chapter.add({"exercise-3.12",
-               "CG directions are conjugate to all earlier ones; gradients mutually orthogonal",
-               "Aggarwal Chapter 3, Exercise 12 (a)-(c)",
-               {Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
-                               Interval::closed(2, 100))},
-               exercise_3_12});
+  chapter.add(figure_3_14_item());
+  chapter.add(figure_3_15_item());
+  chapter.add(figure_3_16_item());
+  chapter.add(eq_3_49_item());
+  chapter.add(eq_3_51_item());
+  chapter.add(section_3_5_6_1_item());
+  chapter.add(section_3_5_6_2_item());
+  chapter.add(figure_3_17_item());
+  chapter.add(exercise_3_7_item());
+  chapter.add(exercise_3_8_item());
+  chapter.add(exercise_3_11_item());
+  chapter.add(exercise_3_12_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

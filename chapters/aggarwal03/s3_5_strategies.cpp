@@ -101,6 +101,20 @@ Result figure_3_9(const Params& p) {
 }
 //! [figure-3.9]
 
+app::Item figure_3_9_item() {
+  return {"figure-3.9",
+          "Steepest descent on a circular and an elliptical bowl",
+          "Aggarwal §3.4.1, Figure 3.9",
+          {common::x0_param("4,1", Provenance::companion),
+           Param::number("alpha_circle", "0.5", Provenance::companion, "step size on x^2 + y^2",
+                         Interval::greater_than(0)),
+           Param::number("alpha_ellipse", "0.2", Provenance::companion, "step size on x^2 + 4 y^2",
+                         Interval::greater_than(0)),
+           common::box_param("-1,5,-2,2", Provenance::companion),
+           common::contour_grid_param("81", Provenance::companion)},
+          figure_3_9};
+}
+
 // --- section-3.5.1 ------------------------------------------------------------------
 
 Result decay_schedules(const Params& p) {
@@ -119,6 +133,22 @@ Result decay_schedules(const Params& p) {
     result.value("step_" + std::to_string(ti), step.at(ti));
   }
   return result;
+}
+
+app::Item decay_schedules_item() {
+  return {"section-3.5.1",
+          "Learning-rate decay: exponential, inverse and step",
+          "Aggarwal §3.5.1",
+          {Param::number("alpha0", "0.1", Provenance::companion, "initial rate alpha_0",
+                         Interval::greater_than(0)),
+           Param::number("k", "0.1", Provenance::companion, "decay rate k", Interval::at_least(0)),
+           Param::number("factor", "0.5", Provenance::book, "step decay factor",
+                         Interval{0, 1, true, false}),
+           Param::integer("every", "5", Provenance::book, "epochs between drops",
+                          Interval::closed(1, 1e6)),
+           Param::vector("t", "0,1,4,5,9,10,12,20,50", Provenance::companion, "epochs t", 1, 30,
+                         Interval::closed(0, 1e6))},
+          decay_schedules};
 }
 
 // Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
@@ -173,6 +203,23 @@ Result figure_3_11(const Params& p) {
   return result;
 }
 //! [figure-3.11]
+
+app::Item figure_3_11_item() {
+  return {"figure-3.11",
+          "Momentum against plain GD on an ill-conditioned bowl",
+          "Aggarwal §3.5.2, Figure 3.11",
+          {common::x0_param("4,1", Provenance::companion),
+           Param::number("c", "25", Provenance::companion, "L = x^2 + c y^2",
+                         Interval::greater_than(0)),
+           common::alpha_param("0.036", Provenance::companion),
+           common::beta_param("0.5", Provenance::companion),
+           Param::number("tolerance", "1e-6", Provenance::companion,
+                         "stop counting when |W| < tolerance", Interval::greater_than(0)),
+           common::iterations_param("10000", Provenance::companion, 1e6),
+           common::box_param("-1,5,-1.5,1.5", Provenance::companion),
+           common::contour_grid_param("81", Provenance::companion)},
+          figure_3_11};
+}
 
 // --- figure-3.12 --------------------------------------------------------------------
 
@@ -230,6 +277,18 @@ Result figure_3_12(const Params& p) {
   return result;
 }
 
+app::Item figure_3_12_item() {
+  return {"figure-3.12",
+          "Momentum rolls the marble out of a local minimum",
+          "Aggarwal §3.5.2, Figure 3.12",
+          {Param::number("w0", "2", Provenance::companion, "start w0"),
+           common::alpha_param("0.01", Provenance::companion),
+           Param::vector("betas", "0,0.9", Provenance::companion, "momentum values", 1, 6,
+                         Interval{0, 1, false, true}),
+           common::iterations_param("2000", Provenance::companion, 1e6)},
+          figure_3_12};
+}
+
 // --- the book's forms of §3.5.2.1 and §3.5.3 on x² + 4y² ----------------------------
 
 Result rule_on_bowl(const Params& p, const std::string& rule) {
@@ -259,6 +318,48 @@ std::vector<Param> bowl_params(const std::string& alpha, const std::string& beta
                         "decay rho of the squared-gradient average A", Interval{0, 1, false, true}),
           common::epsilon_param(epsilon, Provenance::companion),
           common::iterations_param("100", Provenance::companion, 1e6)};
+}
+
+app::Item nesterov_item() {
+  return {"section-3.5.2.1", "Nesterov momentum: the gradient at W + beta V", "Aggarwal §3.5.2.1",
+          bowl_params("0.1", "0.9", "0.9", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "nesterov-sutskever"); }};
+}
+
+app::Item adagrad_item() {
+  return {"eq-3.40", "AdaGrad with epsilon inside the root", "Aggarwal §3.5.3.1, Eq. (3.40)",
+          bowl_params("0.5", "0.9", "0.9", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "adagrad-inside"); }};
+}
+
+app::Item rmsprop_item() {
+  return {"eq-3.41", "RMSProp with epsilon inside the root", "Aggarwal §3.5.3.2, Eq. (3.41)",
+          bowl_params("0.1", "0.9", "0.9", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "rmsprop-inside"); }};
+}
+
+app::Item rmsprop_nesterov_item() {
+  return {"eq-3.42", "RMSProp with Nesterov momentum", "Aggarwal §3.5.3.3, Eq. (3.42)",
+          bowl_params("0.01", "0.9", "0.9", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "rmsprop-nesterov"); }};
+}
+
+app::Item adadelta_item() {
+  return {"eq-3.43", "AdaDelta in its working form (Zeiler; the printed form never moves)",
+          "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "1e-6"),
+          [](const Params& p) { return rule_on_bowl(p, "adadelta-zeiler"); }};
+}
+
+app::Item adadelta_printed_item() {
+  return {"eq-3.43-printed", "AdaDelta exactly as printed: delta starts at 0, W never moves",
+          "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "adadelta-aggarwal-printed"); }};
+}
+
+app::Item adam_item() {
+  return {"eq-3.46", "Adam as Aggarwal writes it: alpha_t and sqrt(A + epsilon)",
+          "Aggarwal §3.5.3.5, Eqs. (3.44)-(3.46)", bowl_params("0.1", "0.9", "0.999", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "adam-aggarwal"); }};
 }
 
 // --- figure-3.13 and section-3.5.5 --------------------------------------------------
@@ -309,6 +410,18 @@ Result cliff(const Params& p) {
 }
 //! [figure-3.13]
 
+app::Item cliff_item() {
+  return {"figure-3.13",
+          "A cliff: plain GD overshoots, value clipping does not",
+          "Aggarwal §3.5.4-3.5.5, Figure 3.13",
+          {Param::number("x0", "0", Provenance::companion, "start x0"),
+           common::alpha_param("0.1", Provenance::companion),
+           Param::number("threshold", "1", Provenance::companion, "clip to [-t, t]",
+                         Interval::greater_than(0)),
+           common::iterations_param("400", Provenance::companion, 1e6)},
+          cliff};
+}
+
 // --- section-3.5.7 ------------------------------------------------------------------
 
 Result polyak(const Params& p) {
@@ -337,6 +450,16 @@ Result polyak(const Params& p) {
   result.value("recursive", recursive.value()(0));
   result.value("corrected", corrected.value()(0));
   return result;
+}
+
+app::Item polyak_item() {
+  return {"section-3.5.7",
+          "Polyak averaging: simple, exponential, bias-corrected",
+          "Aggarwal §3.5.7, Eq. (3.57)",
+          {common::beta_param("0.9", Provenance::companion, "exponential decay beta"),
+           Param::integer("T", "10", Provenance::companion, "number of iterates W_i = i",
+                          Interval::closed(1, 1e6))},
+          polyak};
 }
 
 // --- exercise-6 ---------------------------------------------------------------------
@@ -377,105 +500,37 @@ Result exercise_6(const Params& p) {
   return result;
 }
 
+app::Item exercise_6_item() {
+  return {"exercise-6",
+          "Steepest descent on x^2 + y^10 from (0.5, 0.5) and (2, 2)",
+          "Aggarwal Chapter 3, Exercise 6",
+          {Param::vector("start_a", "0.5,0.5", Provenance::book, "first start", 2, 2),
+           Param::vector("start_b", "2,2", Provenance::book, "second start", 2, 2),
+           common::alpha_param("0.01", Provenance::companion),
+           common::iterations_param("10000", Provenance::companion, 1e6)},
+          exercise_6};
+}
+
 }  // namespace
 
 void add_figure_3_9(app::Chapter& chapter) {
-  chapter.add({"figure-3.9",
-               "Steepest descent on a circular and an elliptical bowl",
-               "Aggarwal §3.4.1, Figure 3.9",
-               {common::x0_param("4,1", Provenance::companion),
-                Param::number("alpha_circle", "0.5", Provenance::companion,
-                              "step size on x^2 + y^2", Interval::greater_than(0)),
-                Param::number("alpha_ellipse", "0.2", Provenance::companion,
-                              "step size on x^2 + 4 y^2", Interval::greater_than(0)),
-                common::box_param("-1,5,-2,2", Provenance::companion),
-                common::contour_grid_param("81", Provenance::companion)},
-               figure_3_9});
+  chapter.add(figure_3_9_item());
 }
 
 void add_section_3_5(app::Chapter& chapter) {
-  chapter.add(
-      {"section-3.5.1",
-       "Learning-rate decay: exponential, inverse and step",
-       "Aggarwal §3.5.1",
-       {Param::number("alpha0", "0.1", Provenance::companion, "initial rate alpha_0",
-                      Interval::greater_than(0)),
-        Param::number("k", "0.1", Provenance::companion, "decay rate k", Interval::at_least(0)),
-        Param::number("factor", "0.5", Provenance::book, "step decay factor",
-                      Interval{0, 1, true, false}),
-        Param::integer("every", "5", Provenance::book, "epochs between drops",
-                       Interval::closed(1, 1e6)),
-        Param::vector("t", "0,1,4,5,9,10,12,20,50", Provenance::companion, "epochs t", 1, 30,
-                      Interval::closed(0, 1e6))},
-       decay_schedules});
-  chapter.add({"figure-3.11",
-               "Momentum against plain GD on an ill-conditioned bowl",
-               "Aggarwal §3.5.2, Figure 3.11",
-               {common::x0_param("4,1", Provenance::companion),
-                Param::number("c", "25", Provenance::companion, "L = x^2 + c y^2",
-                              Interval::greater_than(0)),
-                common::alpha_param("0.036", Provenance::companion),
-                common::beta_param("0.5", Provenance::companion),
-                Param::number("tolerance", "1e-6", Provenance::companion,
-                              "stop counting when |W| < tolerance", Interval::greater_than(0)),
-                common::iterations_param("10000", Provenance::companion, 1e6),
-                common::box_param("-1,5,-1.5,1.5", Provenance::companion),
-                common::contour_grid_param("81", Provenance::companion)},
-               figure_3_11});
-  chapter.add({"figure-3.12",
-               "Momentum rolls the marble out of a local minimum",
-               "Aggarwal §3.5.2, Figure 3.12",
-               {Param::number("w0", "2", Provenance::companion, "start w0"),
-                common::alpha_param("0.01", Provenance::companion),
-                Param::vector("betas", "0,0.9", Provenance::companion, "momentum values", 1, 6,
-                              Interval{0, 1, false, true}),
-                common::iterations_param("2000", Provenance::companion, 1e6)},
-               figure_3_12});
-  chapter.add({"section-3.5.2.1", "Nesterov momentum: the gradient at W + beta V",
-               "Aggarwal §3.5.2.1", bowl_params("0.1", "0.9", "0.9", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "nesterov-sutskever"); }});
-  chapter.add({"eq-3.40", "AdaGrad with epsilon inside the root", "Aggarwal §3.5.3.1, Eq. (3.40)",
-               bowl_params("0.5", "0.9", "0.9", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "adagrad-inside"); }});
-  chapter.add({"eq-3.41", "RMSProp with epsilon inside the root", "Aggarwal §3.5.3.2, Eq. (3.41)",
-               bowl_params("0.1", "0.9", "0.9", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "rmsprop-inside"); }});
-  chapter.add({"eq-3.42", "RMSProp with Nesterov momentum", "Aggarwal §3.5.3.3, Eq. (3.42)",
-               bowl_params("0.01", "0.9", "0.9", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "rmsprop-nesterov"); }});
-  chapter.add({"eq-3.43", "AdaDelta in its working form (Zeiler; the printed form never moves)",
-               "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "1e-6"),
-               [](const Params& p) { return rule_on_bowl(p, "adadelta-zeiler"); }});
-  chapter.add({"eq-3.43-printed", "AdaDelta exactly as printed: delta starts at 0, W never moves",
-               "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "adadelta-aggarwal-printed"); }});
-  chapter.add({"eq-3.46", "Adam as Aggarwal writes it: alpha_t and sqrt(A + epsilon)",
-               "Aggarwal §3.5.3.5, Eqs. (3.44)-(3.46)", bowl_params("0.1", "0.9", "0.999", "0"),
-               [](const Params& p) { return rule_on_bowl(p, "adam-aggarwal"); }});
-  chapter.add({"figure-3.13",
-               "A cliff: plain GD overshoots, value clipping does not",
-               "Aggarwal §3.5.4-3.5.5, Figure 3.13",
-               {Param::number("x0", "0", Provenance::companion, "start x0"),
-                common::alpha_param("0.1", Provenance::companion),
-                Param::number("threshold", "1", Provenance::companion, "clip to [-t, t]",
-                              Interval::greater_than(0)),
-                common::iterations_param("400", Provenance::companion, 1e6)},
-               cliff});
-  chapter.add({"section-3.5.7",
-               "Polyak averaging: simple, exponential, bias-corrected",
-               "Aggarwal §3.5.7, Eq. (3.57)",
-               {common::beta_param("0.9", Provenance::companion, "exponential decay beta"),
-                Param::integer("T", "10", Provenance::companion, "number of iterates W_i = i",
-                               Interval::closed(1, 1e6))},
-               polyak});
-  chapter.add({"exercise-6",
-               "Steepest descent on x^2 + y^10 from (0.5, 0.5) and (2, 2)",
-               "Aggarwal Chapter 3, Exercise 6",
-               {Param::vector("start_a", "0.5,0.5", Provenance::book, "first start", 2, 2),
-                Param::vector("start_b", "2,2", Provenance::book, "second start", 2, 2),
-                common::alpha_param("0.01", Provenance::companion),
-                common::iterations_param("10000", Provenance::companion, 1e6)},
-               exercise_6});
+  chapter.add(decay_schedules_item());
+  chapter.add(figure_3_11_item());
+  chapter.add(figure_3_12_item());
+  chapter.add(nesterov_item());
+  chapter.add(adagrad_item());
+  chapter.add(rmsprop_item());
+  chapter.add(rmsprop_nesterov_item());
+  chapter.add(adadelta_item());
+  chapter.add(adadelta_printed_item());
+  chapter.add(adam_item());
+  chapter.add(cliff_item());
+  chapter.add(polyak_item());
+  chapter.add(exercise_6_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

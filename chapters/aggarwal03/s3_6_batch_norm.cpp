@@ -98,23 +98,27 @@ Result batch_normalization(const Params& p) {
   return result;
 }
 
+app::Item batch_normalization_item() {
+  return {"section-3.6",
+          "Batch normalization of one feature: forward, the book's backward pass, the closed "
+          "form, and inference statistics",
+          "Aggarwal §3.6, Eqs. 3.58-3.65, pp. 152-155",
+          {Param::vector("batch", "1,2,4,7", Provenance::companion,
+                         "the values v^(r) of one feature over the mini-batch", 1, 4096),
+           Param::number("gamma", "1.5", Provenance::companion, "scale gamma (Eq. 3.61)"),
+           Param::number("beta", "0.5", Provenance::companion, "shift beta (Eq. 3.61)"),
+           Param::vector("upstream", "0.1,-0.2,0.3,0.4", Provenance::companion,
+                         "dL/da^(r), one per batch value", 1, 4096),
+           Param::number("eps", "1e-5", Provenance::companion,
+                         "epsilon inside sigma^2 (Eq. 3.59; PyTorch's default 1e-5)",
+                         Interval::greater_than(0))},
+          batch_normalization};
+}
+
 }  // namespace
 
 void add_section_3_6(app::Chapter& chapter) {
-  chapter.add({"section-3.6",
-               "Batch normalization of one feature: forward, the book's backward pass, the "
-               "closed form, and inference statistics",
-               "Aggarwal §3.6, Eqs. 3.58-3.65, pp. 152-155",
-               {Param::vector("batch", "1,2,4,7", Provenance::companion,
-                              "the values v^(r) of one feature over the mini-batch", 1, 4096),
-                Param::number("gamma", "1.5", Provenance::companion, "scale gamma (Eq. 3.61)"),
-                Param::number("beta", "0.5", Provenance::companion, "shift beta (Eq. 3.61)"),
-                Param::vector("upstream", "0.1,-0.2,0.3,0.4", Provenance::companion,
-                              "dL/da^(r), one per batch value", 1, 4096),
-                Param::number("eps", "1e-5", Provenance::companion,
-                              "epsilon inside sigma^2 (Eq. 3.59; PyTorch's default 1e-5)",
-                              Interval::greater_than(0))},
-               batch_normalization});
+  chapter.add(batch_normalization_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -142,34 +142,38 @@ Result figure_3_18(const Params& p) {
   return result;
 }
 
+app::Item figure_3_18_item() {
+  return {"figure-3.18",
+          "Batch normalization after (a) and before (b) the activation, and no normalization, "
+          "trained side by side on Fashion-MNIST",
+          "Aggarwal §3.6, Figure 3.18",
+          {Param::integer("train", "2000", Provenance::companion,
+                          "training images (the first ones of the training file)",
+                          Interval::closed(2, 60000)),
+           Param::integer("validation", "1000", Provenance::companion,
+                          "validation images (the first ones of the test file)",
+                          Interval::closed(1, 10000)),
+           Param::vector("widths", "100,100", Provenance::companion, "hidden layer widths", 1, 6,
+                         Interval::closed(1, 2048)),
+           Param::integer("activation", "0", Provenance::companion,
+                          "hidden activation: 0 sigmoid (the book's example), 1 tanh, 2 ReLU",
+                          Interval::closed(0, 2)),
+           Param::integer("epochs", "15", Provenance::companion, "passes over the training images",
+                          Interval::closed(1, 1000)),
+           Param::integer("batch", "32", Provenance::companion,
+                          "mini-batch size (the batch statistics of Eqs. 3.58-3.59)",
+                          Interval::closed(2, 60000)),
+           Param::number("alpha", "0.1", Provenance::companion, "SGD learning rate",
+                         Interval::greater_than(0)),
+           Param::integer("seed", "318", Provenance::companion, "seed of the weights and batches",
+                          Interval::closed(0, 1e9))},
+          figure_3_18};
+}
+
 }  // namespace
 
 void add_figure_3_18(app::Chapter& chapter) {
-  chapter.add({"figure-3.18",
-               "Batch normalization after (a) and before (b) the activation, and no normalization, "
-               "trained side by side on Fashion-MNIST",
-               "Aggarwal §3.6, Figure 3.18",
-               {Param::integer("train", "2000", Provenance::companion,
-                               "training images (the first ones of the training file)",
-                               Interval::closed(2, 60000)),
-                Param::integer("validation", "1000", Provenance::companion,
-                               "validation images (the first ones of the test file)",
-                               Interval::closed(1, 10000)),
-                Param::vector("widths", "100,100", Provenance::companion, "hidden layer widths", 1,
-                              6, Interval::closed(1, 2048)),
-                Param::integer("activation", "0", Provenance::companion,
-                               "hidden activation: 0 sigmoid (the book's example), 1 tanh, 2 ReLU",
-                               Interval::closed(0, 2)),
-                Param::integer("epochs", "15", Provenance::companion,
-                               "passes over the training images", Interval::closed(1, 1000)),
-                Param::integer("batch", "32", Provenance::companion,
-                               "mini-batch size (the batch statistics of Eqs. 3.58-3.59)",
-                               Interval::closed(2, 60000)),
-                Param::number("alpha", "0.1", Provenance::companion, "SGD learning rate",
-                              Interval::greater_than(0)),
-                Param::integer("seed", "318", Provenance::companion,
-                               "seed of the weights and batches", Interval::closed(0, 1e9))},
-               figure_3_18});
+  chapter.add(figure_3_18_item());
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -111,22 +111,27 @@ Result compression(const Params& p) {
   return result;
 }
 
+app::Item compression_item() {
+  app::Item item{
+      "section-3.7.3",
+      "Compression: pruning masks, low rank by truncated SVD, hashed weights with tied "
+      "gradients, a mimic model trained on a teacher's soft targets",
+      "Aggarwal §3.7.3",
+      {Param::vector("prune", "0.5,0.9", Provenance::companion,
+                     "fractions of weights pruned by magnitude", 1, 20, Interval::closed(0, 1)),
+       Param::integer("buckets", "1000", Provenance::book,
+                      "hash buckets for the 100 x 100 matrix (book: 1000)",
+                      Interval::closed(1, 10000)),
+       Param::integer("seed", "373", Provenance::companion, "seed", Interval::at_least(0))},
+      compression};
+  for (auto& param : mimic_params()) item.params.push_back(param);
+  return item;
+}
+
 }  // namespace
 
 void add_section_3_7(app::Chapter& chapter) {
-  auto& item = chapter.add(
-      {"section-3.7.3",
-       "Compression: pruning masks, low rank by truncated SVD, hashed weights with tied "
-       "gradients, a mimic model trained on a teacher's soft targets",
-       "Aggarwal §3.7.3",
-       {Param::vector("prune", "0.5,0.9", Provenance::companion,
-                      "fractions of weights pruned by magnitude", 1, 20, Interval::closed(0, 1)),
-        Param::integer("buckets", "1000", Provenance::book,
-                       "hash buckets for the 100 x 100 matrix (book: 1000)",
-                       Interval::closed(1, 10000)),
-        Param::integer("seed", "373", Provenance::companion, "seed", Interval::at_least(0))},
-       compression});
-  for (auto& param : mimic_params()) item.params.push_back(param);
+  chapter.add(compression_item());
 }
 
 }  // namespace descent::chapters::aggarwal03
