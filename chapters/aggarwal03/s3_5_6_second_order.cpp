@@ -619,7 +619,7 @@ double min_gram_eigenvalue(const std::vector<vector>& q) {
   return eigh(m).values(0);
 }
 
-Result exercise_3_7(const Params& p) {
+Result exercise_7(const Params& p) {
   const auto d = static_cast<std::size_t>(p.integer("d"));
   const matrix h = problems::random_spd(d, static_cast<unsigned long long>(p.integer("seed")));
   vector b = xt::ones<double>({d});
@@ -639,16 +639,16 @@ Result exercise_3_7(const Params& p) {
 }
 
 app::Item exercise_3_7_item() {
-  return {"exercise-3.7",
+  return {"exercise-7",
           "Conjugate directions of a strongly convex quadratic are linearly independent",
           "Aggarwal Chapter 3, Exercise 7",
           {Param::integer("d", "8", Provenance::companion, "dimension", Interval::closed(2, 100)),
            Param::integer("seed", "4", Provenance::companion, "seed of the SPD matrix",
                           Interval::closed(0, 1e9))},
-          exercise_3_7};
+          exercise_7};
 }
 
-Result exercise_3_8(const Params&) {
+Result exercise_8(const Params&) {
   const matrix v = exercise_v();
   const auto eig = eigh(gemm(xt::eval(xt::transpose(v)), v));
   const vector zero = solve(v, xt::zeros<double>({5}));
@@ -659,14 +659,14 @@ Result exercise_3_8(const Params&) {
 }
 
 app::Item exercise_3_8_item() {
-  return {"exercise-3.8",
+  return {"exercise-8",
           "A vector orthogonal to d independent vectors is zero",
           "Aggarwal Chapter 3, Exercise 8",
           {},
-          exercise_3_8};
+          exercise_8};
 }
 
-Result exercise_3_11(const Params&) {
+Result exercise_11(const Params&) {
   const matrix t = tridiagonal(5), v = exercise_v();
   std::vector<vector> q;
   int products = 0;
@@ -694,14 +694,14 @@ Result exercise_3_11(const Params&) {
 }
 
 app::Item exercise_3_11_item() {
-  return {"exercise-3.11",
+  return {"exercise-11",
           "Conjugate directions from any independent set by H-Gram-Schmidt, and its cost",
           "Aggarwal Chapter 3, Exercise 11",
           {},
-          exercise_3_11};
+          exercise_11};
 }
 
-Result exercise_3_12(const Params& p) {
+Result exercise_12(const Params& p) {
   const auto n = static_cast<std::size_t>(p.integer("n"));
   const matrix t = tridiagonal(n);
   vector b = xt::zeros<double>({n});
@@ -738,12 +738,12 @@ Result exercise_3_12(const Params& p) {
 }
 
 app::Item exercise_3_12_item() {
-  return {"exercise-3.12",
+  return {"exercise-12",
           "CG directions are conjugate to all earlier ones; gradients mutually orthogonal",
           "Aggarwal Chapter 3, Exercise 12 (a)-(c)",
           {Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
                           Interval::closed(2, 100))},
-          exercise_3_12};
+          exercise_12};
 }
 
 }  // namespace

@@ -136,19 +136,19 @@ TEST_CASE("aggarwal03 figure-3.17: Newton is attracted to degenerate points and 
 }
 
 TEST_CASE("aggarwal03 exercises 7, 8, 11, 12 as numeric properties") {
-  const auto e7 = compute(item("exercise-3.7"));
+  const auto e7 = compute(item("exercise-7"));
   CHECK(e7.value("cg_min_gram_eigenvalue") > 1e-3);  // independent, not nearly dependent
   CHECK(e7.value("eigen_min_gram_eigenvalue") == doctest::Approx(1.0).epsilon(1e-12));
   CHECK(e7.value("psd_self_conjugacy") == 0.0);  // why "strongly" convex is needed
-  const auto e8 = compute(item("exercise-3.8"));
+  const auto e8 = compute(item("exercise-8"));
   CHECK(e8.value("min_eigenvalue_VtV") > 0.1);
   CHECK(e8.value("solution_norm") == 0.0);
-  const auto e11 = compute(item("exercise-3.11"));
+  const auto e11 = compute(item("exercise-11"));
   CHECK(e11.value("diag_2") == doctest::Approx(1.5).epsilon(1e-14));
   CHECK(e11.value("diag_4") == doctest::Approx(8.0 / 3).epsilon(1e-14));
   CHECK(e11.value("max_off_diagonal") < 1e-14);
   CHECK(e11.value("h_products") == 10);  // d(d − 1)/2 against d − 1 = 4 for CG
-  const auto e12 = compute(item("exercise-3.12"));
+  const auto e12 = compute(item("exercise-12"));
   CHECK(e12.value("max_conjugacy_cosine") < 1e-13);
   CHECK(e12.value("max_gradient_cosine") < 1e-13);
   CHECK(e12.value("max_gradient_direction_cosine") < 1e-13);

@@ -151,5 +151,10 @@ touch "$tmp/killed/.figure-4.10.svg.tmp-4194305" "$tmp/killed/.figure-4.10.tsv.t
 "$medl04" run figure-4.10 --out "$tmp/killed" >/dev/null 2>&1 || fail "run after a killed run"
 ls -A "$tmp/killed" | grep -q '\.tmp-' && fail "stale temporaries survived: $(ls -A "$tmp/killed")"
 
+# --- aggarwal03: renamed items, and accepted input that once crashed or ended in exit 1 ----
+aggarwal03=$3
+expect_bad_input "aggarwal03 old exercise id" "$aggarwal03" run exercise-3.7
+grep -q "exercise-7" "$tmp/err" || fail "aggarwal03 run exercise-3.7 does not point to exercise-7"
+
 if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "cli contract: all checks passed"
