@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
+#include "aggarwal03/budget.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -23,7 +25,11 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The median of v, or NaN when v is empty (every chain has died).
 double median(std::vector<double> v) {
+  if (v.empty()) return kNaN;
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
@@ -71,7 +77,14 @@ std::vector<double> network_profile(nn::Activation phi, nn::Init init, double si
   }
   matrix g = matrix::from_shape({1, width});
   for (auto& x : g) x = rng.normal();
-  auto norm = [](const matrix& m) { return std::sqrt(xt::sum(m * m)()); };
+  // ‖m‖; scaled by the largest entry when the plain sum of squares would overflow or
+  // underflow, as in deep ReLU networks with σ = 1 (‖g‖ of 1e200) or narrow sigmoid ones.
+  auto norm = [](const matrix& m) {
+    const double plain = std::sqrt(xt::sum(m * m)());
+    if (plain > 1e-150 && plain < 1e150) return plain;
+    const double largest = xt::amax(xt::abs(m))();
+    return largest == 0 ? 0.0 : largest * std::sqrt(xt::sum(xt::square(m / largest))());
+  };
   const double top = norm(g);
   std::vector<double> profile(depth + 1);
   profile[depth] = 0;
@@ -83,15 +96,18 @@ std::vector<double> network_profile(nn::Activation phi, nn::Init init, double si
   return profile;
 }
 
-Result figure_3_8(const Params& p) {
+// Panel (a): the median of log10 |Π_t w_t Φ'(a_t)| over random chains, layer by layer, over
+// the chains still alive (a dead ReLU passes no gradient: log10 0 = −inf). Says in the status
+// where every chain of an activation is dead, and leaves the median NaN (undefined) there.
+void chain_panel(const Params& p, Result& result) {
   const auto depth = static_cast<std::size_t>(p.integer("depth"));
   const auto chains = static_cast<std::size_t>(p.integer("chains"));
-  Result result;
   auto& chain_table = result.table("chain", {"activation", "median log10 ratio after r layers",
                                              "fraction of dead chains", "bound r log10 0.25"});
   auto& chain_series = result.add_series("chain", {"layer", "sigmoid", "tanh", "relu"});
-  std::vector<std::vector<std::vector<double>>> per_act;
+  std::vector<std::vector<double>> medians;  // per activation, per layer
   for (auto phi : {nn::Activation::sigmoid, nn::Activation::tanh, nn::Activation::relu}) {
+    const std::string name = nn::to_string(phi);
     Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
     std::vector<std::vector<double>> layers(depth);
     std::size_t dead = 0;
@@ -101,68 +117,121 @@ Result figure_3_8(const Params& p) {
       for (std::size_t t = 0; t < depth; ++t)
         if (std::isfinite(prof[t])) layers[t].push_back(prof[t]);
     }
-    const double med = median(layers[depth - 1]);
-    chain_table.add({std::string(nn::to_string(phi)), med, double(dead) / double(chains),
-                     double(depth) * std::log10(0.25)});
-    result.value(std::string("chain_median_") + nn::to_string(phi), med);
-    result.value(std::string("chain_dead_") + nn::to_string(phi), double(dead) / double(chains));
-    per_act.push_back(layers);
+    std::vector<double> m(depth);
+    for (std::size_t t = 0; t < depth; ++t) m[t] = median(std::move(layers[t]));
+    const double med = m[depth - 1];
+    chain_table.add({name, med, double(dead) / double(chains), double(depth) * std::log10(0.25)});
+    result.value("chain_median_" + name, med);
+    result.value("chain_dead_" + name, double(dead) / double(chains));
+    if (std::isnan(med)) {
+      const auto first = std::size_t(
+          std::find_if(m.begin(), m.end(), [](double x) { return std::isnan(x); }) - m.begin());
+      const std::string why = "no chain is alive from layer " + std::to_string(first + 1) + " on";
+      result.status += (result.status.empty() ? "" : "; ") + name + ": all " +
+                       std::to_string(chains) + " chains dead by layer " +
+                       std::to_string(first + 1) + ", no median from there on (NaN)";
+      result.allow_non_finite("chain:" + name, why);
+      result.allow_non_finite("chain:median log10 ratio after r layers", why);
+      result.allow_non_finite("values:chain_median_" + name, why);
+    }
+    medians.push_back(std::move(m));
   }
   for (std::size_t t = 0; t < depth; ++t)
-    chain_series.add(
-        {double(t + 1), median(per_act[0][t]), median(per_act[1][t]), median(per_act[2][t])});
+    chain_series.add({double(t + 1), medians[0][t], medians[1][t], medians[2][t]});
+}
 
+struct NetworkConfig {
+  const char* name;
+  nn::Activation phi;
+  nn::Init init;
+  double sigma;
+};
+const NetworkConfig network_configs[] = {
+    {"sigmoid_fan_in", nn::Activation::sigmoid, nn::Init::fan_in_gaussian, 0},
+    {"tanh_fan_in", nn::Activation::tanh, nn::Init::fan_in_gaussian, 0},
+    {"relu_fan_in", nn::Activation::relu, nn::Init::fan_in_gaussian, 0},
+    {"relu_he", nn::Activation::relu, nn::Init::he, 0},
+    {"tanh_std1", nn::Activation::tanh, nn::Init::gaussian_constant, 1},
+    {"relu_std1", nn::Activation::relu, nn::Init::gaussian_constant, 1}};
+
+// Panel (b): log10 ‖g_k‖/‖g_top‖ in width × width networks, the mean over the networks a
+// gradient passes through. A narrow network can die whole (every unit of a layer a ReLU at
+// a ≤ 0 or a saturated tanh, so g = 0 below it): such a network is left out of the mean, and
+// the status says so.
+void network_panel(const Params& p, Result& result) {
   const auto width = static_cast<std::size_t>(p.integer("width"));
   const auto net_depth = static_cast<std::size_t>(p.integer("network_depth"));
   const auto seeds = static_cast<std::size_t>(p.integer("seeds"));
-  struct Config {
-    const char* name;
-    nn::Activation phi;
-    nn::Init init;
-    double sigma;
-  };
-  const Config configs[] = {
-      {"sigmoid_fan_in", nn::Activation::sigmoid, nn::Init::fan_in_gaussian, 0},
-      {"tanh_fan_in", nn::Activation::tanh, nn::Init::fan_in_gaussian, 0},
-      {"relu_fan_in", nn::Activation::relu, nn::Init::fan_in_gaussian, 0},
-      {"relu_he", nn::Activation::relu, nn::Init::he, 0},
-      {"tanh_std1", nn::Activation::tanh, nn::Init::gaussian_constant, 1},
-      {"relu_std1", nn::Activation::relu, nn::Init::gaussian_constant, 1}};
   std::vector<std::string> cols{"layer"};
-  for (const auto& c : configs) cols.push_back(c.name);
+  for (const auto& c : network_configs) cols.push_back(c.name);
   auto& net_series = result.add_series("network", cols);
   auto& net_table = result.table(
       "network", {"activation, init", "mean log10 |g_input|/|g_top|", "sd over seeds"});
   std::vector<std::vector<double>> mean_profiles;
-  for (const auto& c : configs) {
+  for (const auto& c : network_configs) {
     Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
-    std::vector<double> mean(net_depth + 1, 0.0), at_input;
+    std::vector<std::vector<double>> alive;
     for (std::size_t s = 0; s < seeds; ++s) {
-      const auto prof = network_profile(c.phi, c.init, c.sigma, width, net_depth, rng);
-      for (std::size_t k = 0; k <= net_depth; ++k) mean[k] += prof[k] / double(seeds);
-      at_input.push_back(prof[0]);
+      auto prof = network_profile(c.phi, c.init, c.sigma, width, net_depth, rng);
+      if (std::all_of(prof.begin(), prof.end(), [](double x) { return std::isfinite(x); }))
+        alive.push_back(std::move(prof));
     }
+    std::vector<double> mean(net_depth + 1, alive.empty() ? kNaN : 0.0);
+    for (const auto& prof : alive)
+      for (std::size_t k = 0; k <= net_depth; ++k) mean[k] += prof[k] / double(alive.size());
     double var = 0;
-    for (double x : at_input) var += (x - mean[0]) * (x - mean[0]);
-    const double sd = seeds > 1 ? std::sqrt(var / double(seeds - 1)) : 0.0;
+    for (const auto& prof : alive) var += (prof[0] - mean[0]) * (prof[0] - mean[0]);
+    const double sd = alive.size() > 1 ? std::sqrt(var / double(alive.size() - 1))
+                      : alive.empty()  ? kNaN
+                                       : 0.0;
     net_table.add({std::string(c.name), mean[0], sd});
     result.value(std::string("network_mean_") + c.name, mean[0]);
     result.value(std::string("network_sd_") + c.name, sd);
     mean_profiles.push_back(mean);
+    if (alive.size() == seeds) continue;
+    result.status +=
+        (result.status.empty() ? "" : "; ") + std::string(c.name) + ": " +
+        std::to_string(seeds - alive.size()) + " of " + std::to_string(seeds) +
+        " networks pass no gradient to the input (every unit of a layer passes 0), left out";
+    if (!alive.empty()) continue;
+    const std::string why = "every network of this kind passes no gradient to the input";
+    result.allow_non_finite(std::string("network:") + c.name, why);
+    result.allow_non_finite("network:mean log10 |g_input|/|g_top|", why);
+    result.allow_non_finite("network:sd over seeds", why);
+    result.allow_non_finite(std::string("values:network_mean_") + c.name, why);
+    result.allow_non_finite(std::string("values:network_sd_") + c.name, why);
   }
   for (std::size_t k = 0; k <= net_depth; ++k) {
     std::vector<double> row{double(k)};
     for (const auto& m : mean_profiles) row.push_back(m[k]);
     net_series.add(row);
   }
-  result.value("bound_0.25^r", std::pow(0.25, double(depth)));
+}
+
+// Chain steps (chains × depth, one normal draw and a log each, about 0.1 µs, 8 bytes kept)
+// and network weights (seeds × network_depth × width², a draw and two products each, about
+// 0.2 µs over the six networks, 8 bytes kept) that one run affords.
+constexpr double kChainSteps = 2e7;
+constexpr double kNetworkWeights = 5e7;
+
+Result figure_3_8(const Params& p) {
+  const double depth = double(p.integer("depth")), width = double(p.integer("width"));
+  require_at_most("chains x depth", double(p.integer("chains")) * depth, kChainSteps);
+  require_at_most("seeds x network_depth x width^2",
+                  double(p.integer("seeds")) * double(p.integer("network_depth")) * width * width,
+                  kNetworkWeights);
+  Result result;
+  chain_panel(p, result);
+  network_panel(p, result);
+  result.value("bound_0.25^r", std::pow(0.25, depth));
 
   report::Figure fig{"figure-3.8",
                      "Figure 3.8: vanishing and exploding gradients over depth",
                      {},
                      "The book's figure shows a chain of single-node layers; panel (a) draws the "
                      "median of log10 |dL/dh_0| / |dL/dh_r| over random N(0,1) chains, panel (b) "
-                     "the same ratio in width-100 networks (companion settings, not in the book)."};
+                     "the same ratio in width-" +
+                         short_number(width) + " networks (companion settings, not in the book)."};
   report::Panel a;
   a.title = "(a) chain of one-node layers, w ~ N(0,1)";
   a.xlabel = "layers r";
@@ -170,10 +239,10 @@ Result figure_3_8(const Params& p) {
   for (const char* s : {"sigmoid", "tanh", "relu"})
     a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints, s});
   report::Panel b;
-  b.title = "(b) width-100 networks: log10 |g_k| / |g_top|";
+  b.title = "(b) width-" + short_number(width) + " networks: log10 |g_k| / |g_top|";
   b.xlabel = "layer k (0 = input)";
   b.ylabel = "mean log10 gradient ratio";
-  for (const auto& c : configs)
+  for (const auto& c : network_configs)
     b.layers.push_back({"network", "layer", c.name, report::Layer::Style::lines, c.name});
   fig.panels = {a, b};
   result.figures.push_back(fig);
@@ -184,11 +253,13 @@ app::Item figure_3_8_item() {
   return {"figure-3.8",
           "Vanishing and exploding gradients: chains of one-node layers and deep networks",
           "Aggarwal §3.4, Figure 3.8, Eq. 3.38",
-          {Param::integer("depth", "10", Provenance::book, "layers r of the chain (book: 10)",
+          {Param::integer("depth", "10", Provenance::book,
+                          "layers r of the chain (book: 10; chains x depth <= 2e7)",
                           Interval::closed(1, 100)),
            Param::integer("chains", "20000", Provenance::companion, "random chains",
                           Interval::closed(10, 10000000)),
-           Param::integer("width", "100", Provenance::companion, "units per layer (b)",
+           Param::integer("width", "100", Provenance::companion,
+                          "units per layer (b; seeds x network_depth x width^2 <= 5e7)",
                           Interval::closed(1, 1000)),
            Param::integer("network_depth", "20", Provenance::companion, "layers (b)",
                           Interval::closed(1, 200)),
