@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aggarwal03/budget.hpp"
+#include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -323,10 +324,11 @@ app::Item figure_3_10_item() {
 // optimizers of descent::optim are not needed for one scalar pair).
 struct Unit {
   double w, b;
+  long diverged_at = 0;  ///< the step after which w or b was not finite (0: never)
 };
 Unit descend(Unit u, nn::Activation phi, double alpha, double lr, long steps) {
   const double xs[] = {1, 2, 3};
-  for (long s = 0; s < steps; ++s) {
+  for (long s = 0; s < steps && u.diverged_at == 0; ++s) {
     double gw = 0, gb = 0;
     for (double x : xs) {
       const double a = u.w * x + u.b;
@@ -336,6 +338,7 @@ Unit descend(Unit u, nn::Activation phi, double alpha, double lr, long steps) {
     }
     u.w -= lr * gw;
     u.b -= lr * gb;
+    if (!std::isfinite(u.w) || !std::isfinite(u.b)) u.diverged_at = s + 1;
   }
   return u;
 }
@@ -356,13 +359,22 @@ Result dying_relu(const Params& p) {
   const Unit modest = descend(start, nn::Activation::relu, alpha, 0.05, 1000);
   const Unit leaky = descend(jumped, nn::Activation::leaky_relu, alpha, 0.01, 2000);
   const Unit leaky_long = descend(jumped, nn::Activation::leaky_relu, alpha, 0.01, 20000);
-  t.add({std::string("ReLU, one step at the large rate"), jumped.w, jumped.b, active(jumped)});
-  t.add({std::string("ReLU, then 1000 steps at 0.01: dead"), stuck.w, stuck.b, active(stuck)});
-  t.add(
-      {std::string("ReLU, 1000 steps at 0.05 from the start"), modest.w, modest.b, active(modest)});
-  t.add({std::string("leaky ReLU from the dead point, 2000 steps at 0.01"), leaky.w, leaky.b,
-         active(leaky)});
-  t.add({std::string("leaky ReLU, 20000 steps"), leaky_long.w, leaky_long.b, active(leaky_long)});
+  struct Row {
+    std::string label;
+    Unit u;
+    bool from_jumped;  // continues from the point the large step reached
+  };
+  const Row rows[] = {{"ReLU, one step at the large rate", jumped, false},
+                      {"ReLU, then 1000 steps at 0.01: dead", stuck, true},
+                      {"ReLU, 1000 steps at 0.05 from the start", modest, false},
+                      {"leaky ReLU from the dead point, 2000 steps at 0.01", leaky, true},
+                      {"leaky ReLU, 20000 steps", leaky_long, true}};
+  for (const auto& [label, u, from_jumped] : rows) {
+    t.add({label, u.w, u.b, active(u)});
+    if (u.diverged_at == 0 || (from_jumped && jumped.diverged_at > 0)) continue;  // said once
+    add_status(result, label + ": diverged at step " + std::to_string(u.diverged_at) +
+                           ": w = " + short_number(u.w) + ", b = " + short_number(u.b));
+  }
   result.value("jumped_w", jumped.w);
   result.value("jumped_b", jumped.b);
   result.value("stuck_w", stuck.w);

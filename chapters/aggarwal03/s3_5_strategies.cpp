@@ -8,9 +8,11 @@
 /// catalogue's (provenance "companion").
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <tuple>
 
+#include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
@@ -49,8 +51,23 @@ class Curve1d final : public problems::Objective {
   double start_;
 };
 
-// Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
-int iterations_to(const problems::Objective& C, const common::Run& r, double tolerance);
+// The first t with ‖W‖ < tolerance, NaN if none before the run stopped (and why it stopped).
+struct Reach {
+  double steps;
+  Status status;
+};
+Reach iterations_to(const problems::Objective& C, const common::Run& r, double tolerance);
+
+// Declares the NaN of a target not reached, and says in the status why it was not.
+void note_not_reached(Result& result, const std::string& label, const std::string& target,
+                      const std::string& table_column, const std::string& value,
+                      const Reach& reach) {
+  if (!std::isnan(reach.steps)) return;
+  const std::string why = target + " not reached";
+  result.allow_non_finite(table_column, why);
+  result.allow_non_finite("values:" + value, why);
+  add_status(result, label + ": " + why + " (" + reach.status.to_string() + ")");
+}
 
 // --- figure-3.9 ---------------------------------------------------------------------
 
@@ -72,17 +89,21 @@ Result figure_3_9(const Params& p) {
     const auto run = common::run(*C, r, x0);
     common::add_path(result, name, run);
     r.iterations = 10000;
-    const int n = iterations_to(*C, r, 1e-6);
-    table.add({name, alpha, double(n)});
-    result.value("steps_" + name, n);
-    for (int t = 1; t <= 4; ++t) {
-      result.value("w1_" + name + "_" + std::to_string(t), run.iterates[t].theta(0));
-      result.value("w2_" + name + "_" + std::to_string(t), run.iterates[t].theta(1));
-    }
+    const auto reach = iterations_to(*C, r, 1e-6);
+    table.add({name, alpha, reach.steps});
+    result.value("steps_" + name, reach.steps);
+    note_not_reached(result, name, "|W| < 1e-6", "steepest descent:steps to |W| < 1e-6",
+                     "steps_" + name, reach);
+    for (int t = 1; t <= 4; ++t)
+      if (const auto* it = common::at(run, t)) {  // none past a divergence
+        result.value("w1_" + name + "_" + std::to_string(t), it->theta(0));
+        result.value("w2_" + name + "_" + std::to_string(t), it->theta(1));
+      }
     // Contours through the first iterates: each step leaves its level set at a right angle.
     std::vector<double> levels;
     for (std::size_t t = 0; t < run.iterates.size() && levels.size() < 8; ++t)
-      if (run.iterates[t].value > 1e-12) levels.insert(levels.begin(), run.iterates[t].value);
+      if (const double v = run.iterates[t].value; v > 1e-12 && std::isfinite(v))
+        levels.insert(levels.begin(), v);
     if (name == "circle")  // one step reaches 0: draw circles of radius 1, 2, ... instead
       levels = {1, 4, 9, 16, 25};
     common::add_grid(result, "landscape_" + name, *C, box.x, box.y);
@@ -151,8 +172,7 @@ app::Item decay_schedules_item() {
           decay_schedules};
 }
 
-// Iterations until ‖W‖ < tolerance (or the limit), for a rule on a bowl.
-int iterations_to(const problems::Objective& C, const common::Run& r, double tolerance) {
+Reach iterations_to(const problems::Objective& C, const common::Run& r, double tolerance) {
   auto rule = optim::make_rule(r.rule, r.options);
   optim::DescentOptions o;
   o.stop.max_iterations = r.iterations;
@@ -162,8 +182,8 @@ int iterations_to(const problems::Objective& C, const common::Run& r, double tol
   o.observer = [&](const optim::Iterate& it) {
     if (hit < 0 && std::hypot(it.theta(0), it.theta(1)) < tolerance) hit = it.t;
   };
-  (void)optim::descend(C, *rule, C.initial_point(), o);
-  return hit;
+  const auto run = optim::descend(C, *rule, C.initial_point(), o);
+  return {hit < 0 ? std::numeric_limits<double>::quiet_NaN() : double(hit), run.status};
 }
 
 // --- figure-3.11 --------------------------------------------------------------------
@@ -181,11 +201,16 @@ Result figure_3_11(const Params& p) {
     r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
     r.iterations = static_cast<int>(p.integer("iterations"));
     const std::string name = beta == 0 ? "gd" : "momentum";
-    const int n = iterations_to(C, r, p.number("tolerance"));
-    table.add({name, p.number("alpha"), beta, double(n)});
-    result.value("iterations_" + name, n);
+    const auto reach = iterations_to(C, r, p.number("tolerance"));
+    table.add({name, p.number("alpha"), beta, reach.steps});
+    result.value("iterations_" + name, reach.steps);
+    note_not_reached(result, name, "|W| < tolerance", "to |W| < tolerance:iterations",
+                     "iterations_" + name, reach);
     r.iterations = 40;
-    common::add_path(result, name, common::run(C, r, C.initial_point()));
+    const auto path = common::run(C, r, C.initial_point());
+    common::add_path(result, name, path);
+    if (reach.status.reason != StopReason::diverged)  // else said above
+      note_divergence(result, name + ", first 40 steps", path.status);
     paths.emplace_back(name, name == "gd" ? "without momentum" : "with momentum");
   }
   const auto box = common::box_from(p);
@@ -251,6 +276,7 @@ Result figure_3_12(const Params& p) {
     r.iterations = static_cast<int>(p.integer("iterations"));
     r.record_every = 10;
     const auto run = common::run(marble, r, marble.initial_point());
+    note_divergence(result, "beta = " + short_number(beta), run.status);
     table.add({beta, run.last().theta(0), run.last().value});
     result.value("w_beta" + short_number(beta), run.last().theta(0));
     const std::string name = "beta=" + short_number(beta);
@@ -265,7 +291,7 @@ Result figure_3_12(const Params& p) {
   }
   const double start = marble.value(marble.initial_point());
   result.add_series("start", {"w", "L"}).add({p.number("w0"), start});
-  a.yrange = std::pair{-1.0, std::max(3.0, 1.1 * start)};
+  a.yrange = std::pair{-1.0, std::isfinite(start) ? std::max(3.0, 1.1 * start) : 3.0};
   b.xrange =
       std::pair{0.0, std::min(300.0, double(p.integer("iterations")))};  // the action is early
   a.layers.push_back({"start", "w", "L", report::Layer::Style::points, "start w0"});
@@ -382,6 +408,7 @@ Result cliff(const Params& p) {
     o.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
     if (clipped) o.clipping = {optim::Clipping::Kind::value, p.number("threshold")};
     const auto run = optim::descend(C, *rule, C.initial_point(), o);
+    note_divergence(result, clipped ? "clipped" : "plain", run.status);
     double max_step = 0, max_x = -INFINITY;
     for (const auto& it : run.iterates) {
       max_step = std::max(max_step, it.step_norm);
@@ -489,6 +516,8 @@ Result exercise_6(const Params& p) {
     r.record_every = 1000;
     const auto run = common::run(C, r, descent::to_vector(start));
     const std::string name = k++ == 0 ? "a" : "b";
+    note_divergence(result, "from " + short_number(start[0]) + "," + short_number(start[1]),
+                    run.status);
     const auto& last = run.last();
     table.add({short_number(start[0]) + "," + short_number(start[1]), double(last.t), last.theta(0),
                last.theta(1), run.status.to_string()});

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -87,4 +88,61 @@ TEST_CASE("aggarwal03 figure-3.8: combinations beyond one run's budget are refus
   CHECK_THROWS_AS(compute(item("figure-3.8"), {"width=1000"}), descent::invalid_argument);
   CHECK_THROWS_AS(compute(item("figure-3.8"), {"seeds=1000"}), descent::invalid_argument);
   CHECK_NOTHROW((void)compute(item("figure-3.8"), {"chains=2000000", "depth=1", "width=10"}));
+}
+
+namespace {
+
+bool says(const descent::report::Result& r, const std::string& phrase) {
+  return r.status.find(phrase) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("aggarwal03 figure-3.9: a run that diverges before t = 4 ends the checkpoints, said") {
+  // alpha = 1e100 on x^2 + y^2: W_t = (1 - 2 alpha)^t W_0, |W_2| ~ 4e200, C(W_2) = inf.
+  const auto r = compute(item("figure-3.9"), {"alpha_circle=1e100"});
+  CHECK(says(r, "circle: |W| < 1e-6 not reached (diverged after 2 iterations"));
+  CHECK(r.value("w1_circle_1") == doctest::Approx(4 * (1 - 2e100)));
+  CHECK_THROWS_AS((void)r.value("w1_circle_3"), std::out_of_range);  // never reached
+  CHECK(std::isnan(r.value("steps_circle")));
+  CHECK(r.value("steps_ellipse") == 30);  // the other bowl as at the defaults
+  for (const char* start : {"x0=1e308,1e308", "x0=-1e308,1e308"}) {
+    CAPTURE(start);
+    const auto huge = compute(item("figure-3.9"), {start});  // C(W_0) = inf already
+    CHECK(says(huge, "circle: |W| < 1e-6 not reached (diverged after 1 iteration"));
+    CHECK(says(huge, "ellipse: |W| < 1e-6 not reached (diverged after 1 iteration"));
+  }
+  const auto slow = compute(item("figure-3.9"), {"alpha_ellipse=1e-9"});
+  CHECK(says(slow, "ellipse: |W| < 1e-6 not reached (iteration limit reached after 10000"));
+  check_non_finite_declared(slow);
+}
+
+TEST_CASE("aggarwal03 figure-3.11: a count never reached is NaN and said, not -1") {
+  const auto r = compute(item("figure-3.11"), {"iterations=10"});
+  CHECK(std::isnan(r.value("iterations_gd")));
+  CHECK(std::isnan(r.value("iterations_momentum")));
+  CHECK(says(r, "gd: |W| < tolerance not reached (iteration limit reached after 10 iterations"));
+  check_non_finite_declared(r);
+  const auto far = compute(item("figure-3.11"), {"alpha=1e6"});
+  CHECK(says(far, "gd: |W| < tolerance not reached (diverged after"));
+}
+
+TEST_CASE("aggarwal03 figure-3.12, 3.13, exercise-6, section-3.4.3: divergence is named") {
+  // L'(w) = 4w(w^2 - 1) + 0.3 from w0 = 2 with alpha = 1e6: w1 = 2 - 2.43e7, |w2| ~ 6e28,
+  // |w3| ~ 1e93, and L(w3) ~ w3^4 overflows: diverged at t = 3 with and without momentum.
+  const auto marble = compute(item("figure-3.12"), {"alpha=1e6"});
+  CHECK(says(marble, "beta = 0: diverged after 3 iterations"));
+  CHECK(says(marble, "beta = 0.9: diverged after 3 iterations"));
+  const auto cliff = compute(item("figure-3.13"), {"alpha=1e6"});
+  CHECK(says(cliff, "plain: diverged after"));
+  CHECK_FALSE(says(cliff, "clipped: diverged"));  // steps of at most alpha * 1 stay finite
+  // Exercise 6 at its defaults: from (2, 2), y <- y - 0.01 * 10 y^9 leaves every float by
+  // t = 3 (the catalogue's stub check: t_b <= 3).
+  const auto e6 = compute(item("exercise-6"));
+  CHECK(says(e6, "from 2,2: diverged after 3 iterations"));
+  CHECK_FALSE(says(e6, "from 0.5,0.5"));
+  // One step at rate 1e308 from (w, b) = (3, 0): dL/dw = sum x^2 = 14, and 14e308 overflows.
+  const auto relu = compute(item("section-3.4.3"), {"big_lr=1e308"});
+  CHECK(says(relu, "ReLU, one step at the large rate: diverged at step 1"));
+  CHECK(compute(item("section-3.4.3")).status.empty());
 }
