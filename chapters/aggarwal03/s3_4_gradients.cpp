@@ -270,12 +270,17 @@ app::Item figure_3_8_item() {
           figure_3_8};
 }
 
+// Samples of the curves: far more than a plot resolves, and 10 MB of JSON.
+constexpr double kMostIntervals = 1e5;
+
 Result figure_3_10(const Params& p) {
   const double lo = p.number("from"), hi = p.number("to"), step = p.number("step");
   if (!(hi > lo)) throw invalid_argument("to must exceed from; allowed: from < to");
+  const double intervals = std::floor((hi - lo) / step + 1e-9);  // inf when to - from is
+  require_at_most("(to - from) / step", intervals, kMostIntervals);
   Result result;
   auto& s = result.add_series("derivatives", {"v", "sigmoid", "tanh", "relu", "hard_tanh"});
-  const auto n = static_cast<std::size_t>(std::floor((hi - lo) / step + 1e-9));
+  const auto n = static_cast<std::size_t>(intervals);
   for (std::size_t i = 0; i <= n; ++i) {
     const double v = lo + step * double(i);
     s.add({v, nn::derivative(nn::Activation::sigmoid, v), nn::derivative(nn::Activation::tanh, v),

@@ -146,3 +146,12 @@ TEST_CASE("aggarwal03 figure-3.12, 3.13, exercise-6, section-3.4.3: divergence i
   CHECK(says(relu, "ReLU, one step at the large rate: diverged at step 1"));
   CHECK(compute(item("section-3.4.3")).status.empty());
 }
+
+TEST_CASE("aggarwal03 figure-3.10: the grid (to - from) / step is bounded before it is built") {
+  // to = 1e7 at step 0.01 asks for 1e9 samples (once 23.6 GB); 1e5 intervals are accepted.
+  CHECK_THROWS_AS(compute(item("figure-3.10"), {"to=1e7"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-3.10"), {"from=-1e308", "to=1e308"}),
+                  descent::invalid_argument);  // to - from = inf
+  const auto r = compute(item("figure-3.10"), {"from=-6", "to=994"});
+  CHECK(r.find_series("derivatives").rows.size() == 100001);
+}
