@@ -5,10 +5,12 @@
 #include <cmath>
 #include <string>
 
+#include "aggarwal03/budget.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/core/random.hpp"
 #include "descent/data/preprocess.hpp"
 #include "descent/nn/init.hpp"
+#include "descent/report/progress.hpp"
 
 namespace descent::chapters::aggarwal03 {
 
@@ -80,6 +82,13 @@ app::Item preprocessing_item() {
 Result initialization(const Params& p) {
   const auto fan_out = static_cast<std::size_t>(p.integer("fan_out"));
   const auto samples = static_cast<std::size_t>(p.integer("samples"));
+  const double sigma = p.number("sigma");
+  double fan_in_sum = 0;
+  for (double r : p.vector("fan_in")) fan_in_sum += r;
+  // Six schemes, each drawing samples × r weights for every r: about 40 ns a weight.
+  require_at_most("samples x (sum of fan_in)", double(samples) * fan_in_sum, 5e7);
+  report::Progress progress("section-3.3.3", std::size_t(6 * samples * fan_in_sum));
+  std::size_t drawn = 0;
   Result result;
   auto& t = result.table("schemes", {"scheme", "r (fan-in)", "nominal std of w", "sample std of w",
                                      "Var(sum w_i x_i), x ~ N(0,1)", "r * Var(w)"});
@@ -89,17 +98,18 @@ Result initialization(const Params& p) {
          {nn::Init::gaussian_constant, nn::Init::fan_in_gaussian, nn::Init::fan_in_uniform_book,
           nn::Init::fan_in_uniform, nn::Init::xavier, nn::Init::he}) {
       Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
-      const double sd = nn::init_std(init, r, fan_out, p.number("sigma"));
+      const double sd = nn::init_std(init, r, fan_out, sigma);
       // The output of one neuron with fresh weights per sample: Var = r σ_w² σ_x² (§3.3.3).
       double sum2 = 0, w2 = 0;
       for (std::size_t s = 0; s < samples; ++s) {
         double out = 0;
         for (std::size_t i = 0; i < r; ++i) {
-          const double w = nn::draw_weight(init, r, fan_out, rng, p.number("sigma"));
+          const double w = nn::draw_weight(init, r, fan_out, rng, sigma);
           out += w * rng.normal();
           w2 += w * w;
         }
         sum2 += out * out;
+        progress.update(drawn += r);
       }
       const double var_out = sum2 / double(samples);
       const double w_std = std::sqrt(w2 / double(samples * r));
@@ -122,8 +132,9 @@ app::Item initialization_item() {
            Param::integer("fan_out", "50", Provenance::companion, "fan-out (Xavier only)",
                           Interval::closed(1, 10000)),
            Param::number("sigma", "0.01", Provenance::book, "std of the constant Gaussian scheme",
-                         Interval::greater_than(0)),
-           Param::integer("samples", "5000", Provenance::companion, "neurons drawn per scheme",
+                         Interval{0, 1e100, true, false}),
+           Param::integer("samples", "5000", Provenance::companion,
+                          "neurons drawn per scheme (samples x (sum of fan_in) <= 5e7)",
                           Interval::closed(10, 10000000)),
            Param::integer("seed", "33", Provenance::companion, "seed", Interval::at_least(0))},
           initialization};

@@ -16,6 +16,7 @@
 #include "descent/nn/activation.hpp"
 #include "descent/nn/init.hpp"
 #include "descent/nn/max_layer.hpp"
+#include "descent/report/progress.hpp"
 
 namespace descent::chapters::aggarwal03 {
 
@@ -97,10 +98,21 @@ std::vector<double> network_profile(nn::Activation phi, nn::Init init, double si
   return profile;
 }
 
+// The progress line of a long run (drawn on a terminal only), in units of work done.
+class Work {
+ public:
+  Work(std::string label, double total) : line_(std::move(label), std::size_t(total)) {}
+  void advance(std::size_t units) { line_.update(done_ += units); }
+
+ private:
+  report::Progress line_;
+  std::size_t done_ = 0;
+};
+
 // Panel (a): the median of log10 |Π_t w_t Φ'(a_t)| over random chains, layer by layer, over
 // the chains still alive (a dead ReLU passes no gradient: log10 0 = −inf). Says in the status
 // where every chain of an activation is dead, and leaves the median NaN (undefined) there.
-void chain_panel(const Params& p, Result& result) {
+void chain_panel(const Params& p, Result& result, Work& progress) {
   const auto depth = static_cast<std::size_t>(p.integer("depth"));
   const auto chains = static_cast<std::size_t>(p.integer("chains"));
   auto& chain_table = result.table("chain", {"activation", "median log10 ratio after r layers",
@@ -114,6 +126,7 @@ void chain_panel(const Params& p, Result& result) {
     std::size_t dead = 0;
     for (std::size_t c = 0; c < chains; ++c) {
       const auto prof = chain_profile(phi, depth, rng);
+      progress.advance(depth);
       if (!std::isfinite(prof.back())) ++dead;
       for (std::size_t t = 0; t < depth; ++t)
         if (std::isfinite(prof[t])) layers[t].push_back(prof[t]);
@@ -159,7 +172,7 @@ const NetworkConfig network_configs[] = {
 // gradient passes through. A narrow network can die whole (every unit of a layer a ReLU at
 // a ≤ 0 or a saturated tanh, so g = 0 below it): such a network is left out of the mean, and
 // the status says so.
-void network_panel(const Params& p, Result& result) {
+void network_panel(const Params& p, Result& result, Work& progress) {
   const auto width = static_cast<std::size_t>(p.integer("width"));
   const auto net_depth = static_cast<std::size_t>(p.integer("network_depth"));
   const auto seeds = static_cast<std::size_t>(p.integer("seeds"));
@@ -174,6 +187,7 @@ void network_panel(const Params& p, Result& result) {
     std::vector<std::vector<double>> alive;
     for (std::size_t s = 0; s < seeds; ++s) {
       auto prof = network_profile(c.phi, c.init, c.sigma, width, net_depth, rng);
+      progress.advance(net_depth * width * width);
       if (std::all_of(prof.begin(), prof.end(), [](double x) { return std::isfinite(x); }))
         alive.push_back(std::move(prof));
     }
@@ -221,9 +235,13 @@ Result figure_3_8(const Params& p) {
   require_at_most("seeds x network_depth x width^2",
                   double(p.integer("seeds")) * double(p.integer("network_depth")) * width * width,
                   kNetworkWeights);
+  const double chain_steps = 3 * double(p.integer("chains")) * depth;
+  const double weights =
+      6 * double(p.integer("seeds")) * double(p.integer("network_depth")) * width * width;
+  Work progress("figure-3.8", chain_steps + weights);
   Result result;
-  chain_panel(p, result);
-  network_panel(p, result);
+  chain_panel(p, result, progress);
+  network_panel(p, result, progress);
   result.value("bound_0.25^r", std::pow(0.25, depth));
 
   report::Figure fig{"figure-3.8",
