@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 #include <xtensor/xview.hpp>
 
+#include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
@@ -34,9 +36,40 @@ using app::Provenance;
 using report::Result;
 
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Start points of the quadratic examples: within ±1e100 their losses (1e200) and the drawn
+// grids stay finite.
+const Interval kStarts = Interval::closed(-1e100, 1e100);
+
+double largest_entry(const vector& v) {
+  double largest = 0;
+  for (double x : v) largest = std::max(largest, std::fabs(x));
+  return largest;
+}
+
+// v times the power of two that brings its largest entry into [1, 2): exact, and it keeps the
+// squares of a tiny vector from underflowing (and of a huge one from overflowing).
+vector scaled(const vector& v) {
+  const double largest = largest_entry(v);
+  if (largest == 0 || !std::isfinite(largest)) return v;
+  vector s = v;
+  for (auto& x : s) x = std::scalbn(x, -std::ilogb(largest));  // 2^1074 for 1e-320: no constant
+  return s;
+}
+
+// ‖v‖: the same bits as sqrt(v·v) wherever that neither underflows nor overflows.
 double euclidean_norm(const vector& v) {
-  return std::sqrt(dot(v, v));
+  const double largest = largest_entry(v);
+  if (largest == 0 || !std::isfinite(largest)) return largest;
+  const vector s = scaled(v);
+  return std::scalbn(std::sqrt(dot(s, s)), std::ilogb(largest));
+}
+
+// cos∠(a, b), on the scaled vectors.
+double cosine(const vector& a, const vector& b) {
+  const vector u = scaled(a), v = scaled(b);
+  return dot(u, v) / (std::sqrt(dot(u, u)) * std::sqrt(dot(v, v)));
 }
 
 // L = x² + 4y² = ½WᵀHW with H = diag(2, 8)
@@ -59,15 +92,17 @@ matrix tridiagonal(std::size_t n) {
 Result figure_3_14(const Params& p) {
   const auto f = bowl();
   const vector w = to_vector(p.vector("w0"));
+  if (w(0) == 0 && w(1) == 0)
+    throw invalid_argument(
+        "w0 = (0, 0) is the optimum, where both directions vanish; allowed: "
+        "any other point");
   vector g;
   f.gradient(w, g);
   matrix h;
   f.hessian(w, h);
   const vector newton = -solve(h, g);  // (3.48): −H⁻¹∇L
   const vector to_optimum = -w;
-  const double cos_sd = -dot(g, to_optimum) / (euclidean_norm(g) * euclidean_norm(to_optimum));
-  const double cos_newton =
-      dot(newton, to_optimum) / (euclidean_norm(newton) * euclidean_norm(to_optimum));
+  const double cos_sd = cosine(-g, to_optimum), cos_newton = cosine(newton, to_optimum);
   Result result;
   auto& table = result.table("directions", {"direction", "d1", "d2", "angle to the optimum (deg)"});
   table.add({std::string("steepest descent -grad L"), -g(0), -g(1),
@@ -112,7 +147,7 @@ app::Item figure_3_14_item() {
           "The inverse Hessian turns the steepest-descent direction toward the optimum",
           "Aggarwal §3.5.6, Eq. (3.48) and Figure 3.14",
           {Param::vector("w0", "4,1", Provenance::companion, "the point on L = x^2 + 4y^2", 2, 2,
-                         Interval::any())},
+                         kStarts)},
           figure_3_14};
 }
 
@@ -132,16 +167,21 @@ Result figure_3_15(const Params& p) {
   for (; steps < limit && euclidean_norm(w - optimum) >= 1e-6; ++steps) {
     if (steps < 400) gd_path.add({w(0), w(1)});
     f.gradient(w, g);
-    w -= lr * g;
-    if (!std::isfinite(w(0)) || !std::isfinite(w(1)))
-      throw invalid_argument("lr = " + short_number(lr) +
-                             " makes gradient descent diverge; allowed: lr < 2/25.04 = 0.0799");
+    w -= lr * g;  // lr < 2/25.04 (the parameter's range): the steps contract
+  }
+  // From far away (|w0| ~ 1e100) the rounding of w alone exceeds 1e-6: not reached.
+  const double gd_steps = euclidean_norm(w - optimum) < 1e-6 ? steps : kNaN;
+  if (std::isnan(gd_steps)) {
+    const std::string why = "|W - W*| < 1e-6 not reached in " + std::to_string(limit) + " steps";
+    result.allow_non_finite("comparison:iterations to |W - W*| < 1e-6", why);
+    result.allow_non_finite("values:gd_iterations", why);
+    add_status(result, "gradient descent: " + why);
   }
   auto& newton_path = result.add_series("newton", {"x", "y"});
   const auto run = optim::newton(f, w0);
   for (const auto& it : run.trajectory.iterates) newton_path.add({it.theta(0), it.theta(1)});
   const auto eig = eigh(f.a());
-  result.value("gd_iterations", steps);
+  result.value("gd_iterations", gd_steps);
   result.value("newton_iterations", run.trajectory.status.iterations);
   result.value("newton_next_1", run.trajectory.iterates[1].theta(0));
   result.value("newton_next_2", run.trajectory.iterates[1].theta(1));
@@ -152,7 +192,7 @@ Result figure_3_15(const Params& p) {
     return 10 * (y - 0.5 * x) * (y - 0.5 * x) + 0.1 * (x - 5) * (x - 5);
   });
   auto& table = result.table("comparison", {"method", "iterations to |W - W*| < 1e-6"});
-  table.add({std::string("gradient descent, lr = " + short_number(lr)), double(steps)});
+  table.add({std::string("gradient descent, lr = " + short_number(lr)), gd_steps});
   table.add({std::string("Newton (3.48)"), double(run.trajectory.status.iterations)});
   report::Figure figure{"figure-3.15",
                         "Figure 3.15: gradient descent bounces along a sloping valley; Newton "
@@ -176,7 +216,7 @@ app::Item figure_3_15_item() {
   return {"figure-3.15",
           "In a sloping valley gradient descent bounces; Newton reaches the bottom in one step",
           "Aggarwal §3.5.6, Figure 3.15",
-          {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, Interval::any()),
+          {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, kStarts),
            Param::number("lr", "0.05", Provenance::companion, "gradient-descent learning rate",
                          Interval::open(0, 0.0799)),
            Param::integer("max_iterations", "100000", Provenance::companion, "most gradient steps",
@@ -260,7 +300,7 @@ app::Item figure_3_16_item() {
           "the optimum",
           "Aggarwal §3.5.6.1, Figure 3.16",
           {Param::vector("w0", "3,2", Provenance::companion, "the start on 1/2 W^T H W", 2, 2,
-                         Interval::any())},
+                         kStarts)},
           figure_3_16};
 }
 
@@ -298,14 +338,14 @@ Result eq_3_49(const Params& p) {
 }
 
 app::Item eq_3_49_item() {
-  return {"eq-3.49",
-          "Conjugate gradients (3.49)/(3.50): d steps, fewer when b excites fewer eigenvectors",
-          "Aggarwal §3.5.6.1, Eqs. (3.49)-(3.50)",
-          {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2,
-                         Interval::any()),
-           Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
-                          Interval::closed(2, 500))},
-          eq_3_49};
+  return {
+      "eq-3.49",
+      "Conjugate gradients (3.49)/(3.50): d steps, fewer when b excites fewer eigenvectors",
+      "Aggarwal §3.5.6.1, Eqs. (3.49)-(3.50)",
+      {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, kStarts),
+       Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
+                      Interval::closed(2, 500))},
+      eq_3_49};
 }
 
 // --- eq-3.51 ------------------------------------------------------------------------------
@@ -514,15 +554,33 @@ Result section_3_5_6_2(const Params& p) {
 }
 
 app::Item section_3_5_6_2_item() {
-  return {"section-3.5.6.2",
-          "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",
-          "Aggarwal §3.5.6.2, Eqs. (3.52)-(3.56)",
-          {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2,
-                         Interval::any())},
-          section_3_5_6_2};
+  return {
+      "section-3.5.6.2",
+      "BFGS (3.56) with exact line search ends with G = H^-1 after d steps",
+      "Aggarwal §3.5.6.2, Eqs. (3.52)-(3.56)",
+      {Param::vector("w0", "4,1", Provenance::companion, "the start on x^2 + 4y^2", 2, 2, kStarts)},
+      section_3_5_6_2};
 }
 
 // --- figure-3.17 ---------------------------------------------------------------------------
+
+// h(x, y) = x³ + y³: a critical point at (0, 0) where the Hessian is 0.
+class CubicPlateau final : public problems::Objective {
+ public:
+  [[nodiscard]] std::string name() const override { return "x^3 + y^3"; }
+  [[nodiscard]] std::size_t dimension() const override { return 2; }
+  [[nodiscard]] double value(const vector& w) const override {
+    return w(0) * w(0) * w(0) + w(1) * w(1) * w(1);
+  }
+  void gradient(const vector& w, vector& g) const override {
+    g = vector{3 * w(0) * w(0), 3 * w(1) * w(1)};
+  }
+  [[nodiscard]] bool has_hessian() const override { return true; }
+  void hessian(const vector& w, matrix& h) const override {
+    h = matrix{{6 * w(0), 0.0}, {0.0, 6 * w(1)}};
+  }
+  [[nodiscard]] vector initial_point() const override { return vector{3.0, 2.0}; }
+};
 
 Result figure_3_17(const Params& p) {
   Result result;
@@ -557,14 +615,18 @@ Result figure_3_17(const Params& p) {
   table.add({std::string("Newton, one step"), run.trajectory.iterates[1].theta(0),
              run.trajectory.iterates[1].theta(1)});
   table.add({std::string("gradient descent, 50 steps"), w(0), w(1)});
-  // h = x³ + y³: Newton halves each coordinate toward the degenerate (0, 0)
-  vector v = w0;
-  for (int t = 0; t < 3; ++t) {
-    const matrix hh{{6 * v(0), 0.0}, {0.0, 6 * v(1)}};
-    v -= solve(hh, vector{3 * v(0) * v(0), 3 * v(1) * v(1)});
+  // h = x³ + y³: Newton halves each coordinate toward the degenerate (0, 0); its Hessian
+  // diag(6x, 6y) is singular wherever a coordinate is 0, and the run stops there.
+  optim::NewtonOptions three_steps;
+  three_steps.stop.max_iterations = 3;
+  three_steps.stop.gradient_tolerance = 0;
+  const auto plateau = optim::newton(CubicPlateau{}, w0, three_steps);
+  if (plateau.trajectory.iterates.size() > 3) {
+    result.value("plateau_newton3_1", plateau.trajectory.iterates[3].theta(0));
+    result.value("plateau_newton3_2", plateau.trajectory.iterates[3].theta(1));
+  } else {
+    add_status(result, "Newton on x^3 + y^3: " + plateau.trajectory.status.to_string());
   }
-  result.value("plateau_newton3_1", v(0));
-  result.value("plateau_newton3_2", v(1));
   report::Figure figure{"figure-3.17",
                         "Figure 3.17 (b): gradient descent escapes the saddle of x^2 - y^2, "
                         "which Newton's method jumps to",
@@ -591,11 +653,13 @@ app::Item figure_3_17_item() {
           "Saddle points: Newton is attracted to x^3's inflection and x^2 - y^2's saddle",
           "Aggarwal §3.5.6.3, Figure 3.17",
           {Param::number("x0", "1", Provenance::companion, "start of Newton on x^3",
-                         Interval::greater_than(0)),
-           Param::vector("w0", "3,2", Provenance::companion, "start of Newton on the saddle", 2, 2,
-                         Interval::any()),
+                         Interval::closed(1e-100, 1e100)),
+           Param::vector("w0", "3,2", Provenance::companion,
+                         "start of Newton on the saddle and on x^3 + y^3 (within +-1e50, so "
+                         "|grad|^2 = 9(x^4 + y^4) stays finite)",
+                         2, 2, Interval::closed(-1e50, 1e50)),
            Param::vector("gd_w0", "3,1e-3", Provenance::companion,
-                         "start of gradient descent on the saddle", 2, 2, Interval::any()),
+                         "start of gradient descent on the saddle", 2, 2, kStarts),
            Param::number("lr", "0.1", Provenance::companion, "gradient-descent rate",
                          Interval::open(0, 1))},
           figure_3_17};

@@ -164,3 +164,43 @@ TEST_CASE("aggarwal03 section-3.3.3: samples x (sum of fan_in) is bounded") {
   CHECK_THROWS_AS(compute(item("section-3.3.3"), {"sigma=1e101"}), descent::invalid_argument);
   CHECK_NOTHROW((void)compute(item("section-3.3.3"), {"fan_in=1", "samples=100000"}));
 }
+
+TEST_CASE("aggarwal03 figure-3.17: a singular Hessian of x^3 + y^3 is a status, not exit 1") {
+  // The Hessian of x^3 + y^3 is diag(6x, 6y): singular where a coordinate is 0. The saddle
+  // x^2 - y^2 has the constant Hessian diag(2, -2): one Newton step from (0, 0) stays there.
+  for (const char* start : {"w0=0,0", "w0=0,2"}) {
+    CAPTURE(start);
+    const auto r = compute(item("figure-3.17"), {start});
+    CHECK(says(r, "Newton on x^3 + y^3: singular Hessian after 0 iterations"));
+    CHECK_THROWS_AS((void)r.value("plateau_newton3_1"), std::out_of_range);
+    CHECK(r.value("saddle_newton_1") == 0);
+    CHECK(r.value("saddle_newton_2") == 0);
+  }
+  // Newton halves each coordinate of x^3 + y^3: (3, 2) -> (0.375, 0.25) after three steps.
+  const auto far = compute(item("figure-3.17"), {"w0=1e50,-1e50"});
+  CHECK(far.value("plateau_newton3_1") == 1.25e49);
+  CHECK(far.status.empty());
+  CHECK_THROWS_AS(compute(item("figure-3.17"), {"w0=1e308,1e308"}), descent::invalid_argument);
+}
+
+TEST_CASE("aggarwal03 figure-3.14, 3.15: the optimum, tiny and huge starts") {
+  // At the optimum both directions vanish: refused in one line, as is a start whose loss
+  // would overflow.
+  CHECK_THROWS_AS(compute(item("figure-3.14"), {"w0=0,0"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-3.14"), {"w0=1e308,1e308"}), descent::invalid_argument);
+  // On an axis both directions point straight at the optimum: angles 0, even at 1e-320,
+  // where the squares in a plain norm underflow to 0 (and the angle was NaN).
+  const auto tiny = compute(item("figure-3.14"), {"w0=1e-320,0"});
+  CHECK(tiny.value("steepest_angle_deg") == 0);
+  CHECK(tiny.value("newton_angle_deg") == 0);
+  check_non_finite_declared(tiny);
+  // The valley's optimum is (5, 2.5): zero gradient steps, and the Newton step stays put.
+  const auto at = compute(item("figure-3.15"), {"w0=5,2.5"});
+  CHECK(at.value("gd_iterations") == 0);
+  CHECK(at.value("newton_next_1") == doctest::Approx(5).epsilon(1e-12));
+  CHECK(at.value("newton_next_2") == doctest::Approx(2.5).epsilon(1e-12));
+  const auto cut = compute(item("figure-3.15"), {"max_iterations=3"});
+  CHECK(std::isnan(cut.value("gd_iterations")));  // was 3, as if reached
+  CHECK(says(cut, "gradient descent: |W - W*| < 1e-6 not reached in 3 steps"));
+  check_non_finite_declared(cut);
+}
