@@ -18,8 +18,7 @@ namespace descent::chapters::aggarwal03 {
 inline void require_at_most(const std::string& what, double amount, double most) {
   if (amount > most)
     throw invalid_argument(what + " = " + short_number(amount) +
-                           " is more than one run affords; allowed: " + what +
-                           " <= " + short_number(most));
+                           " is more than one run affords; allowed: at most " + short_number(most));
 }
 
 }  // namespace descent::chapters::aggarwal03

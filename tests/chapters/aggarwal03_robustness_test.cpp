@@ -204,3 +204,14 @@ TEST_CASE("aggarwal03 figure-3.14, 3.15: the optimum, tiny and huge starts") {
   CHECK(says(cut, "gradient descent: |W - W*| < 1e-6 not reached in 3 steps"));
   check_non_finite_declared(cut);
 }
+
+TEST_CASE("aggarwal03 figure-3.18: the cost of a run is bounded before any image is loaded") {
+  // The whole training set for 15 epochs is 15 x 89,610 weights x 66,600 images ~ 9e10.
+  CHECK_THROWS_AS(compute(item("figure-3.18"), {"train=60000"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-3.18"), {"epochs=1000"}), descent::invalid_argument);
+  // 2048-wide layers over 10,000 validation images: 1.2e8 activations in one pass.
+  CHECK_THROWS_AS(compute(item("figure-3.18"), {"widths=2048,2048,2048,2048,2048,2048",
+                                                "validation=10000", "epochs=1", "train=2"}),
+                  descent::invalid_argument);
+  CHECK(item("figure-3.18").slow);  // `all --quick` and the fuzz test start from quick_sets
+}
