@@ -10,6 +10,9 @@
 namespace descent::chapters::aggarwal03 {
 
 [[nodiscard]] std::vector<app::Param> mimic_params();
+/// Refuses (descent::invalid_argument) sizes whose memory or training time one run cannot
+/// afford; called before anything is computed.
+void require_mimic_affordable(const app::Params& p);
 /// Teacher on noisy labels; students on the same labels, on the teacher's soft targets and
 /// on its argmax labels; test accuracies into `result`.
 void mimic_experiment(const app::Params& p, report::Result& result);

@@ -24,6 +24,7 @@ using app::Provenance;
 using report::Result;
 
 Result compression(const Params& p) {
+  require_mimic_affordable(p);  // (d) below, the only part whose cost the parameters scale
   Result result;
   // (a) Pruning: the mask zeroes the smallest weights; masked gradients keep them at zero.
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));

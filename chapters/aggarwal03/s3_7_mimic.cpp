@@ -11,6 +11,7 @@
 #include <numbers>
 #include <string>
 
+#include "aggarwal03/budget.hpp"
 #include "aggarwal03/mimic.hpp"
 #include "descent/core/random.hpp"
 #include "descent/nn/distill.hpp"
@@ -69,13 +70,16 @@ std::vector<Param> mimic_params() {
       Param::vector("student", "8", Provenance::companion,
                     "mimic: hidden widths of the student (catalogue A50: 1 x 8)", 1, 6,
                     Interval::closed(1, 1024)),
-      Param::integer("labelled", "500", Provenance::companion, "mimic: labelled spiral points",
+      Param::integer("labelled", "500", Provenance::companion,
+                     "mimic: labelled spiral points (all mimic training: epochs x points x "
+                     "(weights + 300) <= 1e10)",
                      Interval::closed(3, 1e6)),
       Param::number("label_noise", "0.1", Provenance::companion,
                     "mimic: fraction of labelled points given a random wrong label",
                     Interval::closed(0, 1)),
       Param::integer("unlabelled", "10000", Provenance::companion,
-                     "mimic: unlabelled points the teacher labels (catalogue A50: 10^4)",
+                     "mimic: unlabelled points the teacher labels (catalogue A50: 10^4; "
+                     "unlabelled x (sum of teacher widths) <= 2e7)",
                      Interval::closed(1, 1e6)),
       Param::integer("epochs_labelled", "200", Provenance::companion,
                      "mimic: epochs over the labelled points", Interval::closed(1, 1e5)),
@@ -85,6 +89,41 @@ std::vector<Param> mimic_params() {
       Param::number("mimic_alpha", "0.01", Provenance::companion,
                     "mimic: ADAM step size of every network", Interval::greater_than(0)),
   };
+}
+
+namespace {
+
+// Weights of a tanh network 2 -> widths -> 3.
+double weights(const std::vector<double>& widths) {
+  double fan_in = 2, n = 0;
+  for (const double w : widths) {
+    n += (fan_in + 1) * w;
+    fan_in = w;
+  }
+  return n + (fan_in + 1) * 3;
+}
+
+double sum(const std::vector<double>& xs) {
+  double s = 0;
+  for (const double x : xs) s += x;
+  return s;
+}
+
+}  // namespace
+
+void require_mimic_affordable(const app::Params& p) {
+  // Memory: the teacher labels all unlabelled points in one forward pass.
+  const double unlabelled = double(p.integer("unlabelled"));
+  require_at_most("unlabelled x (sum of teacher widths)", unlabelled * sum(p.vector("teacher")),
+                  2e7);
+  // Time: about 1.6 ns per weight and example of an epoch, plus 0.5 µs per example (mini-
+  // batches of 20 of a small network are overhead), i.e. weights + 300 per example.
+  const double teacher = weights(p.vector("teacher")) + 300,
+               student = weights(p.vector("student")) + 300;
+  const double labelled = double(p.integer("labelled")) * double(p.integer("epochs_labelled"));
+  const double soft = unlabelled * double(p.integer("epochs_unlabelled"));
+  require_at_most("mimic training (epochs x points x (weights + 300), four networks)",
+                  labelled * (teacher + student) + 2 * soft * student + unlabelled * teacher, 1e10);
 }
 
 //! [mimic]

@@ -215,3 +215,15 @@ TEST_CASE("aggarwal03 figure-3.18: the cost of a run is bounded before any image
                   descent::invalid_argument);
   CHECK(item("figure-3.18").slow);  // `all --quick` and the fuzz test start from quick_sets
 }
+
+TEST_CASE("aggarwal03 section-3.7.3: the mimic experiment's memory and training are bounded") {
+  // 10^6 labelled points for 200 epochs through a 3 x 64 teacher: ~1.9e12 weight-examples.
+  CHECK_THROWS_AS(compute(item("section-3.7.3"), {"labelled=1000000"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("section-3.7.3"), {"epochs_unlabelled=100000"}),
+                  descent::invalid_argument);
+  // 10^6 points through a 3 x 64 teacher at once: 1.9e8 activations of each kind.
+  CHECK_THROWS_AS(compute(item("section-3.7.3"), {"unlabelled=1000000"}),
+                  descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("section-3.7.3"), {"teacher=1024,1024,1024,1024,1024,1024"}),
+                  descent::invalid_argument);
+}
