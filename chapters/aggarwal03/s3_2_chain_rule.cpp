@@ -207,6 +207,10 @@ Result exponential_paths(const Params& p) {
   result.value("derivative_dp", dp.derivative);
   result.value("enumeration_multiplications", en.multiplications);
   result.value("dp_multiplications", dp.multiplications);
+  if (!std::isfinite(g.o.value()) || !std::isfinite(en.derivative))
+    result.status = "o = w^" + short_number(n) +
+                    " and its derivative leave the doubles at w = " + short_number(w0) +
+                    " (|w| <= 1 keeps them finite at every depth)";
   return result;
 }
 
@@ -237,6 +241,9 @@ Result path_counts_by_depth(const Params& p) {
     s.add({double(L), en.multiplications, dp.multiplications});
     result.value("enumeration_multiplications_" + std::to_string(L), en.multiplications);
     result.value("dp_multiplications_" + std::to_string(L), dp.multiplications);
+    if (result.status.empty() && !(std::isfinite(en.derivative) && std::isfinite(dp.derivative)))
+      result.status = "do/dw = 2^L w^(2^L - 1) leaves the doubles from L = " + std::to_string(L) +
+                      " at w = " + short_number(w0) + " (|w| <= 1 keeps it finite at every depth)";
   }
   report::Figure figure{"figure-3.5",
                         "Path enumeration (Fig. 3.4) against dynamic programming (Fig. 3.5): "

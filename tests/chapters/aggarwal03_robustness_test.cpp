@@ -227,3 +227,10 @@ TEST_CASE("aggarwal03 section-3.7.3: the mimic experiment's memory and training 
   CHECK_THROWS_AS(compute(item("section-3.7.3"), {"teacher=1024,1024,1024,1024,1024,1024"}),
                   descent::invalid_argument);
 }
+
+TEST_CASE("aggarwal03 figure-3.4, 3.5: w^(2^L) past the doubles is said, not only flagged") {
+  // 1.1^(2^20) = e^(2^20 ln 1.1) ~ 10^43400; 2^10 2^1023 > 1.8e308 from L = 10 at w = 2.
+  CHECK(says(compute(item("figure-3.4"), {"layers=20"}), "o = w^1048576 and its derivative"));
+  CHECK(says(compute(item("figure-3.5"), {"w=2"}), "leaves the doubles from L = 10"));
+  CHECK(compute(item("figure-3.4")).status.empty());
+}
