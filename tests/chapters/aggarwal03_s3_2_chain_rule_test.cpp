@@ -27,20 +27,21 @@ constexpr double kRel = 1e-12;
 TEST_CASE("aggarwal03 eq-3.1, eq-3.2, eq-3.5: derivatives at the catalogue's points") {
   const auto r_e1 = compute(item("eq-3.1"));
   const auto& e1 = r_e1.table("values");
-  CHECK(cell(e1, 0, 1) == doctest::Approx(0.622459331201855).epsilon(kRel));
-  CHECK(cell(e1, 0, 2) == doctest::Approx(0.0587509280503986).epsilon(kRel));
-  CHECK(cell(e1, 1, 2) == doctest::Approx(0.0431291601624233).epsilon(kRel));
+  CHECK(cell(e1, 0, "f = sigma(sigma(w))") == doctest::Approx(0.622459331201855).epsilon(kRel));
+  CHECK(cell(e1, 0, "df/dw (tape)") == doctest::Approx(0.0587509280503986).epsilon(kRel));
+  CHECK(cell(e1, 1, "df/dw (tape)") == doctest::Approx(0.0431291601624233).epsilon(kRel));
   const auto r_e2 = compute(item("eq-3.2"));
   const auto& e2 = r_e2.table("values");
   const double d2[] = {-0.247403959254523, -1.68294196961579, 3.02720998123171};
-  for (std::size_t k = 0; k < 3; ++k) CHECK(cell(e2, k, 2) == doctest::Approx(d2[k]).epsilon(kRel));
+  for (std::size_t k = 0; k < 3; ++k)
+    CHECK(cell(e2, k, "derivative (tape)") == doctest::Approx(d2[k]).epsilon(kRel));
   const auto r_e5 = compute(item("eq-3.5"));
   const auto& e5 = r_e5.table("values");
   const double o5[] = {1.21631638096517, 1.38177329067604, -1.41044611617154};
   const double d5[] = {0.721508462456122, -0.602337357879513, 0.412635497777265};
   for (std::size_t k = 0; k < 3; ++k) {
-    CHECK(cell(e5, k, 1) == doctest::Approx(o5[k]).epsilon(kRel));
-    CHECK(cell(e5, k, 2) == doctest::Approx(d5[k]).epsilon(kRel));
+    CHECK(cell(e5, k, "o = sin(w^2) + cos(w^2)") == doctest::Approx(o5[k]).epsilon(kRel));
+    CHECK(cell(e5, k, "do/dw (tape)") == doctest::Approx(d5[k]).epsilon(kRel));
   }
 }
 
@@ -51,10 +52,10 @@ TEST_CASE("aggarwal03 eq-3.3 and eq-3.4: two paths; enumeration = DP = chain rul
   const auto& t4 = r_t4.table("paths");
   const double d5[] = {0.721508462456122, -0.602337357879513, 0.412635497777265};
   for (std::size_t k = 0; k < 3; ++k) {
-    CHECK(cell(t3, k, 4) == doctest::Approx(d5[k]).epsilon(kRel));
-    CHECK(cell(t4, k, 1) == 2);  // "only two paths between input and output" (Figure 3.2)
-    CHECK(cell(t4, k, 2) == doctest::Approx(d5[k]).epsilon(kRel));
-    CHECK(cell(t4, k, 4) == doctest::Approx(d5[k]).epsilon(kRel));
+    CHECK(cell(t3, k, "backward sweep") == doctest::Approx(d5[k]).epsilon(kRel));
+    CHECK(cell(t4, k, "paths") == 2);  // "only two paths between input and output" (Figure 3.2)
+    CHECK(cell(t4, k, "enumeration (Eq. 3.4)") == doctest::Approx(d5[k]).epsilon(kRel));
+    CHECK(cell(t4, k, "dynamic programming (Eq. 3.8)") == doctest::Approx(d5[k]).epsilon(kRel));
   }
 }
 
