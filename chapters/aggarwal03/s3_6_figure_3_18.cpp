@@ -181,7 +181,8 @@ app::Item figure_3_18_item() {
           "trained side by side on Fashion-MNIST",
           "Aggarwal §3.6, Figure 3.18",
           {Param::integer("train", "2000", Provenance::companion,
-                          "training images (the first ones of the training file)",
+                          "training images (the first ones of the training file; (train + "
+                          "validation) x (sum of widths) <= 1.5e7)",
                           Interval::closed(2, 60000)),
            Param::integer("validation", "1000", Provenance::companion,
                           "validation images (the first ones of the test file)",
