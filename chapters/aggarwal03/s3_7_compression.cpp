@@ -3,6 +3,7 @@
 /// by truncated SVD, hashed weights, and the soft-target gradient of mimic models.
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "aggarwal03/mimic.hpp"
@@ -32,6 +33,7 @@ Result compression(const Params& p) {
   for (auto& w : W) w = rng.normal(0, 0.1);
   auto& prune = result.table("pruning", {"fraction pruned", "zeros after masking",
                                          "smallest kept |w|", "largest pruned |w|"});
+  bool none_kept = false;
   for (double f : p.vector("prune")) {
     const matrix mask = nn::magnitude_mask(W, f);
     double kept_min = INFINITY, pruned_max = 0, zeros = 0;
@@ -43,9 +45,15 @@ Result compression(const Params& p) {
         kept_min = std::min(kept_min, std::fabs(W.flat(i)));
       }
     }
+    if (zeros == double(W.size())) {  // f = 1: nothing is kept, so no smallest kept weight
+      kept_min = std::numeric_limits<double>::quiet_NaN();
+      none_kept = true;
+    }
     prune.add({f, zeros / double(W.size()), kept_min, pruned_max});
     result.value("sparsity_" + std::to_string(int(std::lround(f * 100))), zeros / double(W.size()));
   }
+  if (none_kept)
+    result.allow_non_finite("pruning:smallest kept |w|", "n/a where every weight is pruned");
 
   // (b) Low rank: parameters m1 m2 against k (m1 + m2); the ratio is HM(m1, m2)/(2k).
   auto& ratios = result.table("low-rank savings",

@@ -234,3 +234,10 @@ TEST_CASE("aggarwal03 figure-3.4, 3.5: w^(2^L) past the doubles is said, not onl
   CHECK(says(compute(item("figure-3.5"), {"w=2"}), "leaves the doubles from L = 10"));
   CHECK(compute(item("figure-3.4")).status.empty());
 }
+
+TEST_CASE("aggarwal03 section-3.7.3: pruning every weight leaves no smallest kept weight") {
+  const auto r = compute(item("section-3.7.3"), {"prune=1", "epochs_labelled=1"});
+  CHECK(descent::testing::cell(r.table("pruning"), 0, "zeros after masking") == 1);
+  CHECK(std::isnan(descent::testing::cell(r.table("pruning"), 0, "smallest kept |w|")));
+  check_non_finite_declared(r);  // an n/a cell, declared (it was an undeclared inf)
+}
