@@ -155,6 +155,16 @@ ls -A "$tmp/killed" | grep -q '\.tmp-' && fail "stale temporaries survived: $(ls
 aggarwal03=$3
 expect_bad_input "aggarwal03 old exercise id" "$aggarwal03" run exercise-3.7
 grep -q "exercise-7" "$tmp/err" || fail "aggarwal03 run exercise-3.7 does not point to exercise-7"
+for args in "figure-3.8 --set depth=16" "figure-3.9 --set alpha_circle=1e100" \
+            "figure-3.17 --set w0=0,0"; do
+  # shellcheck disable=SC2086
+  "$aggarwal03" run $args --format json >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  [ "$status" -eq 0 ] || fail "aggarwal03 run $args: exit $status, $(head -c 200 "$tmp/err")"
+  grep -q '"status":"[^"]' "$tmp/out" || fail "aggarwal03 run $args: the status says nothing"
+  echo "ok: aggarwal03 run $args -> exit 0 with a status"
+done
+expect_bad_input "aggarwal03 grid too large" "$aggarwal03" run figure-3.10 --set to=1e7
 
 if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "cli contract: all checks passed"
