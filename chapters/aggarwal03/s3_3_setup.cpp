@@ -86,7 +86,7 @@ Result initialization(const Params& p) {
   double fan_in_sum = 0;
   for (double r : p.vector("fan_in")) fan_in_sum += r;
   // Six schemes, each drawing samples × r weights for every r: about 40 ns a weight.
-  require_at_most("samples x (sum of fan_in)", double(samples) * fan_in_sum, 5e7);
+  require_at_most("samples x (sum of fan_in)", double(samples) * fan_in_sum, 2e7);
   report::Progress progress("section-3.3.3", std::size_t(6 * samples * fan_in_sum));
   std::size_t drawn = 0;
   Result result;
@@ -134,7 +134,7 @@ app::Item initialization_item() {
            Param::number("sigma", "0.01", Provenance::book, "std of the constant Gaussian scheme",
                          Interval{0, 1e100, true, false}),
            Param::integer("samples", "5000", Provenance::companion,
-                          "neurons drawn per scheme (samples x (sum of fan_in) <= 5e7)",
+                          "neurons drawn per scheme (samples x (sum of fan_in) <= 2e7)",
                           Interval::closed(10, 10000000)),
            Param::integer("seed", "33", Provenance::companion, "seed", Interval::at_least(0))},
           initialization};

@@ -204,7 +204,7 @@ app::Item figure_3_18_item() {
                           Interval::closed(0, 1e9))},
           figure_3_18,
           /*slow=*/true,  // three networks, 15 epochs on 2000 images: about 10 s of CPU
-          /*quick_sets=*/{"train=600", "validation=300", "epochs=4"}};
+          /*quick_sets=*/{"train=300", "validation=100", "epochs=2"}};
 }
 
 }  // namespace
