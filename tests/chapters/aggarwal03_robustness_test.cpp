@@ -227,6 +227,8 @@ TEST_CASE("aggarwal03 section-3.7.3: the mimic experiment's memory and training 
                   descent::invalid_argument);
   CHECK_THROWS_AS(compute(item("section-3.7.3"), {"teacher=1024,1024,1024,1024,1024,1024"}),
                   descent::invalid_argument);
+  // A 1024-wide student: 1024 tanh units per point cost more than its 6147 weights (10 s).
+  CHECK_THROWS_AS(compute(item("section-3.7.3"), {"student=1024"}), descent::invalid_argument);
 }
 
 TEST_CASE("aggarwal03 figure-3.4, 3.5: w^(2^L) past the doubles is said, not only flagged") {
