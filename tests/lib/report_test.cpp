@@ -277,6 +277,10 @@ TEST_CASE("report/check: the first number that is not finite is named in the sta
       .add({0.0, 0.0})
       .add({-std::numeric_limits<double>::infinity(), 1.0});
   CHECK(first_non_finite(in_series) == "series 'path', row 2, column 'x' = -inf");
+
+  Result named;  // a row named by text is named by that text
+  named.table("methods", {"method", "C"}).add({std::string("Newton"), std::nan("")});
+  CHECK(first_non_finite(named) == "table 'methods', row 1 (method = Newton), column 'C' = nan");
 }
 
 TEST_CASE("report/files: the output directory is created only for a run that writes") {

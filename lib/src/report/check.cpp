@@ -27,6 +27,15 @@ double as_number(const Cell& cell) {
 double as_number(double x) {
   return x;
 }
+// The first cell of a row as the status names the row by it: a number or a short text.
+std::string row_key(const Cell& cell) {
+  if (const auto* x = std::get_if<double>(&cell)) return std::isfinite(*x) ? short_number(*x) : "";
+  const auto& text = std::get<std::string>(cell);
+  return text.size() <= 40 ? text : "";
+}
+std::string row_key(double x) {
+  return std::isfinite(x) ? short_number(x) : "";
+}
 
 // Rows of a table (cells) or a series (doubles) alike.
 template <class Rows>
@@ -37,9 +46,8 @@ std::string search(const Result& result, const char* kind, const std::string& na
       const double x = as_number(rows[r][j]);
       if (std::isfinite(x) || allowed(result, name, columns[j])) continue;
       std::string where = std::string(kind) + " '" + name + "', row " + std::to_string(r + 1);
-      const double first = as_number(rows[r][0]);
-      if (j > 0 && std::isfinite(first))
-        where += " (" + columns[0] + " = " + short_number(first) + ")";
+      const std::string key = row_key(rows[r][0]);
+      if (j > 0 && !key.empty()) where += " (" + columns[0] + " = " + key + ")";
       return where + ", column '" + columns[j] + "' = " + number_text(x);
     }
   return {};
