@@ -70,7 +70,7 @@ Result figure_4_4(const Params& p) {
   options.epochs = static_cast<std::size_t>(p.integer("epochs"));
   options.batch_size = static_cast<std::size_t>(p.integer("batch"));
   options.patience = static_cast<std::size_t>(p.integer("patience"));
-  options.shuffle = p.integer("shuffle") != 0;
+  options.shuffle = p.flag("shuffle");
   options.seed = static_cast<std::uint64_t>(p.integer("seed"));
   options.monitor = nn::Monitor::validation_error;  // the book's P(θ) = 1 − accuracy
   const auto run = nn::train_classifier(net, x, labels, x_valid, labels_valid, adam, options);
@@ -150,42 +150,40 @@ Result figure_4_4(const Params& p) {
 
 }  // namespace
 
-void add_figure_4_4(app::Chapter& chapter) {
-  chapter.add(
-      {"figure-4.4",
-       "Early stopping: training and validation loss and validation error per epoch of a "
-       "784-400-200-100-50-10 ReLU network trained by ADAM on 1000 Fashion-MNIST images",
-       "MEDL §4.2, Figure 4.4",
-       {Param::integer("epochs", "200", Provenance::book, "passes over the training images",
-                       Interval::closed(1, 10000)),
-        Param::integer("batch", "10", Provenance::book, "mini-batch size n_b",
-                       Interval::closed(1, 60000)),
-        Param::number("alpha", "1e-5", Provenance::authors,
-                      "ADAM step size (not in the text; the authors' notebook uses 1e-5)",
-                      Interval::greater_than(0)),
-        Param::integer("train", "1000", Provenance::book, "training images (the first ones)",
-                       Interval::closed(1, 59999)),
-        Param::integer("validation", "500", Provenance::book,
-                       "validation images (the ones after the training images)",
-                       Interval::closed(1, 59999)),
-        Param::vector("widths", "400,200,100,50", Provenance::authors,
-                      "hidden layer widths (the text: 5 layers, hundreds of thousands of "
-                      "parameters)",
-                      1, 10, Interval::closed(1, 4096)),
-        Param::integer("shuffle", "0", Provenance::authors,
-                       "1: reshuffle every epoch; 0: batches in data order (the notebook)",
-                       Interval::closed(0, 1)),
-        Param::integer("patience", "0", Provenance::book,
-                       "stop after this many epochs without a better validation error; 0: run "
-                       "all epochs (the book runs 200 and keeps the best retrospectively)",
-                       Interval::closed(0, 10000)),
-        Param::integer("seed", "0", Provenance::companion,
-                       "seed of the initial weights (and of the shuffling)",
-                       Interval::closed(0, 1e9))},
-       figure_4_4,
-       /*slow=*/true,  // 20,000 ADAM steps on 419,860 weights: a minute or two
-       /*quick_sets=*/
-       {"train=300", "validation=300", "widths=64,32", "alpha=1e-3", "epochs=30"}});
+app::Item figure_4_4_item() {
+  return {"figure-4.4",
+          "Early stopping: training and validation loss and validation error per epoch of a "
+          "784-400-200-100-50-10 ReLU network trained by ADAM on 1000 Fashion-MNIST images",
+          "MEDL §4.2, Figure 4.4",
+          {Param::integer("epochs", "200", Provenance::book, "passes over the training images",
+                          Interval::closed(1, 10000)),
+           Param::integer("batch", "10", Provenance::book, "mini-batch size n_b",
+                          Interval::closed(1, 60000)),
+           Param::number("alpha", "1e-5", Provenance::authors,
+                         "ADAM step size (not in the text; the authors' notebook uses 1e-5)",
+                         Interval::greater_than(0)),
+           Param::integer("train", "1000", Provenance::book, "training images (the first ones)",
+                          Interval::closed(1, 59999)),
+           Param::integer("validation", "500", Provenance::book,
+                          "validation images (the ones after the training images)",
+                          Interval::closed(1, 59999)),
+           Param::vector("widths", "400,200,100,50", Provenance::authors,
+                         "hidden layer widths (the text: 5 layers, hundreds of thousands of "
+                         "parameters)",
+                         1, 10, Interval::closed(1, 4096)),
+           Param::flag("shuffle", false, Provenance::authors,
+                       "yes: reshuffle every epoch; no: batches in data order (the notebook)"),
+           Param::integer("patience", "0", Provenance::book,
+                          "stop after this many epochs without a better validation error; 0: run "
+                          "all epochs (the book runs 200 and keeps the best retrospectively)",
+                          Interval::closed(0, 10000)),
+           Param::integer("seed", "0", Provenance::companion,
+                          "seed of the initial weights (and of the shuffling)",
+                          Interval::closed(0, 1e9))},
+          figure_4_4,
+          /*slow=*/true,  // 20,000 ADAM steps on 419,860 weights: a minute or two
+          /*quick_sets=*/
+          {"train=300", "validation=300", "widths=64,32", "alpha=1e-3", "epochs=30"}};
 }
 
 }  // namespace descent::chapters::medl04

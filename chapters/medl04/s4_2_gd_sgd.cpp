@@ -77,6 +77,23 @@ Result figure_4_2(const Params& p) {
 }
 //! [figure-4.2]
 
+app::Item figure_4_2_item() {
+  return {"figure-4.2",
+          "Gradient descent on Rosenbrock with fixed and exponentially decaying alpha",
+          "MEDL §4.2, Figure 4.2, p. 131",
+          {common::x0_param("0.2,-0.2", Provenance::book),
+           Param::vector("alphas", "0.005,0.0025", Provenance::authors,
+                         "the learning rates of the runs", 1, 4, Interval::greater_than(0)),
+           Param::number("decay", "0.99", Provenance::book, "panel (b): alpha(t) = alpha decay^t",
+                         Interval{0, 1, true, false}),
+           common::iterations_param("100000", Provenance::book),
+           Param::integer("record_every", "100", Provenance::companion,
+                          "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
+           common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+           common::contour_grid_param("91", Provenance::companion)},
+          figure_4_2};
+}
+
 // --- figure-4.3 ---------------------------------------------------------------------
 
 // Whether θ lies in the convex polygon with vertices `u` in order (either orientation).
@@ -107,7 +124,7 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
   optim::Sampling sampling;  // one index uniform on {1..n} per step: (4.10)–(4.11)
   sampling.with_replacement = true;
   sampling.seed = static_cast<std::uint64_t>(p.integer("seed"));
-  if (p.integer("numpy_stream") == 1)  // the authors' np.random.seed + choice(5): their path
+  if (p.flag("numpy_stream"))  // the authors' np.random.seed + choice(5): their path
     sampling.stream = optim::Sampling::Stream::numpy_legacy;
   const auto sgd = optim::descend_stochastic(C, *sgd_rule, x0, o, sampling);
   common::add_path(result, "gd_" + panel, gd);
@@ -149,7 +166,7 @@ Result figure_4_3(const Params& p) {
                         "Figure 4.3: GD and SGD on the finite sum (4.12)",
                         {},
                         "SGD draws its indices from numpy's legacy stream with the authors' "
-                        "seed, so its path is the authors' (numpy_stream=0: descent's Rng)."};
+                        "seed, so its path is the authors' (numpy_stream=no: descent's Rng)."};
   for (const std::string panel : {"a", "b"}) {
     auto axes = common::plane_panel(
         panel == "a" ? "(a) distinct minimizers u_i" : "(b) identical minimizers u_i = (2, 2)",
@@ -169,6 +186,26 @@ Result figure_4_3(const Params& p) {
   }
   result.figures.push_back(figure);
   return result;
+}
+
+app::Item figure_4_3_item() {
+  return {"figure-4.3",
+          "GD against SGD on the finite sum (4.12), with the convex hull S",
+          "MEDL §4.2, Eq. (4.12) and Figure 4.3, p. 133",
+          {common::x0_param("6,6", Provenance::authors),
+           common::alpha_param("0.01", Provenance::authors),
+           common::iterations_param("1000", Provenance::authors, 1e5),
+           Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
+                          Interval::closed(0, 1e9)),
+           Param::flag("numpy_stream", true, Provenance::authors,
+                       "yes: numpy's legacy stream (the authors' exact SGD path); no: "
+                       "descent's Rng"),
+           Param::integer("burn_in", "200", Provenance::companion,
+                          "SGD iterates before this t are left out of the mean",
+                          Interval::closed(0, 1e5)),
+           common::box_param("0,6.5,0,6.5", Provenance::companion),
+           common::contour_grid_param("66", Provenance::companion)},
+          figure_4_3};
 }
 
 // --- eq-4.13 ------------------------------------------------------------------------
@@ -221,55 +258,28 @@ Result minibatch_variance(const Params& p) {
 }
 //! [eq-4.13]
 
+app::Item minibatch_variance_item() {
+  return {
+      "eq-4.13",
+      "Mini-batch gradients are unbiased with variance proportional to 1/n_b",
+      "MEDL §4.2, Eq. (4.13), p. 134",
+      {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2),
+       Param::vector("batch_sizes", "1,2,5,10", Provenance::companion, "values of n_b", 1, 10,
+                     Interval::closed(1, 1000)),
+       Param::integer("draws", "20000", Provenance::companion, "mini-batches drawn per n_b",
+                      Interval::closed(10, 1e7)),
+       Param::integer("seed", "1", Provenance::companion, "random seed", Interval::closed(0, 1e9))},
+      minibatch_variance};
+}
+
 }  // namespace
 
 void add_section_4_2(app::Chapter& chapter) {
-  chapter.add({"figure-4.2",
-               "Gradient descent on Rosenbrock with fixed and exponentially decaying alpha",
-               "MEDL §4.2, Figure 4.2, p. 131",
-               {common::x0_param("0.2,-0.2", Provenance::book),
-                Param::vector("alphas", "0.005,0.0025", Provenance::authors,
-                              "the learning rates of the runs", 1, 4, Interval::greater_than(0)),
-                Param::number("decay", "0.99", Provenance::book,
-                              "panel (b): alpha(t) = alpha decay^t", Interval{0, 1, true, false}),
-                common::iterations_param("100000", Provenance::book),
-                Param::integer("record_every", "100", Provenance::companion,
-                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
-                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
-                common::contour_grid_param("91", Provenance::companion)},
-               figure_4_2});
-  chapter.add({"figure-4.3",
-               "GD against SGD on the finite sum (4.12), with the convex hull S",
-               "MEDL §4.2, Eq. (4.12) and Figure 4.3, p. 133",
-               {common::x0_param("6,6", Provenance::authors),
-                common::alpha_param("0.01", Provenance::authors),
-                common::iterations_param("1000", Provenance::authors, 1e5),
-                Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
-                               Interval::closed(0, 1e9)),
-                Param::integer("numpy_stream", "1", Provenance::authors,
-                               "1: numpy's legacy stream (the authors' exact SGD path); 0: "
-                               "descent's Rng",
-                               Interval::closed(0, 1)),
-                Param::integer("burn_in", "200", Provenance::companion,
-                               "SGD iterates before this t are left out of the mean",
-                               Interval::closed(0, 1e5)),
-                common::box_param("0,6.5,0,6.5", Provenance::companion),
-                common::contour_grid_param("66", Provenance::companion)},
-               figure_4_3});
-  chapter.add(
-      {"eq-4.13",
-       "Mini-batch gradients are unbiased with variance proportional to 1/n_b",
-       "MEDL §4.2, Eq. (4.13), p. 134",
-       {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2),
-        Param::vector("batch_sizes", "1,2,5,10", Provenance::companion, "values of n_b", 1, 10,
-                      Interval::closed(1, 1000)),
-        Param::integer("draws", "20000", Provenance::companion, "mini-batches drawn per n_b",
-                       Interval::closed(10, 1e7)),
-        Param::integer("seed", "1", Provenance::companion, "random seed",
-                       Interval::closed(0, 1e9))},
-       minibatch_variance});
-  add_figure_4_4(chapter);  // s4_2_early_stopping.cpp
-  add_figure_4_5(chapter);  // s4_2_figure_4_5_landscape.cpp
+  chapter.add(figure_4_2_item());
+  chapter.add(figure_4_3_item());
+  chapter.add(minibatch_variance_item());
+  chapter.add(figure_4_4_item());  // s4_2_early_stopping.cpp
+  chapter.add(figure_4_5_item());  // s4_2_figure_4_5_landscape.cpp
 }
 
 }  // namespace descent::chapters::medl04

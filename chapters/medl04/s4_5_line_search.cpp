@@ -105,6 +105,16 @@ Result figure_4_8(const Params& p) {
 }
 //! [figure-4.8]
 
+app::Item figure_4_8_item() {
+  return {"figure-4.8",
+          "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
+          "MEDL §4.5, Figure 4.8",
+          {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2),
+           Param::number("alpha_max", "0.003", Provenance::authors,
+                         "right end of the alpha axis of panel (b)", Interval::greater_than(0))},
+          figure_4_8};
+}
+
 // --- figure-4.9 ----------------------------------------------------------------------------
 
 //! [figure-4.9]
@@ -168,6 +178,17 @@ Result figure_4_9(const Params& p) {
 }
 //! [figure-4.9]
 
+app::Item figure_4_9_item() {
+  return {"figure-4.9",
+          "Gradient descent with exact line search zig-zags: consecutive gradients are "
+          "orthogonal",
+          "MEDL §4.5, Eq. (4.45) and Figure 4.9",
+          {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2),
+           Param::integer("iterations", "1000", Provenance::authors,
+                          "gradient steps with exact line search", Interval::closed(1, 20000))},
+          figure_4_9};
+}
+
 // --- section-4.5-cg ------------------------------------------------------------------------
 
 Result section_cg(const Params& p) {
@@ -223,6 +244,21 @@ Result section_cg(const Params& p) {
   result.status = "2x2: " + run.status.to_string() + "; random d = " + std::to_string(d) + ": " +
                   random_run.status.to_string();
   return result;
+}
+
+app::Item section_cg_item() {
+  return {"section-4.5-cg",
+          "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
+          "MEDL §4.5, Eqs. (4.46)-(4.47)",
+          {Param::vector("A", "4,1,1,3", Provenance::companion,
+                         "a symmetric positive definite 2x2 A, row by row", 4, 4),
+           Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2),
+           Param::vector("theta0", "2,1", Provenance::companion, "the start theta(0)", 2, 2),
+           Param::integer("d", "10", Provenance::companion, "size of the random SPD system",
+                          Interval::closed(1, 300)),
+           Param::integer("seed", "1", Provenance::companion, "seed of the random system",
+                          Interval::closed(0, 1e9))},
+          section_cg};
 }
 
 // --- eq-4.48 (4.48)-(4.50) -----------------------------------------------------------------
@@ -309,53 +345,31 @@ Result wolfe_conditions(const Params& p) {
   return result;
 }
 
+app::Item wolfe_conditions_item() {
+  return {
+      "eq-4.48",
+      "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
+      "accept along a ray",
+      "MEDL §4.5, Eqs. (4.48)-(4.50)",
+      {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2),
+       Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
+                     Interval::open(0, 1)),
+       Param::number("c2", "0.9", Provenance::companion,
+                     "curvature constant (book: gamma), c1 < c2", Interval::open(0, 1)),
+       Param::number("alpha_max", "0.012", Provenance::companion, "the largest alpha scanned",
+                     Interval::greater_than(0)),
+       Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
+                     Interval::greater_than(0))},
+      wolfe_conditions};
+}
+
 }  // namespace
 
 void add_section_4_5_line_search(app::Chapter& chapter) {
-  chapter.add(
-      {"figure-4.8",
-       "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
-       "MEDL §4.5, Figure 4.8",
-       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2),
-        Param::number("alpha_max", "0.003", Provenance::authors,
-                      "right end of the alpha axis of panel (b)", Interval::greater_than(0))},
-       figure_4_8});
-  chapter.add(
-      {"figure-4.9",
-       "Gradient descent with exact line search zig-zags: consecutive gradients are "
-       "orthogonal",
-       "MEDL §4.5, Eq. (4.45) and Figure 4.9",
-       {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2),
-        Param::integer("iterations", "1000", Provenance::authors,
-                       "gradient steps with exact line search", Interval::closed(1, 20000))},
-       figure_4_9});
-  chapter.add({"section-4.5-cg",
-               "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
-               "MEDL §4.5, Eqs. (4.46)-(4.47)",
-               {Param::vector("A", "4,1,1,3", Provenance::companion,
-                              "a symmetric positive definite 2x2 A, row by row", 4, 4),
-                Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2),
-                Param::vector("theta0", "2,1", Provenance::companion, "the start theta(0)", 2, 2),
-                Param::integer("d", "10", Provenance::companion, "size of the random SPD system",
-                               Interval::closed(1, 300)),
-                Param::integer("seed", "1", Provenance::companion, "seed of the random system",
-                               Interval::closed(0, 1e9))},
-               section_cg});
-  chapter.add(
-      {"eq-4.48",
-       "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
-       "accept along a ray",
-       "MEDL §4.5, Eqs. (4.48)-(4.50)",
-       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2),
-        Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
-                      Interval::open(0, 1)),
-        Param::number("c2", "0.9", Provenance::companion,
-                      "curvature constant (book: gamma), c1 < c2", Interval::open(0, 1)),
-        Param::number("alpha_max", "0.012", Provenance::companion, "the largest alpha scanned",
-                      Interval::greater_than(0)),
-        Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
-                      Interval::greater_than(0))},
-       wolfe_conditions});
+  chapter.add(figure_4_8_item());
+  chapter.add(figure_4_9_item());
+  chapter.add(section_cg_item());
+  chapter.add(wolfe_conditions_item());
 }
 
 }  // namespace descent::chapters::medl04

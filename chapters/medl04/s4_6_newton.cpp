@@ -75,6 +75,19 @@ Result newton_on_quadratic(const Params& p) {
   return result;
 }
 
+app::Item newton_on_quadratic_item() {
+  return {"eq-4.51",
+          "Newton's method in one dimension reaches the minimum of a convex quadratic in one "
+          "step",
+          "MEDL §4.6, Eq. (4.51), p. 154",
+          {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)"),
+           Param::number("a", "3", Provenance::companion,
+                         "leading coefficient of C = a (theta - m)^2 + c (a != 0)"),
+           Param::number("m", "2", Provenance::companion, "the stationary point m"),
+           Param::number("c", "1", Provenance::companion, "the value at m")},
+          newton_on_quadratic};
+}
+
 // --- eq-4.52 ------------------------------------------------------------------------
 
 //! [overshoot]
@@ -111,6 +124,17 @@ Result newton_overshoot(const Params& p) {
 }
 //! [overshoot]
 
+app::Item newton_overshoot_item() {
+  return {"eq-4.52",
+          "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
+          "MEDL §4.6, Eq. (4.52), pp. 155-156",
+          {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)"),
+           max_iterations_param(), tolerance_param(),
+           Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
+                         "other starting points: which extremum does each reach?", 1, 50)},
+          newton_overshoot};
+}
+
 // --- section-4.6-oscillation --------------------------------------------------------
 
 //! [oscillation]
@@ -134,6 +158,18 @@ Result newton_oscillation(const Params& p) {
   return result;
 }
 //! [oscillation]
+
+app::Item newton_oscillation_item() {
+  return {"section-4.6-oscillation",
+          "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
+          "MEDL §4.6, p. 156",
+          {Param::number("theta0", "1", Provenance::book, "starting point theta(0)"),
+           Param::integer("iterations", "6", Provenance::companion,
+                          "Newton steps to take from theta0", Interval::closed(1, 1000)),
+           Param::number("perturbed", "1.001", Provenance::companion,
+                         "a nearby start, run until it converges")},
+          newton_oscillation};
+}
 
 // --- eq-4.53 ------------------------------------------------------------------------
 
@@ -162,6 +198,17 @@ Result secant_method(const Params& p) {
   result.value("newton_steps", newton.status.iterations);
   result.status = "secant: " + run.status.to_string();
   return result;
+}
+
+app::Item secant_method_item() {
+  return {"eq-4.53",
+          "The secant method: Newton with C'' replaced by a difference of C'",
+          "MEDL §4.6, Eq. (4.53), p. 156",
+          {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)"),
+           Param::number("theta1", "1.6", Provenance::companion,
+                         "second point theta(1), close to but not equal to theta(0)"),
+           max_iterations_param(), tolerance_param()},
+          secant_method};
 }
 
 // --- figure-4.10 --------------------------------------------------------------------
@@ -225,52 +272,25 @@ Result figure_4_10(const Params& p) {
   return result;
 }
 
+app::Item figure_4_10_item() {
+  return {
+      "figure-4.10",
+      "One Newton step where the local quadratic is concave (a) and convex (b)",
+      "MEDL §4.6, Figure 4.10, p. 155",
+      {Param::number("theta_a", "1.7", Provenance::authors, "theta(t) of panel (a), where C'' < 0"),
+       Param::number("theta_b", "2.5", Provenance::authors,
+                     "theta(t) of panel (b), where C'' > 0")},
+      figure_4_10};
+}
+
 }  // namespace
 
 void add_section_4_6(app::Chapter& chapter) {
-  chapter.add({"eq-4.51",
-               "Newton's method in one dimension reaches the minimum of a convex quadratic in "
-               "one step",
-               "MEDL §4.6, Eq. (4.51), p. 154",
-               {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)"),
-                Param::number("a", "3", Provenance::companion,
-                              "leading coefficient of C = a (theta - m)^2 + c (a != 0)"),
-                Param::number("m", "2", Provenance::companion, "the stationary point m"),
-                Param::number("c", "1", Provenance::companion, "the value at m")},
-               newton_on_quadratic});
-  chapter.add({"eq-4.52",
-               "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
-               "MEDL §4.6, Eq. (4.52), pp. 155-156",
-               {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)"),
-                max_iterations_param(), tolerance_param(),
-                Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
-                              "other starting points: which extremum does each reach?", 1, 50)},
-               newton_overshoot});
-  chapter.add({"section-4.6-oscillation",
-               "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
-               "MEDL §4.6, p. 156",
-               {Param::number("theta0", "1", Provenance::book, "starting point theta(0)"),
-                Param::integer("iterations", "6", Provenance::companion,
-                               "Newton steps to take from theta0", Interval::closed(1, 1000)),
-                Param::number("perturbed", "1.001", Provenance::companion,
-                              "a nearby start, run until it converges")},
-               newton_oscillation});
-  chapter.add({"eq-4.53",
-               "The secant method: Newton with C'' replaced by a difference of C'",
-               "MEDL §4.6, Eq. (4.53), p. 156",
-               {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)"),
-                Param::number("theta1", "1.6", Provenance::companion,
-                              "second point theta(1), close to but not equal to theta(0)"),
-                max_iterations_param(), tolerance_param()},
-               secant_method});
-  chapter.add({"figure-4.10",
-               "One Newton step where the local quadratic is concave (a) and convex (b)",
-               "MEDL §4.6, Figure 4.10, p. 155",
-               {Param::number("theta_a", "1.7", Provenance::authors,
-                              "theta(t) of panel (a), where C'' < 0"),
-                Param::number("theta_b", "2.5", Provenance::authors,
-                              "theta(t) of panel (b), where C'' > 0")},
-               figure_4_10});
+  chapter.add(newton_on_quadratic_item());
+  chapter.add(newton_overshoot_item());
+  chapter.add(newton_oscillation_item());
+  chapter.add(secant_method_item());
+  chapter.add(figure_4_10_item());
 }
 
 }  // namespace descent::chapters::medl04

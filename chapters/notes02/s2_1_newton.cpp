@@ -64,17 +64,21 @@ Result eq_2_3(const Params& p) {
   return result;
 }
 
+app::Item eq_2_3_item() {
+  return {
+      "eq-2.3",
+      "Newton's update converges quadratically near a minimum, and only there",
+      "Notes §2.1, Eqs. (2.2)-(2.3)",
+      {Param::number("theta0", "0", Provenance::companion, "start of Newton on e^theta - 2 theta"),
+       Param::vector("starts", "0.5,1,1.1", Provenance::companion,
+                     "starts of Newton on sqrt(1 + theta^2)", 1, 10, Interval::closed(-2, 2))},
+      eq_2_3};
+}
+
 }  // namespace
 
 void add_section_2_1_newton(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.3",
-       "Newton's update converges quadratically near a minimum, and only there",
-       "Notes §2.1, Eqs. (2.2)-(2.3)",
-       {Param::number("theta0", "0", Provenance::companion, "start of Newton on e^theta - 2 theta"),
-        Param::vector("starts", "0.5,1,1.1", Provenance::companion,
-                      "starts of Newton on sqrt(1 + theta^2)", 1, 10, Interval::closed(-2, 2))},
-       eq_2_3});
+  chapter.add(eq_2_3_item());
 }
 
 }  // namespace descent::chapters::notes02

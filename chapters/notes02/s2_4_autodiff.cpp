@@ -45,6 +45,14 @@ void record_2_10(Graph210& g, double x, double y) {
 //! [record-2.10]
 
 //! [closed-form-2.11]
+
+// The point (x, y) where f is evaluated.
+Param x_param() {
+  return Param::number("x", "1.5", Provenance::companion, "the point x (the notes give none)");
+}
+Param y_param() {
+  return Param::number("y", "2", Provenance::companion, "the point y (the notes give none)");
+}
 // The adjoints as the notes print them in (2.11), from the primals v3 and v5.
 std::vector<double> adjoints_2_11(double x, double y) {
   const double v3 = x * y, v5 = 1 + std::exp(v3);
@@ -69,6 +77,14 @@ Result instrumental_variables(const Params& p) {
     result.value(row.name, row.value);
   }
   return result;
+}
+
+app::Item instrumental_variables_item() {
+  return {"eq-2.10",
+          "The instrumental variables v1..v7 of f(x, y) = xy - log(1 + exp(xy))",
+          "Notes §2.4, Eqs. (2.9)-(2.10)",
+          {x_param(), y_param()},
+          instrumental_variables};
 }
 
 // --- figure-2.1 -----------------------------------------------------------------------
@@ -100,6 +116,14 @@ Result figure_2_1(const Params& p) {
   return result;
 }
 
+app::Item figure_2_1_item() {
+  return {"figure-2.1",
+          "The computational graph of f, exported from the tape as DOT",
+          "Notes §2.4, Figure 2.1",
+          {x_param(), y_param()},
+          figure_2_1};
+}
+
 // --- eq-2.11 --------------------------------------------------------------------------
 
 Result adjoint_table(const Params& p) {
@@ -121,6 +145,14 @@ Result adjoint_table(const Params& p) {
   result.value("df_dx_closed_form", printed[0]);
   result.value("df_dy_closed_form", printed[1]);
   return result;
+}
+
+app::Item adjoint_table_item() {
+  return {"eq-2.11",
+          "The adjoints of one backward pass against the notes' closed forms (2.11)",
+          "Notes §2.4, Eq. (2.11)",
+          {x_param(), y_param()},
+          adjoint_table};
 }
 
 // --- exercise-2.5 ---------------------------------------------------------------------
@@ -155,39 +187,24 @@ Result exercise_2_5(const Params& p) {
   return result;
 }
 
-Param x_param() {
-  return Param::number("x", "1.5", Provenance::companion, "the point x (the notes give none)");
-}
-Param y_param() {
-  return Param::number("y", "2", Provenance::companion, "the point y (the notes give none)");
+app::Item exercise_2_5_item() {
+  return {"exercise-2.5",
+          "Exercise 2.5: the adjoints (2.11) follow from (2.10) and the chain rule",
+          "Notes §2.4, Exercise 2.5",
+          {Param::vector("x", "1.5,-1,0.3,2.5,-3", Provenance::companion, "x of the check points",
+                         1, 100),
+           Param::vector("y", "2,0.5,-4,-1.2,-2", Provenance::companion,
+                         "y of the check points (as many as x)", 1, 100)},
+          exercise_2_5};
 }
 
 }  // namespace
 
 void add_section_2_4(app::Chapter& chapter) {
-  chapter.add({"eq-2.10",
-               "The instrumental variables v1..v7 of f(x, y) = xy - log(1 + exp(xy))",
-               "Notes §2.4, Eqs. (2.9)-(2.10)",
-               {x_param(), y_param()},
-               instrumental_variables});
-  chapter.add({"figure-2.1",
-               "The computational graph of f, exported from the tape as DOT",
-               "Notes §2.4, Figure 2.1",
-               {x_param(), y_param()},
-               figure_2_1});
-  chapter.add({"eq-2.11",
-               "The adjoints of one backward pass against the notes' closed forms (2.11)",
-               "Notes §2.4, Eq. (2.11)",
-               {x_param(), y_param()},
-               adjoint_table});
-  chapter.add({"exercise-2.5",
-               "Exercise 2.5: the adjoints (2.11) follow from (2.10) and the chain rule",
-               "Notes §2.4, Exercise 2.5",
-               {Param::vector("x", "1.5,-1,0.3,2.5,-3", Provenance::companion,
-                              "x of the check points", 1, 100),
-                Param::vector("y", "2,0.5,-4,-1.2,-2", Provenance::companion,
-                              "y of the check points (as many as x)", 1, 100)},
-               exercise_2_5});
+  chapter.add(instrumental_variables_item());
+  chapter.add(figure_2_1_item());
+  chapter.add(adjoint_table_item());
+  chapter.add(exercise_2_5_item());
 }
 
 }  // namespace descent::chapters::notes02

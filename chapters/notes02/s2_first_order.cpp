@@ -30,6 +30,16 @@ double norm2(const vector& x) {
   return std::sqrt(s);
 }
 
+// The parameters of the notes' quadratic: its eigenvalues and the start.
+Param lambda_param() {
+  return Param::vector("lambda", "10,1", Provenance::companion,
+                       "eigenvalues lambda_j of the Hessian (all > 0)", 1, 10,
+                       Interval::greater_than(0));
+}
+Param theta0_param() {
+  return Param::vector("theta0", "1,1", Provenance::companion, "starting point", 1, 10);
+}
+
 // The notes' quadratic ½θᵀdiag(λ)θ from θ₀.
 problems::Quadratic notes_quadratic(const Params& p) {
   return {descent::to_vector(p.vector("lambda")), xt::zeros<double>({p.vector("lambda").size()}),
@@ -84,6 +94,24 @@ Result step_threshold(const Params& p) {
 }
 //! [eq-2.4]
 
+app::Item step_threshold_item() {
+  return {"eq-2.4",
+          "GD near a minimum, mode by mode: it converges iff eta < 2/lambda_1",
+          "Notes §2.1, Eq. (2.4)",
+          {lambda_param(), theta0_param(),
+           Param::vector("etas", "0.05,0.1,0.19,0.2,0.21", Provenance::companion,
+                         "step sizes eta, on both sides of 2/lambda_1", 1, 10,
+                         Interval::greater_than(0)),
+           Param::integer("steps", "100", Provenance::companion, "GD steps U",
+                          Interval::closed(1, 1e5)),
+           Param::vector("rosenbrock_etas", "0.00199,0.00201", Provenance::companion,
+                         "step sizes for GD near Rosenbrock's minimum", 1, 4,
+                         Interval::greater_than(0)),
+           Param::integer("rosenbrock_steps", "20000", Provenance::companion,
+                          "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
+          step_threshold};
+}
+
 // --- exercise-2.1 -------------------------------------------------------------------
 
 Result exercise_2_1(const Params& p) {
@@ -100,6 +128,16 @@ Result exercise_2_1(const Params& p) {
                problems::classify(eig.values(0), eig.values(1))});
   }
   return result;
+}
+
+app::Item exercise_2_1_item() {
+  return {"exercise-2.1",
+          "A stationary point is a local minimum iff the Hessian is PSD",
+          "Notes §2.1, Exercise 2.1",
+          {Param::vector("a", "1,-1,1,2", Provenance::companion, "H_11 of each matrix", 1, 10),
+           Param::vector("b", "0,0,0,0", Provenance::companion, "H_12 of each matrix", 1, 10),
+           Param::vector("c", "2,-2,-1,0", Provenance::companion, "H_22 of each matrix", 1, 10)},
+          exercise_2_1};
 }
 
 // --- exercise-2.2 -------------------------------------------------------------------
@@ -142,6 +180,19 @@ Result exercise_2_2(const Params& p) {
     error = next;
   }
   return result;
+}
+
+app::Item exercise_2_2_item() {
+  return {
+      "exercise-2.2",
+      "GD converges linearly near a minimum, at rate max|1 - eta lambda|",
+      "Notes §2.1, Exercise 2.2",
+      {lambda_param(), theta0_param(),
+       Param::number("eta", "0.05", Provenance::companion, "step size", Interval::greater_than(0)),
+       Param::integer("steps", "100", Provenance::companion, "GD steps", Interval::closed(2, 1e5)),
+       Param::number("eta_exp", "0.25", Provenance::companion, "step size on e^theta - 2 theta",
+                     Interval::greater_than(0))},
+      exercise_2_2};
 }
 
 // --- the linear-regression data of §2.2 (sum loss, as the notes write L_N) ----------
@@ -197,6 +248,18 @@ Result sgd_unbiased(const Params& p) {
 }
 //! [algorithm-1]
 
+app::Item sgd_unbiased_item() {
+  return {"algorithm-1",
+          "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
+          "Notes §2.2, Algorithm 1 and Exercise 2.3",
+          {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2),
+           Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
+                          Interval::closed(10, 1e7)),
+           Param::integer("seed", "5489", Provenance::companion, "random seed",
+                          Interval::closed(0, 1e9))},
+          sgd_unbiased};
+}
+
 // --- mini-batch scaling: N/|B|, not a binomial coefficient --------------------------
 
 Result minibatch_scaling(const Params& p) {
@@ -228,6 +291,14 @@ Result minibatch_scaling(const Params& p) {
   return result;
 }
 
+app::Item minibatch_scaling_item() {
+  return {"section-2.2-minibatch",
+          "The mini-batch estimator needs the factor N/|B|, not a binomial coefficient",
+          "Notes §2.2, the mini-batch estimator l_B",
+          {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2)},
+          minibatch_scaling};
+}
+
 // --- eq-2.7 and exercise-2.4 --------------------------------------------------------
 
 //! [eq-2.7]
@@ -251,6 +322,19 @@ Result momentum_2_7(const Params& p) {
   return result;
 }
 //! [eq-2.7]
+
+app::Item momentum_2_7_item() {
+  return {"eq-2.7",
+          "Momentum as the notes write it, PyTorch's form, and plain GD",
+          "Notes §2.3, Eq. (2.7)",
+          {lambda_param(), theta0_param(),
+           Param::number("eta", "0.05", Provenance::companion, "step size eta",
+                         Interval::greater_than(0)),
+           Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
+                         Interval::open(0, 1)),
+           Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+          momentum_2_7};
+}
 
 Result exercise_2_4(const Params& p) {
   // L(θ) = gθ: the gradient is the constant g, so (2.7) unrolls to
@@ -277,6 +361,19 @@ Result exercise_2_4(const Params& p) {
   return result;
 }
 
+app::Item exercise_2_4_item() {
+  return {
+      "exercise-2.4",
+      "With a constant gradient momentum multiplies the rate by 1/(1-mu)",
+      "Notes §2.3, Exercise 2.4",
+      {Param::number("g", "1", Provenance::companion, "the constant gradient"),
+       Param::number("eta", "0.1", Provenance::companion, "step size eta",
+                     Interval::greater_than(0)),
+       Param::number("mu", "0.9", Provenance::companion, "momentum mu", Interval::open(0, 1)),
+       Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+      exercise_2_4};
+}
+
 // --- eq-2.8 -------------------------------------------------------------------------
 
 Result rmsprop_2_8(const Params& p) {
@@ -296,108 +393,39 @@ Result rmsprop_2_8(const Params& p) {
   return result;
 }
 
-Param lambda_param() {
-  return Param::vector("lambda", "10,1", Provenance::companion,
-                       "eigenvalues lambda_j of the Hessian (all > 0)", 1, 10,
-                       Interval::greater_than(0));
-}
-Param theta0_param() {
-  return Param::vector("theta0", "1,1", Provenance::companion, "starting point", 1, 10);
+app::Item rmsprop_2_8_item() {
+  return {
+      "eq-2.8",
+      "RMSProp with delta inside the square root, against PyTorch's form",
+      "Notes §2.3, Eq. (2.8)",
+      {lambda_param(), theta0_param(),
+       Param::number("eta", "0.01", Provenance::companion, "step size eta",
+                     Interval::greater_than(0)),
+       Param::number("beta", "0.9", Provenance::book, "decay beta (\"usually 0.9\")",
+                     Interval{0, 1, false, true}),
+       Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
+                     Interval::greater_than(0)),
+       Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+      rmsprop_2_8};
 }
 
 }  // namespace
 
 void add_section_2_1(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.4",
-       "GD near a minimum, mode by mode: it converges iff eta < 2/lambda_1",
-       "Notes §2.1, Eq. (2.4)",
-       {lambda_param(), theta0_param(),
-        Param::vector("etas", "0.05,0.1,0.19,0.2,0.21", Provenance::companion,
-                      "step sizes eta, on both sides of 2/lambda_1", 1, 10,
-                      Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "GD steps U",
-                       Interval::closed(1, 1e5)),
-        Param::vector("rosenbrock_etas", "0.00199,0.00201", Provenance::companion,
-                      "step sizes for GD near Rosenbrock's minimum", 1, 4,
-                      Interval::greater_than(0)),
-        Param::integer("rosenbrock_steps", "20000", Provenance::companion,
-                       "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
-       step_threshold});
-  chapter.add(
-      {"exercise-2.1",
-       "A stationary point is a local minimum iff the Hessian is PSD",
-       "Notes §2.1, Exercise 2.1",
-       {Param::vector("a", "1,-1,1,2", Provenance::companion, "H_11 of each matrix", 1, 10),
-        Param::vector("b", "0,0,0,0", Provenance::companion, "H_12 of each matrix", 1, 10),
-        Param::vector("c", "2,-2,-1,0", Provenance::companion, "H_22 of each matrix", 1, 10)},
-       exercise_2_1});
-  chapter.add(
-      {"exercise-2.2",
-       "GD converges linearly near a minimum, at rate max|1 - eta lambda|",
-       "Notes §2.1, Exercise 2.2",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.05", Provenance::companion, "step size", Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "GD steps", Interval::closed(2, 1e5)),
-        Param::number("eta_exp", "0.25", Provenance::companion, "step size on e^theta - 2 theta",
-                      Interval::greater_than(0))},
-       exercise_2_2});
+  chapter.add(step_threshold_item());
+  chapter.add(exercise_2_1_item());
+  chapter.add(exercise_2_2_item());
 }
 
 void add_section_2_2(app::Chapter& chapter) {
-  chapter.add(
-      {"algorithm-1",
-       "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
-       "Notes §2.2, Algorithm 1 and Exercise 2.3",
-       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2),
-        Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
-                       Interval::closed(10, 1e7)),
-        Param::integer("seed", "5489", Provenance::companion, "random seed",
-                       Interval::closed(0, 1e9))},
-       sgd_unbiased});
-  chapter.add(
-      {"section-2.2-minibatch",
-       "The mini-batch estimator needs the factor N/|B|, not a binomial coefficient",
-       "Notes §2.2, the mini-batch estimator l_B",
-       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2)},
-       minibatch_scaling});
+  chapter.add(sgd_unbiased_item());
+  chapter.add(minibatch_scaling_item());
 }
 
 void add_section_2_3(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.7",
-       "Momentum as the notes write it, PyTorch's form, and plain GD",
-       "Notes §2.3, Eq. (2.7)",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.05", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
-                      Interval::open(0, 1)),
-        Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       momentum_2_7});
-  chapter.add(
-      {"exercise-2.4",
-       "With a constant gradient momentum multiplies the rate by 1/(1-mu)",
-       "Notes §2.3, Exercise 2.4",
-       {Param::number("g", "1", Provenance::companion, "the constant gradient"),
-        Param::number("eta", "0.1", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("mu", "0.9", Provenance::companion, "momentum mu", Interval::open(0, 1)),
-        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       exercise_2_4});
-  chapter.add(
-      {"eq-2.8",
-       "RMSProp with delta inside the square root, against PyTorch's form",
-       "Notes §2.3, Eq. (2.8)",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.01", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("beta", "0.9", Provenance::book, "decay beta (\"usually 0.9\")",
-                      Interval{0, 1, false, true}),
-        Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
-                      Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       rmsprop_2_8});
+  chapter.add(momentum_2_7_item());
+  chapter.add(exercise_2_4_item());
+  chapter.add(rmsprop_2_8_item());
 }
 
 }  // namespace descent::chapters::notes02

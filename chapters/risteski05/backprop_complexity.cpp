@@ -191,23 +191,27 @@ Result backprop_complexity(const Params& p) {
   return result;
 }
 
+app::Item backprop_complexity_item() {
+  return {
+      "slide-backprop-complexity",
+      "Backpropagation in O(V + E) against forward all-pairs accumulation in Omega(V^2); "
+      "recomputing activations is quadratic",
+      "Risteski Lecture 5, slides \"Observation 2\", \"Observation 3\", \"Amount of work\"",
+      {Param::integer("width", "4", Provenance::companion, "nodes per layer w",
+                      Interval::closed(1, 64)),
+       Param::vector("depths", "2,4,8,16,32", Provenance::companion, "layers L of each graph", 1,
+                     20, Interval::closed(1, 1000)),
+       Param::vector("chain_lengths", "10,100,1000", Provenance::companion,
+                     "chain lengths n for the recompute count", 1, 10, Interval::closed(1, 10000)),
+       Param::integer("seed", "1", Provenance::companion, "seed of the random local partials",
+                      Interval::closed(0, 1e9))},
+      backprop_complexity};
+}
+
 }  // namespace
 
 void add_backprop(app::Chapter& chapter) {
-  chapter.add(
-      {"slide-backprop-complexity",
-       "Backpropagation in O(V + E) against forward all-pairs accumulation in Omega(V^2); "
-       "recomputing activations is quadratic",
-       "Risteski Lecture 5, slides \"Observation 2\", \"Observation 3\", \"Amount of work\"",
-       {Param::integer("width", "4", Provenance::companion, "nodes per layer w",
-                       Interval::closed(1, 64)),
-        Param::vector("depths", "2,4,8,16,32", Provenance::companion, "layers L of each graph", 1,
-                      20, Interval::closed(1, 1000)),
-        Param::vector("chain_lengths", "10,100,1000", Provenance::companion,
-                      "chain lengths n for the recompute count", 1, 10, Interval::closed(1, 10000)),
-        Param::integer("seed", "1", Provenance::companion, "seed of the random local partials",
-                       Interval::closed(0, 1e9))},
-       backprop_complexity});
+  chapter.add(backprop_complexity_item());
 }
 
 }  // namespace descent::chapters::risteski05

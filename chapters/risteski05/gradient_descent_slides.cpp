@@ -74,6 +74,18 @@ Result descent_lemma(const Params& p) {
 }
 //! [slide-descent-lemma]
 
+app::Item descent_lemma_item() {
+  return {"slide-descent-lemma",
+          "The descent lemma f(x_t) - f(x_t+1) >= |grad f|^2/(2 beta) along a GD run",
+          "Risteski lecture 5, slide \"Descent lemma\"",
+          {common::x0_param("0.3,0.1", Provenance::companion),
+           Param::number("beta", "3", Provenance::companion,
+                         "smoothness bound beta >= |Hessian| (3 holds globally)",
+                         Interval::greater_than(0)),
+           common::iterations_param("25", Provenance::companion, 1e5)},
+          descent_lemma};
+}
+
 Result lyapunov(const Params& p) {
   const CosineBowl f;
   const double beta = p.number("beta"), eps = p.number("epsilon"), low = p.number("f_low");
@@ -97,6 +109,19 @@ Result lyapunov(const Params& p) {
   result.value("bound", 2 * M * beta / (eps * eps));
   result.value("actual", first);
   return result;
+}
+
+app::Item lyapunov_item() {
+  return {"slide-lyapunov",
+          "The Lyapunov bound T <= 2 M beta / epsilon^2 and the actual T",
+          "Risteski lecture 5, slide \"Using the descent lemma: Lyapunov functions\"",
+          {common::x0_param("0.3,0.1", Provenance::companion),
+           Param::number("beta", "3", Provenance::companion, "smoothness bound beta",
+                         Interval::greater_than(0)),
+           Param::number("epsilon", "1e-3", Provenance::companion, "gradient tolerance",
+                         Interval::greater_than(0)),
+           Param::number("f_low", "-2", Provenance::companion, "a lower bound of f")},
+          lyapunov};
 }
 
 // --- slide-gd-rate ------------------------------------------------------------------
@@ -141,6 +166,15 @@ Result gd_rate(const Params& p) {
 }
 //! [slide-gd-rate]
 
+app::Item gd_rate_item() {
+  return {"slide-gd-rate",
+          "GD converges like ((kappa-1)/(kappa+1))^t on quadratics",
+          "Risteski lecture 5, slides \"Thm (GD rate)\"",
+          {Param::vector("kappas", "2,10,100,1000", Provenance::companion,
+                         "condition numbers kappa", 1, 10, Interval::closed(1.5, 1e5))},
+          gd_rate};
+}
+
 // --- slide-momentum and slide-nesterov ----------------------------------------------
 
 Result momentum_rate(const Params& p) {
@@ -179,6 +213,16 @@ Result momentum_rate(const Params& p) {
   return result;
 }
 
+app::Item momentum_rate_item() {
+  return {"slide-momentum",
+          "Polyak's momentum: rate (sqrt(kappa)-1)/(sqrt(kappa)+1), times t",
+          "Risteski lecture 5, slide \"Momentum\"",
+          {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
+                         Interval::closed(1.5, 1e6)),
+           common::iterations_param("200", Provenance::companion, 1e5)},
+          momentum_rate};
+}
+
 Result nesterov_slide(const Params& p) {
   const double lmax = p.number("lambda_max");
   const problems::Quadratic C(vector({lmax, 1.0}), vector({0.0, 0.0}), vector({1.0, 1.0}));
@@ -208,6 +252,16 @@ Result nesterov_slide(const Params& p) {
   result.value("printed_diverged", b.status.reason == StopReason::diverged ? 1 : 0);
   result.status = "as printed: " + b.status.to_string();
   return result;
+}
+
+app::Item nesterov_slide_item() {
+  return {"slide-nesterov",
+          "Nesterov's method corrected, and as printed (it diverges)",
+          "Risteski lecture 5, slide \"Nesterov\"",
+          {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
+                         Interval::closed(1.5, 1e6)),
+           common::iterations_param("200", Provenance::companion, 1e5)},
+          nesterov_slide};
 }
 
 // --- slide-stationary-points --------------------------------------------------------
@@ -255,55 +309,25 @@ Result stationary_points(const Params& p) {
 }
 //! [slide-stationary-points]
 
+app::Item stationary_points_item() {
+  return {"slide-stationary-points",
+          "Stationary points classified by the Hessian, and where the test is silent",
+          "Risteski lecture 5, slides \"Types of stationary points\", \"Checking for local "
+          "minima?\"",
+          {Param::number("t", "0.1", Provenance::companion,
+                         "offset t for the inconclusive examples", Interval::greater_than(0))},
+          stationary_points};
+}
+
 }  // namespace
 
 void add_gradient_descent_slides(app::Chapter& chapter) {
-  chapter.add({"slide-stationary-points",
-               "Stationary points classified by the Hessian, and where the test is silent",
-               "Risteski lecture 5, slides \"Types of stationary points\", \"Checking for local "
-               "minima?\"",
-               {Param::number("t", "0.1", Provenance::companion,
-                              "offset t for the inconclusive examples", Interval::greater_than(0))},
-               stationary_points});
-  chapter.add({"slide-descent-lemma",
-               "The descent lemma f(x_t) - f(x_t+1) >= |grad f|^2/(2 beta) along a GD run",
-               "Risteski lecture 5, slide \"Descent lemma\"",
-               {common::x0_param("0.3,0.1", Provenance::companion),
-                Param::number("beta", "3", Provenance::companion,
-                              "smoothness bound beta >= |Hessian| (3 holds globally)",
-                              Interval::greater_than(0)),
-                common::iterations_param("25", Provenance::companion, 1e5)},
-               descent_lemma});
-  chapter.add({"slide-lyapunov",
-               "The Lyapunov bound T <= 2 M beta / epsilon^2 and the actual T",
-               "Risteski lecture 5, slide \"Using the descent lemma: Lyapunov functions\"",
-               {common::x0_param("0.3,0.1", Provenance::companion),
-                Param::number("beta", "3", Provenance::companion, "smoothness bound beta",
-                              Interval::greater_than(0)),
-                Param::number("epsilon", "1e-3", Provenance::companion, "gradient tolerance",
-                              Interval::greater_than(0)),
-                Param::number("f_low", "-2", Provenance::companion, "a lower bound of f")},
-               lyapunov});
-  chapter.add({"slide-gd-rate",
-               "GD converges like ((kappa-1)/(kappa+1))^t on quadratics",
-               "Risteski lecture 5, slides \"Thm (GD rate)\"",
-               {Param::vector("kappas", "2,10,100,1000", Provenance::companion,
-                              "condition numbers kappa", 1, 10, Interval::closed(1.5, 1e5))},
-               gd_rate});
-  chapter.add({"slide-momentum",
-               "Polyak's momentum: rate (sqrt(kappa)-1)/(sqrt(kappa)+1), times t",
-               "Risteski lecture 5, slide \"Momentum\"",
-               {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
-                              Interval::closed(1.5, 1e6)),
-                common::iterations_param("200", Provenance::companion, 1e5)},
-               momentum_rate});
-  chapter.add({"slide-nesterov",
-               "Nesterov's method corrected, and as printed (it diverges)",
-               "Risteski lecture 5, slide \"Nesterov\"",
-               {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
-                              Interval::closed(1.5, 1e6)),
-                common::iterations_param("200", Provenance::companion, 1e5)},
-               nesterov_slide});
+  chapter.add(stationary_points_item());
+  chapter.add(descent_lemma_item());
+  chapter.add(lyapunov_item());
+  chapter.add(gd_rate_item());
+  chapter.add(momentum_rate_item());
+  chapter.add(nesterov_slide_item());
 }
 
 }  // namespace descent::chapters::risteski05

@@ -53,6 +53,17 @@ Result closed_form(const Params& p) {
   return result;
 }
 
+app::Item closed_form_item() {
+  return {"slide-closed-form-quadratic",
+          "The minimizer of 1/2 x^T A x + b^T x + c is -A^-1 b (the slide prints A^-1 b)",
+          "Risteski Lecture 5, slide \"Fixes to the conditioning problem\"",
+          {Param::vector("A", "3,1,1,2", Provenance::companion,
+                         "a symmetric positive definite 2x2 A, row by row", 4, 4),
+           Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2),
+           Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2)},
+          closed_form};
+}
+
 // Gaussian elimination without pivoting plus back-substitution on a d×d system, counting
 // multiplications/divisions and additions/subtractions: what "invert a d×d matrix" costs.
 void count_operations(std::size_t d, double& multiplications, double& additions) {
@@ -138,34 +149,30 @@ Result slide_newton(const Params& p) {
   return result;
 }
 
+app::Item slide_newton_item() {
+  return {
+      "slide-newton",
+      "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3, "
+      "Newton-CG a few O(d) products",
+      "Risteski Lecture 5, slides on Newton's method",
+      {Param::vector("dims", "1,2,3,10,100,200", Provenance::companion,
+                     "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400)),
+       Param::vector("cg_dims", "1000,10000,100000", Provenance::companion,
+                     "the sizes d of the extended Rosenbrock solved by Newton-CG (even)", 1, 10,
+                     Interval::closed(2, 1e7)),
+       Param::number("forcing", "0.5", Provenance::companion,
+                     "eta: inner CG stops at |H s + grad| <= min(eta, sqrt|grad|) |grad|",
+                     Interval::open(0, 1)),
+       Param::number("gtol", "1e-7", Provenance::companion, "Newton-CG stops at |grad C| < gtol",
+                     Interval::open(0, 1))},
+      slide_newton};
+}
+
 }  // namespace
 
 void add_slides_second_order(app::Chapter& chapter) {
-  chapter.add(
-      {"slide-closed-form-quadratic",
-       "The minimizer of 1/2 x^T A x + b^T x + c is -A^-1 b (the slide prints A^-1 b)",
-       "Risteski Lecture 5, slide \"Fixes to the conditioning problem\"",
-       {Param::vector("A", "3,1,1,2", Provenance::companion,
-                      "a symmetric positive definite 2x2 A, row by row", 4, 4),
-        Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2),
-        Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2)},
-       closed_form});
-  chapter.add(
-      {"slide-newton",
-       "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3, "
-       "Newton-CG a few O(d) products",
-       "Risteski Lecture 5, slides on Newton's method",
-       {Param::vector("dims", "1,2,3,10,100,200", Provenance::companion,
-                      "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400)),
-        Param::vector("cg_dims", "1000,10000,100000", Provenance::companion,
-                      "the sizes d of the extended Rosenbrock solved by Newton-CG (even)", 1, 10,
-                      Interval::closed(2, 1e7)),
-        Param::number("forcing", "0.5", Provenance::companion,
-                      "eta: inner CG stops at |H s + grad| <= min(eta, sqrt|grad|) |grad|",
-                      Interval::open(0, 1)),
-        Param::number("gtol", "1e-7", Provenance::companion, "Newton-CG stops at |grad C| < gtol",
-                      Interval::open(0, 1))},
-       slide_newton});
+  chapter.add(closed_form_item());
+  chapter.add(slide_newton_item());
 }
 
 }  // namespace descent::chapters::risteski05

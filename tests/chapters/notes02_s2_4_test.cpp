@@ -50,8 +50,10 @@ TEST_CASE("notes02 figure-2.1: 7 nodes and exactly the 7 edges of the graph") {
   const auto r = compute(item("figure-2.1"));
   CHECK(r.value("nodes") == 7);
   std::set<std::pair<std::string, std::string>> edges;
-  for (const auto& row : r.table("edges").rows)
-    edges.emplace(std::get<std::string>(row[0]), std::get<std::string>(row[1]));
+  const auto& table = r.table("edges");
+  for (std::size_t row = 0; row < table.rows.size(); ++row)
+    edges.emplace(descent::testing::text_cell(table, row, "from"),
+                  descent::testing::text_cell(table, row, "to"));
   // catalogue N17: v1->v3, v2->v3, v3->v4, v4->v5, v5->v6, v3->v7, v6->v7
   const std::set<std::pair<std::string, std::string>> expected{
       {"v1", "v3"}, {"v2", "v3"}, {"v3", "v4"}, {"v4", "v5"},
