@@ -41,8 +41,8 @@ std::string shown(const std::string& path) {
 
 // What a directory of IDX files must hold, for the "allowed:" part of the messages.
 constexpr const char* kAllowedDirectory =
-    "a directory with MNIST-format IDX files (Fashion-MNIST: apt-get install "
-    "dataset-fashion-mnist; or the original MNIST files)";
+    "a directory with MNIST-format IDX files (apt-get install dataset-fashion-mnist, or MNIST's "
+    "own)";
 
 // One IDX file, opened and its header read; the data is read by read_records.
 class IdxReader {
