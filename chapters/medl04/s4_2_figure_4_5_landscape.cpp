@@ -65,6 +65,7 @@ Result figure_4_5(const Params& p) {
     r.record_every = std::max(1, r.iterations / 200);
     const auto run = common::run(C, r, descent::to_vector(p.vector("x0")));
     common::add_path(result, "gd_" + key, run);
+    common::report_divergence(result, "gd_" + key, run, {"gd_" + key, "landscape", "values"});
     extremes.add(
         {C.name(), lowest, best(0), best(1), highest, flat / (double(n) * n), run.last().value});
     result.value(key + "_min", lowest);

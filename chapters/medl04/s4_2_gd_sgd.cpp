@@ -22,6 +22,10 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
+// The most iterates the runs of a figure keep (its path series), so that memory and output
+// stay small whatever the iteration count: 200,000 rows are a few tens of MB.
+constexpr double kMostRecorded = 2e5;
+
 // --- figure-4.2 ---------------------------------------------------------------------
 
 //! [figure-4.2]
@@ -29,7 +33,16 @@ Result figure_4_2(const Params& p) {
   const problems::Rosenbrock C;
   const auto x0 = descent::to_vector(p.vector("x0"));
   const auto alphas = p.vector("alphas");
+  const auto iterations = static_cast<int>(p.integer("iterations"));
+  const auto record_every = static_cast<int>(p.integer("record_every"));
+  // Every run keeps every record_every-th iterate for the figure: bound what they all keep.
+  const double kept = 2.0 * double(alphas.size()) * (iterations / record_every + 3);
+  if (kept > kMostRecorded)
+    throw invalid_argument("2 x alphas x iterations / record_every = " + short_number(kept) +
+                           " iterates kept; allowed: at most " + short_number(kMostRecorded) +
+                           " (raise record_every)");
   Result result;
+  result.status = "none of the runs reaches the minimizer (1, 1)";
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   std::vector<std::vector<report::Cell>> ends;  // added after the loop: tables may move
   report::Figure figure{"figure-4.2",
@@ -46,16 +59,18 @@ Result figure_4_2(const Params& p) {
       common::Run r;
       r.schedule = decay ? optim::Schedule::exponential(alphas[k], p.number("decay"))
                          : optim::Schedule::fixed_rate(alphas[k]);
-      r.iterations = static_cast<int>(p.integer("iterations"));
-      r.record_every = static_cast<int>(p.integer("record_every"));
+      r.iterations = iterations;
+      r.record_every = record_every;
       r.keep_last = 2;  // a fixed-α run ends on a 2-cycle: keep both of its points
       const auto run = common::run(C, r, x0);
       const std::string name = std::string(decay ? "decay" : "fixed") + "_" + std::to_string(k);
       common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000, 10000, 100000});
       common::add_path(result, name, run);
       paths.emplace_back(name, "alpha = " + short_number(alphas[k]));
+      common::report_divergence(result, name, run,
+                                {"checkpoints", "last iterates", name, "values"});
       const auto n = run.iterates.size();
-      for (std::size_t j = n - 2; j < n; ++j) {
+      for (std::size_t j = n < 2 ? 0 : n - 2; j < n; ++j) {
         const auto& it = run.iterates[j];
         ends.push_back({name, double(it.t), it.theta(0), it.theta(1), it.value});
       }
@@ -72,7 +87,6 @@ Result figure_4_2(const Params& p) {
   for (auto& row : ends) last.add(std::move(row));
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
   result.figures.push_back(figure);
-  result.status = "none of the runs reaches the minimizer (1, 1)";
   return result;
 }
 //! [figure-4.2]
@@ -131,8 +145,10 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
   common::add_path(result, "sgd_" + panel, sgd);
   common::add_checkpoints(result, table, "gd_" + panel, gd, {1, 10, 100, 1000});
   common::add_checkpoints(result, table, "sgd_" + panel, sgd, {1, 10, 100, 1000});
+  common::report_divergence(result, "gd_" + panel, gd, {"checkpoints", "gd_" + panel, "values"});
+  common::report_divergence(result, "sgd_" + panel, sgd, {"checkpoints", "sgd_" + panel, "values"});
   // Where SGD settles: the mean of its iterates after a burn-in, and how often it is
-  // inside the convex hull S of the individual minimizers u_i.
+  // inside the convex hull S of the individual minimizers u_i (not for a run that diverged).
   const int burn_in = static_cast<int>(p.integer("burn_in"));
   double m0 = 0, m1 = 0, inside = 0, count = 0;
   for (const auto& it : sgd.iterates)
@@ -142,9 +158,11 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
       inside += inside_convex_polygon(C.centres(), it.theta(0), it.theta(1)) ? 1 : 0;
       ++count;
     }
-  result.value("sgd_mean1_" + panel, m0 / count);
-  result.value("sgd_mean2_" + panel, m1 / count);
-  result.value("sgd_inside_hull_" + panel, inside / count);
+  if (sgd.status.reason != StopReason::diverged) {
+    result.value("sgd_mean1_" + panel, m0 / count);
+    result.value("sgd_mean2_" + panel, m1 / count);
+    result.value("sgd_inside_hull_" + panel, inside / count);
+  }
   const auto star = *C.minimizer();
   result.value("theta1_star_" + panel, star(0));
   result.value("theta2_star_" + panel, star(1));
@@ -158,6 +176,10 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
 
 Result figure_4_3(const Params& p) {
   const auto box = common::box_from(p);
+  if (p.integer("burn_in") >= p.integer("iterations"))
+    throw invalid_argument(
+        "burn_in = " + std::to_string(p.integer("burn_in")) + " leaves no SGD iterate of the " +
+        std::to_string(p.integer("iterations")) + " for the mean; allowed: burn_in < iterations");
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   sgd_panel(result, problems::QuadraticSum::figure_4_3a(), "a", p, table);
@@ -210,8 +232,17 @@ app::Item figure_4_3_item() {
 
 // --- eq-4.13 ------------------------------------------------------------------------
 
+// The most indices eq-4.13 draws in all (draws x the sum of the batch sizes): about
+// 15 seconds on this machine.
+constexpr double kMostIndices = 1e8;
+
 //! [eq-4.13]
 Result minibatch_variance(const Params& p) {
+  double indices = 0;
+  for (const double nb : p.vector("batch_sizes")) indices += double(p.integer("draws")) * nb;
+  if (indices > kMostIndices)
+    throw invalid_argument("draws x (sum of batch_sizes) = " + short_number(indices) +
+                           " indices; allowed: at most " + short_number(kMostIndices));
   const auto C = problems::QuadraticSum::figure_4_3a();
   const auto theta = descent::to_vector(p.vector("theta"));
   const std::size_t n = C.samples();
@@ -263,7 +294,8 @@ app::Item minibatch_variance_item() {
       "eq-4.13",
       "Mini-batch gradients are unbiased with variance proportional to 1/n_b",
       "MEDL §4.2, Eq. (4.13), p. 134",
-      {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2),
+      {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2,
+                     Interval::closed(-1e6, 1e6)),
        Param::vector("batch_sizes", "1,2,5,10", Provenance::companion, "values of n_b", 1, 10,
                      Interval::closed(1, 1000)),
        Param::integer("draws", "20000", Provenance::companion, "mini-batches drawn per n_b",

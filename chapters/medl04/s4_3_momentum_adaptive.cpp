@@ -40,6 +40,7 @@ Result figure_4_6(const Params& p) {
     const std::string name = "beta=" + short_number(beta);
     common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000});
     common::add_path(result, name, run);
+    common::report_divergence(result, name, run, {"checkpoints", name, "values"});
     paths.emplace_back(name, "beta = " + short_number(beta));
   }
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
@@ -89,7 +90,10 @@ Result rule_on_rosenbrock(const Params& p, const std::string& rule, const std::s
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, label, run, {1, 2, 3, 10, 100, 1000, 5000, 10000});
   result.value("C_final", run.last().value);
-  result.status = run.status.to_string();
+  if (run.status.reason == StopReason::diverged)
+    common::report_divergence(result, label, run, {"checkpoints", "values"});
+  else
+    result.status = run.status.to_string();
   return result;
 }
 
@@ -112,6 +116,8 @@ Result adagrad_rmsprop(const Params& p) {
   const auto b = common::run(C, rmsprop, x0);
   common::add_checkpoints(result, table, "adagrad", a, ts);
   common::add_checkpoints(result, table, "rmsprop", b, ts);
+  common::report_divergence(result, "adagrad", a, {"checkpoints", "values"});
+  common::report_divergence(result, "rmsprop", b, {"checkpoints", "values"});
   result.value("C_final_adagrad", a.last().value);
   result.value("C_final_rmsprop", b.last().value);
   return result;

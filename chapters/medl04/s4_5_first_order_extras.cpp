@@ -41,7 +41,10 @@ Result run_rule(const Params& params, const std::string& rule, Uses uses) {
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, rule, run, {1, 2, 3, 10, 100, 1000, 5000});
   result.value("C_final", run.last().value);
-  result.status = run.status.to_string();
+  if (run.status.reason == StopReason::diverged)
+    common::report_divergence(result, rule, run, {"checkpoints", "values"});
+  else
+    result.status = run.status.to_string();
   return result;
 }
 
@@ -138,7 +141,9 @@ Result lp_limit(const Params& params) {
     // s⁽⁴⁾ = (1−γᵖ) Σ_τ γ^{p(3−τ)}|g_τ|ᵖ, summed as exp(log-terms − max) times e^{max}.
     double logs[4], top = -INFINITY;
     for (int tau = 0; tau < 4; ++tau) {
-      logs[tau] = p * ((3 - tau) * std::log(gamma) + std::log(std::fabs(g[tau])));
+      // γ^0 = 1 for the last term, also at γ = 0 (where 0 · log 0 would be NaN)
+      const double decay = tau == 3 ? 0.0 : (3 - tau) * std::log(gamma);
+      logs[tau] = p * (decay + std::log(std::fabs(g[tau])));
       top = std::max(top, logs[tau]);
     }
     double sum = 0;

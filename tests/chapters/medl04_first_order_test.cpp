@@ -228,3 +228,79 @@ TEST_CASE("medl04 first-order items reject bad parameters with the allowed range
   CHECK_THROWS_AS(compute(item("algorithm-4.2"), {"alpha=0"}), descent::invalid_argument);
   CHECK_THROWS_AS(compute(item("eq-4.13"), {"batch_sizes=0"}), descent::invalid_argument);
 }
+
+TEST_CASE("medl04 eq-4.40: Lp-ADAM follows numpy's (4.39)-(4.40) iterate by iterate (fixture)") {
+  // tests/reference/generate_first_order.py, np_lp_adam: the item's defaults are the
+  // fixture's settings (alpha 0.01, beta 0.9, gamma 0.999, epsilon 1e-8, p 4, from (0.2, -0.2)).
+  const auto f = descent::testing::load_fixture("optim_first_order.json")["rules"]["lp-adam"];
+  REQUIRE(f["problem"] == "rosenbrock");
+  CHECK(f["params"]["p"].get<double>() == 4);
+  CHECK(f["params"]["alpha"].get<double>() == 0.01);
+  const auto r = compute(item("eq-4.40"));
+  for (const auto& [t, theta] : f["iterates"].items()) {
+    // the same operations in another order: a few ulps per step, at most ~1e3 amplified
+    check_theta(r, "lp-adam", std::stoi(t), theta[0].get<double>(), theta[1].get<double>(), 1e-9);
+  }
+}
+
+TEST_CASE("medl04 first-order items report the last iterate whatever the iteration count") {
+  // algorithm-4.2 with 50 steps showed t = 1, 2, 3, 10 and C_final, but not theta(50).
+  const auto adam = compute(item("algorithm-4.2"), {"iterations=50"});
+  const auto& t = adam.table("checkpoints");
+  REQUIRE(!t.rows.empty());
+  CHECK(cell(t, t.rows.size() - 1, "t") == 50);
+  CHECK(adam.value("C_adam_50") == adam.value("C_final"));
+  // and the same in the other items built on the checkpoints
+  CHECK(compute(item("eq-4.33"), {"iterations=7"}).value("C_nesterov_7") > 0);
+  CHECK(compute(item("eq-4.42"), {"iterations=42"}).value("C_adamax_42") > 0);
+  CHECK(compute(item("figure-4.6"), {"iterations=20"}).value("C_beta=0.9_20") > 0);
+  CHECK(compute(item("eq-4.22"), {"iterations=20"}).value("C_rmsprop_20") > 0);
+}
+
+TEST_CASE("medl04 a step size of 1e6 (or 1e300) says where each run diverged") {
+  // Before: inf in the tables with no word (figure-4.3), a status about something else
+  // (figure-4.2), only the generic "not finite" of the app layer at best.
+  const auto two = compute(item("figure-4.2"), {"alphas=1e6"});
+  CHECK(two.status.find("fixed_0 diverged at t = ") != std::string::npos);
+  CHECK(two.status.find("decay_0 diverged at t = ") != std::string::npos);
+  CHECK(two.status.find("not finite") == std::string::npos);
+  const auto three = compute(item("figure-4.3"), {"alpha=1e6"});
+  CHECK(three.status.find("gd_a diverged at t = ") != std::string::npos);
+  CHECK(three.status.find("sgd_b diverged at t = ") != std::string::npos);
+  CHECK(three.status.find("not finite") == std::string::npos);
+  const auto momentum = compute(item("figure-4.6"), {"alpha_scale=1e6"});
+  CHECK(momentum.status.find("beta=0 diverged at t = ") != std::string::npos);
+  CHECK(momentum.status.find("not finite") == std::string::npos);
+  // Adamax moves at most alpha per step: 1e6 stays finite (and says so), 1e300 overflows.
+  const auto finite = compute(item("eq-4.42"), {"alpha=1e6"});
+  CHECK(finite.status.rfind("iteration limit", 0) == 0);
+  const auto huge = compute(item("eq-4.42"), {"alpha=1e300"});
+  CHECK(huge.status.rfind("adamax diverged at t = 1: C(theta) = ", 0) == 0);
+  CHECK(huge.status.find("not finite") == std::string::npos);
+}
+
+TEST_CASE("medl04 first-order items refuse what they cannot afford or define, in one line") {
+  // figure-4.2: every kept iterate is a row of a path series: at most 200,000 of them
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.2"), {"iterations=1000000", "record_every=1"}),
+                       doctest::Contains("allowed: at most 200000 (raise record_every)"),
+                       descent::invalid_argument);
+  // eq-4.13: draws x sum of the batch sizes, at most 1e8 indices (1e7 draws ran 26 s)
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.13"), {"draws=10000000"}),
+                       doctest::Contains("allowed: at most 100000000"), descent::invalid_argument);
+  // figure-4.3: a burn-in past the last iterate left the SGD mean 0/0
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.3"), {"iterations=100", "burn_in=100"}),
+                       doctest::Contains("allowed: burn_in < iterations"),
+                       descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-4.2"), {"x0=1e308,1e308"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-4.2"), {"contour_grid=1000"}), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.41: gamma = 0 keeps only the last gradient, 0.5, for every p") {
+  // s = (1 - 0^p) |g_4|^p: the root is |g_4| = 0.5, and r = max(0 r, |g|) = 0.5 too; the
+  // log-space sum computed 0 * log 0 = NaN for the last term before.
+  const auto r = compute(item("eq-4.41"), {"gamma=0"});
+  CHECK(r.value("r_4") == 0.5);
+  CHECK(r.value("root_p1") == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(r.value("root_p1000") == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(r.status.empty());
+}
