@@ -21,6 +21,11 @@ using app::Provenance;
 using report::Cell;
 using report::Result;
 
+// Where the functions stay finite, with their derivatives: the quadratic and the cubic up
+// to 1e100 (C below 1e300), the quartics up to 1e6 (C below 1e24).
+const Interval kModerate = Interval::closed(-1e100, 1e100);
+const Interval kQuartic = Interval::closed(-1e6, 1e6);
+
 Cell optional_cell(const std::optional<double>& x) {
   return x ? Cell{*x} : Cell{std::string()};
 }
@@ -33,6 +38,8 @@ void add_iterates(Result& result, const std::string& name, const optim::Trajecto
   for (const auto& it : run.iterates)
     table.add({double(it.t), it.theta, it.value, it.d1, optional_cell(it.curvature),
                optional_cell(it.step)});
+  if (run.status.reason == StopReason::diverged)  // the run's status says where
+    result.allow_non_finite(name, "the iterates of a run that diverged (the status says where)");
 }
 
 optim::Univariate1dOptions options_from(const Params& p) {
@@ -76,16 +83,17 @@ Result newton_on_quadratic(const Params& p) {
 }
 
 app::Item newton_on_quadratic_item() {
-  return {"eq-4.51",
-          "Newton's method in one dimension reaches the minimum of a convex quadratic in one "
-          "step",
-          "MEDL §4.6, Eq. (4.51), p. 154",
-          {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)"),
-           Param::number("a", "3", Provenance::companion,
-                         "leading coefficient of C = a (theta - m)^2 + c (a != 0)"),
-           Param::number("m", "2", Provenance::companion, "the stationary point m"),
-           Param::number("c", "1", Provenance::companion, "the value at m")},
-          newton_on_quadratic};
+  return {
+      "eq-4.51",
+      "Newton's method in one dimension reaches the minimum of a convex quadratic in one "
+      "step",
+      "MEDL §4.6, Eq. (4.51), p. 154",
+      {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)", kModerate),
+       Param::number("a", "3", Provenance::companion,
+                     "leading coefficient of C = a (theta - m)^2 + c (a != 0)", kModerate),
+       Param::number("m", "2", Provenance::companion, "the stationary point m", kModerate),
+       Param::number("c", "1", Provenance::companion, "the value at m", kModerate)},
+      newton_on_quadratic};
 }
 
 // --- eq-4.52 ------------------------------------------------------------------------
@@ -100,7 +108,7 @@ Result newton_overshoot(const Params& p) {
   add_iterates(result, "iterates", run, "C''(theta)");
   add_theta_values(result, run, 6);
   result.value("C_theta_0", run.iterates[0].value);
-  if (run.iterates.size() > 1) {
+  if (run.iterates.size() > 1 && run.iterates[0].step) {
     result.value("step_0", *run.iterates[0].step);
     result.value("C_theta_1", run.iterates[1].value);
   }
@@ -125,14 +133,15 @@ Result newton_overshoot(const Params& p) {
 //! [overshoot]
 
 app::Item newton_overshoot_item() {
-  return {"eq-4.52",
-          "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
-          "MEDL §4.6, Eq. (4.52), pp. 155-156",
-          {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)"),
-           max_iterations_param(), tolerance_param(),
-           Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
-                         "other starting points: which extremum does each reach?", 1, 50)},
-          newton_overshoot};
+  return {
+      "eq-4.52",
+      "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
+      "MEDL §4.6, Eq. (4.52), pp. 155-156",
+      {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)", kModerate),
+       max_iterations_param(), tolerance_param(),
+       Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
+                     "other starting points: which extremum does each reach?", 1, 50, kModerate)},
+      newton_overshoot};
 }
 
 // --- section-4.6-oscillation --------------------------------------------------------
@@ -149,7 +158,8 @@ Result newton_oscillation(const Params& p) {
   add_iterates(result, "iterates", run, "C''(theta)");
   add_iterates(result, "perturbed", perturbed, "C''(theta)");
   add_theta_values(result, run, 2);
-  result.value("step_0", *run.iterates[0].step);
+  // (no step where C'' = 0: at theta0 = ±sqrt(5/3) the run stops with zero curvature)
+  if (run.iterates[0].step) result.value("step_0", *run.iterates[0].step);
   if (run.iterates.size() > 1 && run.iterates[1].step)
     result.value("step_1", *run.iterates[1].step);
   result.value("perturbed_limit", perturbed.final_theta());
@@ -163,11 +173,11 @@ app::Item newton_oscillation_item() {
   return {"section-4.6-oscillation",
           "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
           "MEDL §4.6, p. 156",
-          {Param::number("theta0", "1", Provenance::book, "starting point theta(0)"),
+          {Param::number("theta0", "1", Provenance::book, "starting point theta(0)", kQuartic),
            Param::integer("iterations", "6", Provenance::companion,
                           "Newton steps to take from theta0", Interval::closed(1, 1000)),
            Param::number("perturbed", "1.001", Provenance::companion,
-                         "a nearby start, run until it converges")},
+                         "a nearby start, run until it converges", kQuartic)},
           newton_oscillation};
 }
 
@@ -204,9 +214,9 @@ app::Item secant_method_item() {
   return {"eq-4.53",
           "The secant method: Newton with C'' replaced by a difference of C'",
           "MEDL §4.6, Eq. (4.53), p. 156",
-          {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)"),
+          {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)", kModerate),
            Param::number("theta1", "1.6", Provenance::companion,
-                         "second point theta(1), close to but not equal to theta(0)"),
+                         "second point theta(1), close to but not equal to theta(0)", kModerate),
            max_iterations_param(), tolerance_param()},
           secant_method};
 }
@@ -218,6 +228,10 @@ app::Item secant_method_item() {
 void newton_panel(Result& result, const problems::Univariate& f, const std::string& panel,
                   double theta, double q_from, double q_to, report::Table& steps) {
   const double c = f.value(theta), d1 = f.d1(theta), d2 = f.d2(theta);
+  if (d2 == 0)
+    throw invalid_argument("theta_" + panel + " = " + short_number(theta) +
+                           " is an inflection point, C'' = 0: the local quadratic is a line "
+                           "with no extremum; allowed: a theta where C'' != 0");
   auto q = [&](double x) { return c + (x - theta) * d1 + 0.5 * (x - theta) * (x - theta) * d2; };
   const double next = theta + optim::newton_step(d1, d2);
   steps.add({panel, theta, c, d1, d2, next, f.value(next), q(next),
@@ -273,14 +287,14 @@ Result figure_4_10(const Params& p) {
 }
 
 app::Item figure_4_10_item() {
-  return {
-      "figure-4.10",
-      "One Newton step where the local quadratic is concave (a) and convex (b)",
-      "MEDL §4.6, Figure 4.10, p. 155",
-      {Param::number("theta_a", "1.7", Provenance::authors, "theta(t) of panel (a), where C'' < 0"),
-       Param::number("theta_b", "2.5", Provenance::authors,
-                     "theta(t) of panel (b), where C'' > 0")},
-      figure_4_10};
+  return {"figure-4.10",
+          "One Newton step where the local quadratic is concave (a) and convex (b)",
+          "MEDL §4.6, Figure 4.10, p. 155",
+          {Param::number("theta_a", "1.7", Provenance::authors,
+                         "theta(t) of panel (a), where C'' < 0", kQuartic),
+           Param::number("theta_b", "2.5", Provenance::authors,
+                         "theta(t) of panel (b), where C'' > 0", kQuartic)},
+          figure_4_10};
 }
 
 }  // namespace

@@ -29,6 +29,13 @@ double max_abs_diff(const matrix& a, const matrix& b) {
   return m;
 }
 
+// The start of Newton and quasi-Newton on Rosenbrock: within ±1e6, where C (1e26), its
+// gradient and its Hessian stay finite, so every iterate of the methods does too.
+Param start_param() {
+  return Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2,
+                       Interval::closed(-1e6, 1e6));
+}
+
 // --- eq-4.54 -------------------------------------------------------------------------------
 
 Result newton_rosenbrock(const Params& p) {
@@ -66,7 +73,7 @@ app::Item newton_rosenbrock_item() {
           "Newton's method on Rosenbrock: solve H theta_s = -grad C (LAPACK), overshoot and "
           "quadratic convergence",
           "MEDL §4.6, Eqs. (4.54)-(4.56)",
-          {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
+          {start_param(),
            Param::integer("max_iterations", "50", Provenance::companion, "most Newton steps",
                           Interval::closed(1, 10000)),
            Param::number("tolerance", "1e-10", Provenance::companion,
@@ -132,7 +139,7 @@ app::Item algorithm_4_3_item() {
       "algorithm-4.3",
       "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
       "MEDL §4.6, Algorithm 4.3",
-      {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
+      {start_param(),
        Param::choice("line_search", optim::LineSearchKind::strong_wolfe, kLineSearches,
                      Provenance::companion,
                      "the line search: exact, backtracking Armijo, Wolfe or strong Wolfe"),

@@ -115,3 +115,22 @@ TEST_CASE("medl04 eq-4.69: two-loop = corrected (4.69); the printed (4.68) term 
   CHECK_THROWS_WITH_AS(compute(item("eq-4.69"), {"m=6", "pairs=3"}),
                        doctest::Contains("pairs >= m"), descent::invalid_argument);
 }
+
+TEST_CASE("medl04 algorithm-4.3: the line search is chosen by name; integers are refused") {
+  CHECK_THROWS_WITH_AS(compute(item("algorithm-4.3"), {"line_search=3"}),
+                       doctest::Contains("one of exact, backtracking, wolfe, strong_wolfe"),
+                       descent::invalid_argument);
+  const auto wolfe = compute(item("algorithm-4.3"), {"line_search=wolfe"});
+  CHECK(text_cell(wolfe.table("runs"), 0, "line search") == "wolfe");
+  CHECK(wolfe.status.find("BFGS: converged") != std::string::npos);
+}
+
+TEST_CASE("medl04 eq-4.54: starts whose Hessian overflows are refused, not an eigh error") {
+  // theta0 = (1e308, 1e308) ended with "error: eigh: the matrix has a non-finite entry", exit 1
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.54"), {"theta0=1e308,1e308"}),
+                       doctest::Contains("allowed:"), descent::invalid_argument);
+  const auto far = compute(item("eq-4.54"), {"theta0=1e6,-1e6"});
+  CHECK(far.status.rfind("converged", 0) == 0);
+  CHECK_THROWS_AS(compute(item("eq-4.54"), {"damped=1"}), descent::invalid_argument);
+  CHECK(compute(item("eq-4.54"), {"damped=yes"}).value("iterations") > 0);
+}

@@ -190,3 +190,23 @@ TEST_CASE("medl04: every item computes at its defaults") {
     CHECK_NOTHROW((void)compute(it));
   }
 }
+
+TEST_CASE("medl04 section-4.6-oscillation: a start where C'' = 0 stops, with no step to report") {
+  // C''(theta) = -3 theta^2 + 5 is exactly 0 in double at theta = sqrt(5/3) = 1.2909944487358056
+  // (checked in Python): there is no Newton step, and step_0 read an empty optional before.
+  const auto r = compute(item("section-4.6-oscillation"), {"theta0=1.2909944487358056"});
+  CHECK(r.status.find("zero curvature") != std::string::npos);
+  CHECK_THROWS_AS((void)r.value("step_0"), std::out_of_range);
+}
+
+TEST_CASE("medl04 figure-4.10: an inflection point has no Newton step: refused in one line") {
+  // C'' = (12 theta - 24) theta - 4 is exactly 0 at theta = -0.15470053837925155 (numpy
+  // scan of the doubles around 1 - sqrt(4/3)): exit 1 with "Newton step undefined" before.
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.10"), {"theta_a=-0.15470053837925155"}),
+                       doctest::Contains("inflection point"), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.51: coefficients whose squares overflow are refused") {
+  CHECK_THROWS_AS(compute(item("eq-4.51"), {"a=1e308"}), descent::invalid_argument);
+  CHECK(compute(item("eq-4.51"), {"a=1e100", "theta0=-1e6"}).value("theta_1") == 2);
+}
