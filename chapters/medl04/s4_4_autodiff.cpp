@@ -83,9 +83,13 @@ app::Item differentiable_programming_item() {
           "Differentiable programming on g(theta) = (theta1 - 7 theta2 + 5 theta3, "
           "theta2 theta3): Jacobian, jvp, vjp, partial_derivative",
           "MEDL §4.4",
-          {Param::vector("theta", "2.5,2.1,1.4", Provenance::book, "the point theta", 3, 3),
-           Param::vector("v", "0,1,0", Provenance::book, "tangent v of jvp (J v)", 3, 3),
-           Param::vector("u", "1,0", Provenance::book, "cotangent u of vjp (u^T J)", 2, 2),
+          // (within ±1e100: g, J v and u^T J stay finite)
+          {Param::vector("theta", "2.5,2.1,1.4", Provenance::book, "the point theta", 3, 3,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("v", "0,1,0", Provenance::book, "tangent v of jvp (J v)", 3, 3,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("u", "1,0", Provenance::book, "cotangent u of vjp (u^T J)", 2, 2,
+                         Interval::closed(-1e100, 1e100)),
            Param::integer("i", "2", Provenance::book, "output index of partial_derivative",
                           Interval::closed(1, 2)),
            Param::integer("j", "3", Provenance::book, "input index of partial_derivative",
@@ -97,8 +101,10 @@ app::Item differentiable_programming_item() {
 
 // The point of (4.27) where the tables and the figure evaluate.
 Param theta_4_27() {
+  // (within ±100: exp(theta2 + theta3) stays far below overflow)
   return Param::vector("theta", "pi/6,2,5", Provenance::book,
-                       "the point theta = (theta1, theta2, theta3)", 3, 3);
+                       "the point theta = (theta1, theta2, theta3)", 3, 3,
+                       Interval::closed(-100, 100));
 }
 
 //! [record-4.27]

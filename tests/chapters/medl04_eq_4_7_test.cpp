@@ -49,3 +49,14 @@ TEST_CASE("medl04 eq-4.7: every per-sample Hessian is rank one and PSD, anywhere
   CHECK(std::fabs(one.value("mean_hessian_min_eigenvalue")) <= 1e-15);
   CHECK_THROWS_AS(compute(item("eq-4.7"), {"y=0,1"}), descent::invalid_argument);
 }
+
+TEST_CASE("medl04 eq-4.7: features and points whose Hessian overflows are refused") {
+  // x = (1e308, 1e308) ended with "error: eigh: the matrix has a non-finite entry", exit 1.
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.7"), {"x=1e308,1e308", "y=0,1"}),
+                       doctest::Contains("allowed:"), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("eq-4.7"), {"theta=1e308,1e308"}), descent::invalid_argument);
+  // the ends of the range still give finite, PSD Hessians
+  const auto r = compute(item("eq-4.7"), {"x=1e6,-1e6", "y=0,1", "theta=1e6,1e6"});
+  CHECK(r.status.empty());
+  CHECK(r.value("mean_hessian_min_eigenvalue") >= 0);
+}

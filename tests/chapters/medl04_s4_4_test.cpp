@@ -155,3 +155,12 @@ TEST_CASE("medl04 eq-4.26: the forward-difference error is V-shaped in h") {
   CHECK(r.value("error_h_1e-1") == doctest::Approx(56.71).epsilon(1e-4));  // 4 digits printed
   CHECK(r.value("error_h_1e-4") == doctest::Approx(0.05483).epsilon(1e-3));
 }
+
+TEST_CASE("medl04 section 4.4: points where g or (4.27) overflow are refused in one line") {
+  // theta = 1e308 printed g_1 = NaN (1e308 - 7e308 + 5e308) and inf primals in Table 4.1
+  CHECK_THROWS_AS(compute(item("section-4.4-example"), {"theta=1e308,1e308,1e308"}),
+                  descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("table-4.1"), {"theta=1,1,1e3"}), descent::invalid_argument);
+  const auto edge = compute(item("table-4.1"), {"theta=100,100,100"});  // exp(200) is finite
+  CHECK(edge.status.empty());
+}
