@@ -129,7 +129,8 @@ double max_diff(const std::vector<matrix>& a, const std::vector<matrix>& b) {
 // The input x of both items.
 Param x_param() {
   return Param::vector("x", "0.5,-1,1", Provenance::companion,
-                       "input (x1, x2, 1): the last entry is the intercept's 1", 3, 3);
+                       "input (x1, x2, 1): the last entry is the intercept's 1", 3, 3,
+                       Interval::closed(-1e100, 1e100));
 }
 
 std::size_t label_from(const Params& p, std::size_t classes) {

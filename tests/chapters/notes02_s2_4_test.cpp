@@ -93,3 +93,32 @@ TEST_CASE("notes02 exercise-2.5: the tape, (2.11) and central differences agree"
   CHECK(r.value("max_tape_vs_central_difference") < 1e-9);
   CHECK_THROWS_AS(compute(item("exercise-2.5"), {"x=1,2", "y=1"}), descent::invalid_argument);
 }
+
+TEST_CASE("notes02 eq-2.10: f computed stably where the notes' literal form overflows") {
+  // f = xy - log(1 + e^{xy}) = -log(1 + e^{-xy}) (softplus): at the default point the two
+  // agree; at x = 1e9 the literal v4 = e^{xy} is inf, and f is -e^{-2e9} = -0 (to double).
+  const auto r = compute(item("eq-2.10"));
+  CHECK(r.value("f_stable") == doctest::Approx(r.value("v7")).epsilon(1e-14));
+  CHECK(r.value("f_stable") == doctest::Approx(-std::log1p(std::exp(-3.0))).epsilon(1e-15));
+  CHECK(r.status.empty());
+  const auto big = compute(item("eq-2.10"), {"x=1e9"});
+  CHECK(big.value("f_stable") == 0);
+  CHECK(std::isinf(big.value("v4")));
+  CHECK(big.status.rfind("the notes' literal form overflows: v4 = exp(v3) = inf for v3 = xy = "
+                         "2000000000 > 709.78",
+                         0) == 0);
+  CHECK(big.status.find("not finite") == std::string::npos);
+  // just below the overflow the literal form still works: 709 - log(1 + e^709) = -e^-709
+  const auto edge = compute(item("eq-2.10"), {"x=709", "y=1"});
+  CHECK(edge.status.empty());
+  CHECK(std::isfinite(edge.value("v7")));
+}
+
+TEST_CASE("notes02 eq-2.11 and exercise-2.5 refuse points where (2.10) overflows") {
+  // eq-2.11 at x = 1e9 printed NaN adjoints and closed forms (inf/inf)
+  CHECK_THROWS_WITH_AS(compute(item("eq-2.11"), {"x=1e9"}),
+                       doctest::Contains("allowed: x y <= 709.78"), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("exercise-2.5"), {"x=354.9", "y=2"}),
+                       doctest::Contains("allowed: x y <= 709.78"), descent::invalid_argument);
+  CHECK(compute(item("eq-2.11"), {"x=354", "y=2"}).status.empty());
+}
