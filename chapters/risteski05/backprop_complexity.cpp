@@ -100,7 +100,16 @@ Counts reverse_messages(const LayeredGraph& g) {
 }
 //! [reverse-messages]
 
+// The most tanh evaluations the recompute count may take: about 4 s here.
+constexpr double kMostEvaluations = 1e8;
+
 Result backprop_complexity(const Params& p) {
+  double evaluations_asked = 0;  // recomputing costs n(n + 1)/2 evaluations per chain
+  for (const double n : p.vector("chain_lengths")) evaluations_asked += n * (n + 1) / 2;
+  if (evaluations_asked > kMostEvaluations)
+    throw invalid_argument("chain_lengths ask for " + short_number(evaluations_asked) +
+                           " recomputed evaluations (n(n + 1)/2 each); allowed: at most " +
+                           short_number(kMostEvaluations) + " in all");
   const long w = p.integer("width");
   const auto depths = p.vector("depths");
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));

@@ -38,11 +38,19 @@ Result closed_form(const Params& p) {
   const vector right = -solve(a, b);  // ∇f = Ax + b = 0
   const vector printed = solve(a, b);
   const auto newton = optim::newton(q, vector{p.vector("x0")[0], p.vector("x0")[1]});
+  // (a start at the minimizer takes no step: it is its own "one step")
+  const auto& iterates = newton.trajectory.iterates;
+  const vector& step = iterates.size() > 1 ? iterates[1].theta : iterates[0].theta;
+  for (const double number : {right(0), right(1), printed(0), printed(1), f(a, b, right),
+                              f(a, b, printed), step(0), step(1), f(a, b, step)})
+    if (!std::isfinite(number))  // A nearly singular for this b: -A^-1 b is past the doubles
+      throw invalid_argument(
+          "the minimizer -A^-1 b (or A^-1 b, or f there) overflows for this A "
+          "and b; allowed: a better-conditioned A or a smaller b");
   Result result;
   auto& table = result.table("minimizer", {"candidate", "x1", "x2", "f(x)"});
   table.add({std::string("-A^-1 b (correct)"), right(0), right(1), f(a, b, right)});
   table.add({std::string("A^-1 b (as printed)"), printed(0), printed(1), f(a, b, printed)});
-  const vector& step = newton.trajectory.iterates[1].theta;
   table.add({std::string("one Newton step from x0"), step(0), step(1), f(a, b, step)});
   result.value("minimizer_1", right(0));
   result.value("minimizer_2", right(1));
@@ -58,9 +66,12 @@ app::Item closed_form_item() {
           "The minimizer of 1/2 x^T A x + b^T x + c is -A^-1 b (the slide prints A^-1 b)",
           "Risteski Lecture 5, slide \"Fixes to the conditioning problem\"",
           {Param::vector("A", "3,1,1,2", Provenance::companion,
-                         "a symmetric positive definite 2x2 A, row by row", 4, 4),
-           Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2),
-           Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2)},
+                         "a symmetric positive definite 2x2 A, row by row", 4, 4,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2,
+                         Interval::closed(-1e6, 1e6))},
           closed_form};
 }
 
@@ -97,7 +108,16 @@ void count_operations(std::size_t d, double& multiplications, double& additions)
   }
 }
 
+// Newton-CG on the extended Rosenbrock costs a few O(d) passes per step: the sizes of one
+// run add up to at most 1e6 (about 13 s on this machine, 100 MB).
+constexpr double kMostNewtonCgDims = 1e6;
+
 Result slide_newton(const Params& p) {
+  double total = 0;
+  for (const double d : p.vector("cg_dims")) total += d;
+  if (total > kMostNewtonCgDims)
+    throw invalid_argument("cg_dims add up to " + short_number(total) + "; allowed: at most " +
+                           short_number(kMostNewtonCgDims) + " in all");
   Result result;
   auto& table = result.table("cost of one Newton step's solve",
                              {"d", "mult/div", "d^3/3 + d^2 - d/3", "add/sub", "mult/div / d^3"});
