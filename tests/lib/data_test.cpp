@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -335,6 +336,11 @@ TEST_CASE("data load_images: images that do not fit the network, bad labels, mis
                        doctest::Contains("has no train-labels-idx1-ubyte(.gz)"), data::data_error);
   CHECK_THROWS_WITH_AS(data::load_images(dir + "/train-images-idx3-ubyte.gz", "train", 5),
                        doctest::Contains("is not a directory"), data::data_error);
+  // A FIFO in place of a file: gzopen would wait for a writer forever.
+  const std::string fifo = dir + "/fifo";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH_AS(data::read_idx(fifo), doctest::Contains("not a regular file"),
+                       data::data_error);
   CHECK_THROWS_WITH_AS(data::load_images(dir + "/none", "train", 5),
                        doctest::Contains("does not exist; allowed: a directory with MNIST-format"),
                        data::data_error);

@@ -52,6 +52,9 @@ class IdxReader {
     const auto status = fs::status(path, ec);
     if (!fs::exists(status)) throw data_error(shown(path) + ": no such file");
     if (fs::is_directory(status)) throw data_error(shown(path) + ": a directory, not an IDX file");
+    // (a FIFO or a device would block or never end)
+    if (!fs::is_regular_file(status))
+      throw data_error(shown(path) + ": not a regular file; allowed: an IDX file");
     errno = 0;
     file_.reset(gzopen(path.c_str(), "rb"));
     if (!file_)
