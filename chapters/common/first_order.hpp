@@ -34,6 +34,18 @@ inline optim::Trajectory run(const problems::Objective& C, const Run& r, const v
   return optim::descend(C, *rule, x0, o);
 }
 
+/// The most iterates the runs of one item keep (every one a row of a path series too): about
+/// 360 MB, so that any accepted iteration count stays well under 2 GB.
+inline constexpr double most_kept = 1e6;
+
+/// Refuses a run that would keep `kept` iterates, `what` saying how they add up (e.g.
+/// "betas x iterations"), `hint` what to change.
+inline void require_affordable(double kept, const std::string& what, const std::string& hint) {
+  if (kept > most_kept)
+    throw invalid_argument(what + " = " + short_number(kept) + " iterates kept; allowed: at most " +
+                           short_number(most_kept) + " (" + hint + ")");
+}
+
 /// The recorded iterate with t == `t`, or nullptr (not recorded, or the run stopped).
 inline const optim::Iterate* at(const optim::Trajectory& run, int t) {
   for (const auto& it : run.iterates)

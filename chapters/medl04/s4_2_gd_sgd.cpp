@@ -22,10 +22,6 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
-// The most iterates the runs of a figure keep (its path series), so that memory and output
-// stay small whatever the iteration count: 200,000 rows are a few tens of MB.
-constexpr double kMostRecorded = 2e5;
-
 // --- figure-4.2 ---------------------------------------------------------------------
 
 //! [figure-4.2]
@@ -36,11 +32,8 @@ Result figure_4_2(const Params& p) {
   const auto iterations = static_cast<int>(p.integer("iterations"));
   const auto record_every = static_cast<int>(p.integer("record_every"));
   // Every run keeps every record_every-th iterate for the figure: bound what they all keep.
-  const double kept = 2.0 * double(alphas.size()) * (iterations / record_every + 3);
-  if (kept > kMostRecorded)
-    throw invalid_argument("2 x alphas x iterations / record_every = " + short_number(kept) +
-                           " iterates kept; allowed: at most " + short_number(kMostRecorded) +
-                           " (raise record_every)");
+  common::require_affordable(2.0 * double(alphas.size()) * (iterations / record_every + 3),
+                             "2 x alphas x iterations / record_every", "raise record_every");
   Result result;
   result.status = "none of the runs reaches the minimizer (1, 1)";
   auto& table = result.table("checkpoints", common::checkpoint_columns());

@@ -26,6 +26,8 @@ using report::Result;
 
 //! [figure-4.6]
 Result figure_4_6(const Params& p) {
+  common::require_affordable(double(p.vector("betas").size()) * double(p.integer("iterations")),
+                             "betas x iterations", "fewer betas or iterations");
   const problems::Rosenbrock C;
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
@@ -98,6 +100,8 @@ Result rule_on_rosenbrock(const Params& p, const std::string& rule, const std::s
 }
 
 Result adagrad_rmsprop(const Params& p) {
+  common::require_affordable(2.0 * double(p.integer("iterations")), "2 runs x iterations",
+                             "fewer iterations");
   const problems::Rosenbrock C;
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());

@@ -280,10 +280,15 @@ TEST_CASE("medl04 a step size of 1e6 (or 1e300) says where each run diverged") {
 }
 
 TEST_CASE("medl04 first-order items refuse what they cannot afford or define, in one line") {
-  // figure-4.2: every kept iterate is a row of a path series: at most 200,000 of them
+  // figure-4.2, figure-4.6: every kept iterate is a row of a path series, at most 1e6 of
+  // them (figure-4.6 with 1e6 iterations of 3 betas peaked at 1.1 GB)
   CHECK_THROWS_WITH_AS(compute(item("figure-4.2"), {"iterations=1000000", "record_every=1"}),
-                       doctest::Contains("allowed: at most 200000 (raise record_every)"),
+                       doctest::Contains("allowed: at most 1000000 (raise record_every)"),
                        descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.6"), {"iterations=1000000"}),
+                       doctest::Contains("betas x iterations = 3000000 iterates kept"),
+                       descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("eq-4.22"), {"iterations=1000000"}), descent::invalid_argument);
   // eq-4.13: draws x sum of the batch sizes, at most 1e8 indices (1e7 draws ran 26 s)
   CHECK_THROWS_WITH_AS(compute(item("eq-4.13"), {"draws=10000000"}),
                        doctest::Contains("allowed: at most 100000000"), descent::invalid_argument);

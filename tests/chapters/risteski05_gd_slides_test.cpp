@@ -146,3 +146,11 @@ TEST_CASE("risteski05 slide-gd-rate: kappa = 1e5 is measured, not -1") {
   CHECK(r.value("gd_steps_100000") == 690776);
   CHECK(r.value("measured_100000") == doctest::Approx(690776).epsilon(1e-4));
 }
+
+TEST_CASE("risteski05 slide-momentum: no ratio where rho^t underflows") {
+  // rho^t = (9/11)^100000 is 0 in double: the ratio was 0/0 = NaN in the last row
+  const auto r = compute(item("slide-momentum"), {"iterations=100000"});
+  const auto& t = r.table("heavy ball");
+  CHECK(text_cell(t, t.rows.size() - 1, "ratio to rho^t |x_0|") == "-");
+  CHECK(r.status.find("not finite") == std::string::npos);
+}
