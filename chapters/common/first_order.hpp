@@ -4,6 +4,7 @@
 /// problem with Algorithm 4.1, and turning the trajectory into the series a figure draws
 /// and the table of checkpoints a test compares.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -33,6 +34,18 @@ inline optim::Trajectory run(const problems::Objective& C, const Run& r, const v
   return optim::descend(C, *rule, x0, o);
 }
 
+/// The most iterates the runs of one item keep (every one a row of a path series too): about
+/// 360 MB, so that any accepted iteration count stays well under 2 GB.
+inline constexpr double most_kept = 1e6;
+
+/// Refuses a run that would keep `kept` iterates, `what` saying how they add up (e.g.
+/// "betas x iterations"), `hint` what to change.
+inline void require_affordable(double kept, const std::string& what, const std::string& hint) {
+  if (kept > most_kept)
+    throw invalid_argument(what + " = " + short_number(kept) + " iterates kept; allowed: at most " +
+                           short_number(most_kept) + " (" + hint + ")");
+}
+
 /// The recorded iterate with t == `t`, or nullptr (not recorded, or the run stopped).
 inline const optim::Iterate* at(const optim::Trajectory& run, int t) {
   for (const auto& it : run.iterates)
@@ -52,9 +65,14 @@ inline std::vector<std::string> checkpoint_columns() {
   return {"run", "t", "theta1", "theta2", "C(theta)", "|grad C|"};
 }
 
-/// One row per checkpoint t that the run reached, and named values theta1_<label>_<t>, ...
+/// One row per checkpoint t that the run reached, and named values theta1_<label>_<t>, ...;
+/// the run's last iterate is always among them (a run of 50 steps shows θ(50) even when
+/// 50 is not a checkpoint, and a run that stopped early shows where it stopped).
 inline void add_checkpoints(report::Result& result, report::Table& table, const std::string& label,
-                            const optim::Trajectory& run, const std::vector<int>& ts) {
+                            const optim::Trajectory& run, std::vector<int> ts) {
+  ts.push_back(run.last().t);
+  std::sort(ts.begin(), ts.end());
+  ts.erase(std::unique(ts.begin(), ts.end()), ts.end());
   for (int t : ts) {
     const auto* it = at(run, t);
     if (!it) continue;
@@ -65,9 +83,28 @@ inline void add_checkpoints(report::Result& result, report::Table& table, const 
   }
 }
 
+/// Says in the status of `result` where a run diverged ("fixed_0 diverged at t = 3:
+/// C(theta) = inf"), and declares the tables and series in `places` that show its
+/// iterates as allowed to hold the infinities and NaNs it reached. Nothing for a run that
+/// did not diverge.
+inline void report_divergence(report::Result& result, const std::string& label,
+                              const optim::Trajectory& run,
+                              const std::vector<std::string>& places) {
+  if (run.status.reason != StopReason::diverged) return;
+  const auto& last = run.last();
+  const std::string where = label + " diverged at t = " + std::to_string(run.status.iterations) +
+                            ": C(theta) = " + short_number(last.value);
+  result.status += (result.status.empty() ? "" : "; ") + where;
+  for (const auto& place : places)
+    result.allow_non_finite(place, "iterates of a run that diverged; the status says where");
+}
+
 /// Standard parameters of the first-order items.
+/// (x0 within ±1e6: the landscapes' values stay finite there, so a run that overflows has
+/// diverged, and its status says where.)
 inline app::Param x0_param(const std::string& value, app::Provenance p) {
-  return app::Param::vector("x0", value, p, "starting point theta(0) = (theta1, theta2)", 2, 2);
+  return app::Param::vector("x0", value, p, "starting point theta(0) = (theta1, theta2)", 2, 2,
+                            Interval::closed(-1e6, 1e6));
 }
 inline app::Param alpha_param(const std::string& value, app::Provenance p,
                               const std::string& help = "learning rate alpha") {

@@ -79,14 +79,16 @@ struct Box {
 };
 
 /// Parameters `box` (θ₁ lo, θ₁ hi, θ₂ lo, θ₂ hi) and `contour_grid` (points per side).
+/// The box lies within ±1e4 (the landscapes stay finite there), and a contour grid has at most
+/// 500 points per side: 250,000 rows per landscape, far more than a drawing resolves.
 inline app::Param box_param(const std::string& value, app::Provenance p) {
   return app::Param::vector("box", value, p, "drawn region theta1_lo,theta1_hi,theta2_lo,theta2_hi",
-                            4, 4);
+                            4, 4, Interval::closed(-1e4, 1e4));
 }
 /// The `contour_grid` parameter.
 inline app::Param contour_grid_param(const std::string& value, app::Provenance p) {
   return app::Param::integer("contour_grid", value, p, "grid points per side for the contour lines",
-                             Interval::closed(2, 1000));
+                             Interval::closed(2, 500));
 }
 /// The Box of an item's `box` and `contour_grid`; throws if a side is empty.
 inline Box box_from(const app::Params& p) {

@@ -89,6 +89,21 @@ Result figure_4_1(const Params& p) {
 }
 //! [figure-4.1]
 
+app::Item figure_4_1_item() {
+  return {"figure-4.1",
+          "A convex bowl and the peaks surface with its nine critical points",
+          "MEDL §4.1, Figure 4.1, p. 124",
+          {Param::number("lo", "-3", Provenance::companion, "lower end of the search square",
+                         Interval::closed(-1e3, 1e3)),
+           Param::number("hi", "3", Provenance::companion, "upper end of the search square",
+                         Interval::closed(-1e3, 1e3)),
+           Param::integer("grid", "41", Provenance::companion,
+                          "Newton starts per side of the square", Interval::closed(2, 400)),
+           common::box_param("-3,3,-3,3", Provenance::companion),
+           common::contour_grid_param("81", Provenance::companion)},
+          figure_4_1};
+}
+
 //! [eq-4.8]
 Result log_sum_exp(const Params& p) {
   // ∇² log Σ e^{v_k} = diag(π) − ππᵀ with π = softmax(v): PSD, with 1 in its null space.
@@ -153,35 +168,29 @@ Result log_sum_exp(const Params& p) {
 }
 //! [eq-4.8]
 
+app::Item log_sum_exp_item() {
+  return {
+      "eq-4.8",
+      "Log-sum-exp and softmax regression are convex: Hessians diag(pi) - pi pi^T "
+      "(x) u u^T are PSD",
+      "MEDL §4.1, Eq. (4.8), p. 128",
+      {Param::integer("classes", "4", Provenance::companion, "number of classes K",
+                      Interval::closed(2, 50)),
+       Param::integer("points", "8", Provenance::companion,
+                      "random logit vectors, and random theta for softmax regression",
+                      Interval::closed(1, 1000)),
+       Param::vector("v", "1,2,0.5", Provenance::companion,
+                     "a logit vector whose Hessian eigenvalues are listed (catalogue C07)", 2, 50),
+       Param::integer("seed", "5", Provenance::companion, "random seed", Interval::closed(0, 1e9))},
+      log_sum_exp};
+}
+
 }  // namespace
 
 void add_section_4_1(app::Chapter& chapter) {
-  chapter.add({"figure-4.1",
-               "A convex bowl and the peaks surface with its nine critical points",
-               "MEDL §4.1, Figure 4.1, p. 124",
-               {Param::number("lo", "-3", Provenance::companion, "lower end of the search square"),
-                Param::number("hi", "3", Provenance::companion, "upper end of the search square"),
-                Param::integer("grid", "41", Provenance::companion,
-                               "Newton starts per side of the square", Interval::closed(2, 400)),
-                common::box_param("-3,3,-3,3", Provenance::companion),
-                common::contour_grid_param("81", Provenance::companion)},
-               figure_4_1});
-  add_eq_4_7(chapter);  // s4_1_eq_4_7_logistic_hessian.cpp
-  chapter.add(
-      {"eq-4.8",
-       "Log-sum-exp and softmax regression are convex: Hessians diag(pi) - pi pi^T "
-       "(x) u u^T are PSD",
-       "MEDL §4.1, Eq. (4.8), p. 128",
-       {Param::integer("classes", "4", Provenance::companion, "number of classes K",
-                       Interval::closed(2, 50)),
-        Param::integer("points", "8", Provenance::companion,
-                       "random logit vectors, and random theta for softmax regression",
-                       Interval::closed(1, 1000)),
-        Param::vector("v", "1,2,0.5", Provenance::companion,
-                      "a logit vector whose Hessian eigenvalues are listed (catalogue C07)", 2, 50),
-        Param::integer("seed", "5", Provenance::companion, "random seed",
-                       Interval::closed(0, 1e9))},
-       log_sum_exp});
+  chapter.add(figure_4_1_item());
+  chapter.add(eq_4_7_item());  // s4_1_eq_4_7_logistic_hessian.cpp
+  chapter.add(log_sum_exp_item());
 }
 
 }  // namespace descent::chapters::medl04

@@ -82,17 +82,20 @@ Result eq_4_7(const Params& p) {
 
 }  // namespace
 
-void add_eq_4_7(app::Chapter& chapter) {
-  chapter.add({"eq-4.7",
-               "The logistic-regression Hessian (4.7): rank one and PSD per sample, PD on average",
-               "MEDL §4.1, Eq. (4.7)",
-               {Param::vector("x", "-2,-1.5,-1,-0.5,0,0.5,1,1.5,2", Provenance::companion,
-                              "the scalar features x(i)", 1, 1000),
-                Param::vector("y", "0,0,1,0,1,1,0,1,1", Provenance::companion,
-                              "the labels y(i) in {0, 1}", 1, 1000),
-                Param::vector("theta", "0,0", Provenance::companion,
-                              "the point (b, w) where the Hessian is evaluated", 2, 2)},
-               eq_4_7});
+// Declared in sections.hpp: add_section_4_1 adds it between Figure 4.1 and Eq. (4.8).
+app::Item eq_4_7_item() {
+  return {"eq-4.7",
+          "The logistic-regression Hessian (4.7): rank one and PSD per sample, PD on average",
+          "MEDL §4.1, Eq. (4.7)",
+          // (within ±1e6: the Hessian's entries s(1 - s) x^2 stay finite)
+          {Param::vector("x", "-2,-1.5,-1,-0.5,0,0.5,1,1.5,2", Provenance::companion,
+                         "the scalar features x(i)", 1, 1000, Interval::closed(-1e6, 1e6)),
+           Param::vector("y", "0,0,1,0,1,1,0,1,1", Provenance::companion,
+                         "the labels y(i) in {0, 1}", 1, 1000),
+           Param::vector("theta", "0,0", Provenance::companion,
+                         "the point (b, w) where the Hessian is evaluated", 2, 2,
+                         Interval::closed(-1e6, 1e6))},
+          eq_4_7};
 }
 
 }  // namespace descent::chapters::medl04

@@ -65,6 +65,7 @@ Result figure_4_5(const Params& p) {
     r.record_every = std::max(1, r.iterations / 200);
     const auto run = common::run(C, r, descent::to_vector(p.vector("x0")));
     common::add_path(result, "gd_" + key, run);
+    common::report_divergence(result, "gd_" + key, run, {"gd_" + key, "landscape", "values"});
     extremes.add(
         {C.name(), lowest, best(0), best(1), highest, flat / (double(n) * n), run.last().value});
     result.value(key + "_min", lowest);
@@ -107,24 +108,24 @@ Result figure_4_5(const Params& p) {
 
 }  // namespace
 
-void add_figure_4_5(app::Chapter& chapter) {
-  chapter.add({"figure-4.5",
-               "Loss landscapes of a two-parameter network: squared against cross-entropy loss",
-               "MEDL §4.2, Figure 4.5, p. 135",
-               {common::box_param("-20,20,-20,20", Provenance::authors),
-                Param::integer("grid", "400", Provenance::authors,
-                               "points per side of the grid [lo, hi) searched for the extremes",
-                               Interval::closed(2, 2000)),
-                common::contour_grid_param("81", Provenance::companion),
-                Param::integer("levels", "15", Provenance::companion,
-                               "contour levels, evenly spaced between the grid extremes",
-                               Interval::closed(1, 100)),
-                Param::vector("points", "0,0,1,1,-1,2,5,-5,10,10,-20,-20", Provenance::companion,
-                              "pairs w1,w2 where both losses are tabulated (catalogue C17)", 2, 40),
-                common::x0_param("10,-15", Provenance::companion),
-                common::alpha_param("1", Provenance::companion),
-                common::iterations_param("2000", Provenance::companion, 1e6)},
-               figure_4_5});
+app::Item figure_4_5_item() {
+  return {"figure-4.5",
+          "Loss landscapes of a two-parameter network: squared against cross-entropy loss",
+          "MEDL §4.2, Figure 4.5, p. 135",
+          {common::box_param("-20,20,-20,20", Provenance::authors),
+           Param::integer("grid", "400", Provenance::authors,
+                          "points per side of the grid [lo, hi) searched for the extremes",
+                          Interval::closed(2, 2000)),
+           common::contour_grid_param("81", Provenance::companion),
+           Param::integer("levels", "15", Provenance::companion,
+                          "contour levels, evenly spaced between the grid extremes",
+                          Interval::closed(1, 100)),
+           Param::vector("points", "0,0,1,1,-1,2,5,-5,10,10,-20,-20", Provenance::companion,
+                         "pairs w1,w2 where both losses are tabulated (catalogue C17)", 2, 40),
+           common::x0_param("10,-15", Provenance::companion),
+           common::alpha_param("1", Provenance::companion),
+           common::iterations_param("2000", Provenance::companion, 1e6)},
+          figure_4_5};
 }
 
 }  // namespace descent::chapters::medl04

@@ -29,7 +29,13 @@ Result figure_4_2(const Params& p) {
   const problems::Rosenbrock C;
   const auto x0 = descent::to_vector(p.vector("x0"));
   const auto alphas = p.vector("alphas");
+  const auto iterations = static_cast<int>(p.integer("iterations"));
+  const auto record_every = static_cast<int>(p.integer("record_every"));
+  // Every run keeps every record_every-th iterate for the figure: bound what they all keep.
+  common::require_affordable(2.0 * double(alphas.size()) * (iterations / record_every + 3),
+                             "2 x alphas x iterations / record_every", "raise record_every");
   Result result;
+  result.status = "none of the runs reaches the minimizer (1, 1)";
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   std::vector<std::vector<report::Cell>> ends;  // added after the loop: tables may move
   report::Figure figure{"figure-4.2",
@@ -46,16 +52,18 @@ Result figure_4_2(const Params& p) {
       common::Run r;
       r.schedule = decay ? optim::Schedule::exponential(alphas[k], p.number("decay"))
                          : optim::Schedule::fixed_rate(alphas[k]);
-      r.iterations = static_cast<int>(p.integer("iterations"));
-      r.record_every = static_cast<int>(p.integer("record_every"));
+      r.iterations = iterations;
+      r.record_every = record_every;
       r.keep_last = 2;  // a fixed-α run ends on a 2-cycle: keep both of its points
       const auto run = common::run(C, r, x0);
       const std::string name = std::string(decay ? "decay" : "fixed") + "_" + std::to_string(k);
       common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000, 10000, 100000});
       common::add_path(result, name, run);
       paths.emplace_back(name, "alpha = " + short_number(alphas[k]));
+      common::report_divergence(result, name, run,
+                                {"checkpoints", "last iterates", name, "values"});
       const auto n = run.iterates.size();
-      for (std::size_t j = n - 2; j < n; ++j) {
+      for (std::size_t j = n < 2 ? 0 : n - 2; j < n; ++j) {
         const auto& it = run.iterates[j];
         ends.push_back({name, double(it.t), it.theta(0), it.theta(1), it.value});
       }
@@ -72,10 +80,26 @@ Result figure_4_2(const Params& p) {
   for (auto& row : ends) last.add(std::move(row));
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
   result.figures.push_back(figure);
-  result.status = "none of the runs reaches the minimizer (1, 1)";
   return result;
 }
 //! [figure-4.2]
+
+app::Item figure_4_2_item() {
+  return {"figure-4.2",
+          "Gradient descent on Rosenbrock with fixed and exponentially decaying alpha",
+          "MEDL §4.2, Figure 4.2, p. 131",
+          {common::x0_param("0.2,-0.2", Provenance::book),
+           Param::vector("alphas", "0.005,0.0025", Provenance::authors,
+                         "the learning rates of the runs", 1, 4, Interval::greater_than(0)),
+           Param::number("decay", "0.99", Provenance::book, "panel (b): alpha(t) = alpha decay^t",
+                         Interval{0, 1, true, false}),
+           common::iterations_param("100000", Provenance::book),
+           Param::integer("record_every", "100", Provenance::companion,
+                          "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
+           common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+           common::contour_grid_param("91", Provenance::companion)},
+          figure_4_2};
+}
 
 // --- figure-4.3 ---------------------------------------------------------------------
 
@@ -107,15 +131,17 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
   optim::Sampling sampling;  // one index uniform on {1..n} per step: (4.10)–(4.11)
   sampling.with_replacement = true;
   sampling.seed = static_cast<std::uint64_t>(p.integer("seed"));
-  if (p.integer("numpy_stream") == 1)  // the authors' np.random.seed + choice(5): their path
+  if (p.flag("numpy_stream"))  // the authors' np.random.seed + choice(5): their path
     sampling.stream = optim::Sampling::Stream::numpy_legacy;
   const auto sgd = optim::descend_stochastic(C, *sgd_rule, x0, o, sampling);
   common::add_path(result, "gd_" + panel, gd);
   common::add_path(result, "sgd_" + panel, sgd);
   common::add_checkpoints(result, table, "gd_" + panel, gd, {1, 10, 100, 1000});
   common::add_checkpoints(result, table, "sgd_" + panel, sgd, {1, 10, 100, 1000});
+  common::report_divergence(result, "gd_" + panel, gd, {"checkpoints", "gd_" + panel, "values"});
+  common::report_divergence(result, "sgd_" + panel, sgd, {"checkpoints", "sgd_" + panel, "values"});
   // Where SGD settles: the mean of its iterates after a burn-in, and how often it is
-  // inside the convex hull S of the individual minimizers u_i.
+  // inside the convex hull S of the individual minimizers u_i (not for a run that diverged).
   const int burn_in = static_cast<int>(p.integer("burn_in"));
   double m0 = 0, m1 = 0, inside = 0, count = 0;
   for (const auto& it : sgd.iterates)
@@ -125,9 +151,11 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
       inside += inside_convex_polygon(C.centres(), it.theta(0), it.theta(1)) ? 1 : 0;
       ++count;
     }
-  result.value("sgd_mean1_" + panel, m0 / count);
-  result.value("sgd_mean2_" + panel, m1 / count);
-  result.value("sgd_inside_hull_" + panel, inside / count);
+  if (sgd.status.reason != StopReason::diverged) {
+    result.value("sgd_mean1_" + panel, m0 / count);
+    result.value("sgd_mean2_" + panel, m1 / count);
+    result.value("sgd_inside_hull_" + panel, inside / count);
+  }
   const auto star = *C.minimizer();
   result.value("theta1_star_" + panel, star(0));
   result.value("theta2_star_" + panel, star(1));
@@ -141,6 +169,10 @@ void sgd_panel(Result& result, const problems::QuadraticSum& C, const std::strin
 
 Result figure_4_3(const Params& p) {
   const auto box = common::box_from(p);
+  if (p.integer("burn_in") >= p.integer("iterations"))
+    throw invalid_argument(
+        "burn_in = " + std::to_string(p.integer("burn_in")) + " leaves no SGD iterate of the " +
+        std::to_string(p.integer("iterations")) + " for the mean; allowed: burn_in < iterations");
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   sgd_panel(result, problems::QuadraticSum::figure_4_3a(), "a", p, table);
@@ -149,7 +181,7 @@ Result figure_4_3(const Params& p) {
                         "Figure 4.3: GD and SGD on the finite sum (4.12)",
                         {},
                         "SGD draws its indices from numpy's legacy stream with the authors' "
-                        "seed, so its path is the authors' (numpy_stream=0: descent's Rng)."};
+                        "seed, so its path is the authors' (numpy_stream=no: descent's Rng)."};
   for (const std::string panel : {"a", "b"}) {
     auto axes = common::plane_panel(
         panel == "a" ? "(a) distinct minimizers u_i" : "(b) identical minimizers u_i = (2, 2)",
@@ -171,10 +203,39 @@ Result figure_4_3(const Params& p) {
   return result;
 }
 
+app::Item figure_4_3_item() {
+  return {"figure-4.3",
+          "GD against SGD on the finite sum (4.12), with the convex hull S",
+          "MEDL §4.2, Eq. (4.12) and Figure 4.3, p. 133",
+          {common::x0_param("6,6", Provenance::authors),
+           common::alpha_param("0.01", Provenance::authors),
+           common::iterations_param("1000", Provenance::authors, 1e5),
+           Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
+                          Interval::closed(0, 1e9)),
+           Param::flag("numpy_stream", true, Provenance::authors,
+                       "yes: numpy's legacy stream (the authors' exact SGD path); no: "
+                       "descent's Rng"),
+           Param::integer("burn_in", "200", Provenance::companion,
+                          "SGD iterates before this t are left out of the mean",
+                          Interval::closed(0, 1e5)),
+           common::box_param("0,6.5,0,6.5", Provenance::companion),
+           common::contour_grid_param("66", Provenance::companion)},
+          figure_4_3};
+}
+
 // --- eq-4.13 ------------------------------------------------------------------------
+
+// The most indices eq-4.13 draws in all (draws x the sum of the batch sizes): about
+// 15 seconds on this machine.
+constexpr double kMostIndices = 1e8;
 
 //! [eq-4.13]
 Result minibatch_variance(const Params& p) {
+  double indices = 0;
+  for (const double nb : p.vector("batch_sizes")) indices += double(p.integer("draws")) * nb;
+  if (indices > kMostIndices)
+    throw invalid_argument("draws x (sum of batch_sizes) = " + short_number(indices) +
+                           " indices; allowed: at most " + short_number(kMostIndices));
   const auto C = problems::QuadraticSum::figure_4_3a();
   const auto theta = descent::to_vector(p.vector("theta"));
   const std::size_t n = C.samples();
@@ -221,55 +282,29 @@ Result minibatch_variance(const Params& p) {
 }
 //! [eq-4.13]
 
+app::Item minibatch_variance_item() {
+  return {
+      "eq-4.13",
+      "Mini-batch gradients are unbiased with variance proportional to 1/n_b",
+      "MEDL §4.2, Eq. (4.13), p. 134",
+      {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2,
+                     Interval::closed(-1e6, 1e6)),
+       Param::vector("batch_sizes", "1,2,5,10", Provenance::companion, "values of n_b", 1, 10,
+                     Interval::closed(1, 1000)),
+       Param::integer("draws", "20000", Provenance::companion, "mini-batches drawn per n_b",
+                      Interval::closed(10, 1e7)),
+       Param::integer("seed", "1", Provenance::companion, "random seed", Interval::closed(0, 1e9))},
+      minibatch_variance};
+}
+
 }  // namespace
 
 void add_section_4_2(app::Chapter& chapter) {
-  chapter.add({"figure-4.2",
-               "Gradient descent on Rosenbrock with fixed and exponentially decaying alpha",
-               "MEDL §4.2, Figure 4.2, p. 131",
-               {common::x0_param("0.2,-0.2", Provenance::book),
-                Param::vector("alphas", "0.005,0.0025", Provenance::authors,
-                              "the learning rates of the runs", 1, 4, Interval::greater_than(0)),
-                Param::number("decay", "0.99", Provenance::book,
-                              "panel (b): alpha(t) = alpha decay^t", Interval{0, 1, true, false}),
-                common::iterations_param("100000", Provenance::book),
-                Param::integer("record_every", "100", Provenance::companion,
-                               "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
-                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
-                common::contour_grid_param("91", Provenance::companion)},
-               figure_4_2});
-  chapter.add({"figure-4.3",
-               "GD against SGD on the finite sum (4.12), with the convex hull S",
-               "MEDL §4.2, Eq. (4.12) and Figure 4.3, p. 133",
-               {common::x0_param("6,6", Provenance::authors),
-                common::alpha_param("0.01", Provenance::authors),
-                common::iterations_param("1000", Provenance::authors, 1e5),
-                Param::integer("seed", "0", Provenance::authors, "seed of the SGD index stream",
-                               Interval::closed(0, 1e9)),
-                Param::integer("numpy_stream", "1", Provenance::authors,
-                               "1: numpy's legacy stream (the authors' exact SGD path); 0: "
-                               "descent's Rng",
-                               Interval::closed(0, 1)),
-                Param::integer("burn_in", "200", Provenance::companion,
-                               "SGD iterates before this t are left out of the mean",
-                               Interval::closed(0, 1e5)),
-                common::box_param("0,6.5,0,6.5", Provenance::companion),
-                common::contour_grid_param("66", Provenance::companion)},
-               figure_4_3});
-  chapter.add(
-      {"eq-4.13",
-       "Mini-batch gradients are unbiased with variance proportional to 1/n_b",
-       "MEDL §4.2, Eq. (4.13), p. 134",
-       {Param::vector("theta", "6,6", Provenance::companion, "where the gradients are taken", 2, 2),
-        Param::vector("batch_sizes", "1,2,5,10", Provenance::companion, "values of n_b", 1, 10,
-                      Interval::closed(1, 1000)),
-        Param::integer("draws", "20000", Provenance::companion, "mini-batches drawn per n_b",
-                       Interval::closed(10, 1e7)),
-        Param::integer("seed", "1", Provenance::companion, "random seed",
-                       Interval::closed(0, 1e9))},
-       minibatch_variance});
-  add_figure_4_4(chapter);  // s4_2_early_stopping.cpp
-  add_figure_4_5(chapter);  // s4_2_figure_4_5_landscape.cpp
+  chapter.add(figure_4_2_item());
+  chapter.add(figure_4_3_item());
+  chapter.add(minibatch_variance_item());
+  chapter.add(figure_4_4_item());  // s4_2_early_stopping.cpp
+  chapter.add(figure_4_5_item());  // s4_2_figure_4_5_landscape.cpp
 }
 
 }  // namespace descent::chapters::medl04

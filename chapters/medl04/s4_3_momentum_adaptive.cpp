@@ -26,6 +26,8 @@ using report::Result;
 
 //! [figure-4.6]
 Result figure_4_6(const Params& p) {
+  common::require_affordable(double(p.vector("betas").size()) * double(p.integer("iterations")),
+                             "betas x iterations", "fewer betas or iterations");
   const problems::Rosenbrock C;
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
@@ -40,6 +42,7 @@ Result figure_4_6(const Params& p) {
     const std::string name = "beta=" + short_number(beta);
     common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000});
     common::add_path(result, name, run);
+    common::report_divergence(result, name, run, {"checkpoints", name, "values"});
     paths.emplace_back(name, "beta = " + short_number(beta));
   }
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
@@ -58,7 +61,22 @@ Result figure_4_6(const Params& p) {
 }
 //! [figure-4.6]
 
-// --- one rule on Rosenbrock: eq-4.22, algorithm-4.2 ---------------------------------
+app::Item figure_4_6_item() {
+  return {"figure-4.6",
+          "Momentum on Rosenbrock for beta = 0.9, 0.5 and 0",
+          "MEDL §4.3, Eqs. (4.16)-(4.17) and Figure 4.6, p. 139",
+          {common::x0_param("0.4,-0.2", Provenance::authors),
+           Param::vector("betas", "0.9,0.5,0", Provenance::authors, "the values of beta", 1, 6,
+                         Interval{0, 1, false, true}),
+           Param::number("alpha_scale", "0.001", Provenance::book,
+                         "alpha = alpha_scale / (1 - beta)", Interval::greater_than(0)),
+           common::iterations_param("1000", Provenance::authors, 1e6),
+           common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
+           common::contour_grid_param("91", Provenance::companion)},
+          figure_4_6};
+}
+
+// --- one rule on Rosenbrock: algorithm-4.2; eq-4.22 ----------------------------------
 
 Result rule_on_rosenbrock(const Params& p, const std::string& rule, const std::string& label) {
   const problems::Rosenbrock C;
@@ -74,11 +92,16 @@ Result rule_on_rosenbrock(const Params& p, const std::string& rule, const std::s
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, label, run, {1, 2, 3, 10, 100, 1000, 5000, 10000});
   result.value("C_final", run.last().value);
-  result.status = run.status.to_string();
+  if (run.status.reason == StopReason::diverged)
+    common::report_divergence(result, label, run, {"checkpoints", "values"});
+  else
+    result.status = run.status.to_string();
   return result;
 }
 
 Result adagrad_rmsprop(const Params& p) {
+  common::require_affordable(2.0 * double(p.integer("iterations")), "2 runs x iterations",
+                             "fewer iterations");
   const problems::Rosenbrock C;
   Result result;
   auto& table = result.table("checkpoints", common::checkpoint_columns());
@@ -97,9 +120,26 @@ Result adagrad_rmsprop(const Params& p) {
   const auto b = common::run(C, rmsprop, x0);
   common::add_checkpoints(result, table, "adagrad", a, ts);
   common::add_checkpoints(result, table, "rmsprop", b, ts);
+  common::report_divergence(result, "adagrad", a, {"checkpoints", "values"});
+  common::report_divergence(result, "rmsprop", b, {"checkpoints", "values"});
   result.value("C_final_adagrad", a.last().value);
   result.value("C_final_rmsprop", b.last().value);
   return result;
+}
+
+app::Item adagrad_rmsprop_item() {
+  return {"eq-4.22",
+          "Adagrad and RMSprop on Rosenbrock",
+          "MEDL §4.3, Eqs. (4.19)-(4.23), pp. 140-141",
+          {common::x0_param("0.2,-0.2", Provenance::companion),
+           Param::number("alpha_adagrad", "0.1", Provenance::companion,
+                         "Adagrad's alpha (not in the book)", Interval::greater_than(0)),
+           Param::number("alpha_rmsprop", "0.001", Provenance::companion,
+                         "RMSprop's alpha (not in the book)", Interval::greater_than(0)),
+           common::gamma_param("0.999", Provenance::book, "RMSprop's gamma"),
+           common::epsilon_param("1e-8", Provenance::book),
+           common::iterations_param("5000", Provenance::companion, 1e6)},
+          adagrad_rmsprop};
 }
 
 // --- eq-4.24 ------------------------------------------------------------------------
@@ -123,54 +163,44 @@ Result bias_correction(const Params& p) {
 }
 //! [eq-4.24]
 
-std::vector<Param> adam_params(const std::string& alpha, const std::string& iterations) {
-  return {common::x0_param("0.2,-0.2", Provenance::companion),
-          common::alpha_param(alpha, Provenance::companion,
-                              "learning rate alpha (the book gives none)"),
-          common::beta_param("0.9", Provenance::book),
-          common::gamma_param("0.999", Provenance::book),
-          common::epsilon_param("1e-8", Provenance::book),
-          common::iterations_param(iterations, Provenance::companion, 1e6)};
+app::Item bias_correction_item() {
+  return {"eq-4.24",
+          "Bias correction of an exponentially smoothed constant",
+          "MEDL §4.3, Eqs. (4.14) and (4.24), pp. 137, 142",
+          {Param::number("u", "1", Provenance::companion, "the constant input u"),
+           common::beta_param("0.9", Provenance::companion),
+           Param::integer("steps", "10", Provenance::companion, "number of steps",
+                          Interval::closed(1, 1000))},
+          bias_correction};
+}
+
+// --- algorithm-4.2 ------------------------------------------------------------------
+
+Result algorithm_4_2(const Params& p) {
+  return rule_on_rosenbrock(p, "adam", "adam");
+}
+
+app::Item algorithm_4_2_item() {
+  return {
+      "algorithm-4.2",
+      "ADAM on Rosenbrock",
+      "MEDL §4.3, Eq. (4.25) and Algorithm 4.2",
+      {common::x0_param("0.2,-0.2", Provenance::companion),
+       common::alpha_param("0.01", Provenance::companion,
+                           "learning rate alpha (the book gives none)"),
+       common::beta_param("0.9", Provenance::book), common::gamma_param("0.999", Provenance::book),
+       common::epsilon_param("1e-8", Provenance::book),
+       common::iterations_param("5000", Provenance::companion, 1e6)},
+      algorithm_4_2};
 }
 
 }  // namespace
 
 void add_section_4_3(app::Chapter& chapter) {
-  chapter.add({"figure-4.6",
-               "Momentum on Rosenbrock for beta = 0.9, 0.5 and 0",
-               "MEDL §4.3, Eqs. (4.16)-(4.17) and Figure 4.6, p. 139",
-               {common::x0_param("0.4,-0.2", Provenance::authors),
-                Param::vector("betas", "0.9,0.5,0", Provenance::authors, "the values of beta", 1, 6,
-                              Interval{0, 1, false, true}),
-                Param::number("alpha_scale", "0.001", Provenance::book,
-                              "alpha = alpha_scale / (1 - beta)", Interval::greater_than(0)),
-                common::iterations_param("1000", Provenance::authors, 1e6),
-                common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
-                common::contour_grid_param("91", Provenance::companion)},
-               figure_4_6});
-  chapter.add({"eq-4.22",
-               "Adagrad and RMSprop on Rosenbrock",
-               "MEDL §4.3, Eqs. (4.19)-(4.23), pp. 140-141",
-               {common::x0_param("0.2,-0.2", Provenance::companion),
-                Param::number("alpha_adagrad", "0.1", Provenance::companion,
-                              "Adagrad's alpha (not in the book)", Interval::greater_than(0)),
-                Param::number("alpha_rmsprop", "0.001", Provenance::companion,
-                              "RMSprop's alpha (not in the book)", Interval::greater_than(0)),
-                common::gamma_param("0.999", Provenance::book, "RMSprop's gamma"),
-                common::epsilon_param("1e-8", Provenance::book),
-                common::iterations_param("5000", Provenance::companion, 1e6)},
-               adagrad_rmsprop});
-  chapter.add({"eq-4.24",
-               "Bias correction of an exponentially smoothed constant",
-               "MEDL §4.3, Eqs. (4.14) and (4.24), pp. 137, 142",
-               {Param::number("u", "1", Provenance::companion, "the constant input u"),
-                common::beta_param("0.9", Provenance::companion),
-                Param::integer("steps", "10", Provenance::companion, "number of steps",
-                               Interval::closed(1, 1000))},
-               bias_correction});
-  chapter.add({"algorithm-4.2", "ADAM on Rosenbrock", "MEDL §4.3, Eq. (4.25) and Algorithm 4.2",
-               adam_params("0.01", "5000"),
-               [](const Params& p) { return rule_on_rosenbrock(p, "adam", "adam"); }});
+  chapter.add(figure_4_6_item());
+  chapter.add(adagrad_rmsprop_item());
+  chapter.add(bias_correction_item());
+  chapter.add(algorithm_4_2_item());
 }
 
 }  // namespace descent::chapters::medl04

@@ -78,7 +78,34 @@ Result differentiable_programming(const Params& p) {
   return result;
 }
 
+app::Item differentiable_programming_item() {
+  return {"section-4.4-example",
+          "Differentiable programming on g(theta) = (theta1 - 7 theta2 + 5 theta3, "
+          "theta2 theta3): Jacobian, jvp, vjp, partial_derivative",
+          "MEDL §4.4",
+          // (within ±1e100: g, J v and u^T J stay finite)
+          {Param::vector("theta", "2.5,2.1,1.4", Provenance::book, "the point theta", 3, 3,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("v", "0,1,0", Provenance::book, "tangent v of jvp (J v)", 3, 3,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("u", "1,0", Provenance::book, "cotangent u of vjp (u^T J)", 2, 2,
+                         Interval::closed(-1e100, 1e100)),
+           Param::integer("i", "2", Provenance::book, "output index of partial_derivative",
+                          Interval::closed(1, 2)),
+           Param::integer("j", "3", Provenance::book, "input index of partial_derivative",
+                          Interval::closed(1, 3))},
+          differentiable_programming};
+}
+
 // --- the graph of (4.27) --------------------------------------------------------------
+
+// The point of (4.27) where the tables and the figure evaluate.
+Param theta_4_27() {
+  // (within ±100: exp(theta2 + theta3) stays far below overflow)
+  return Param::vector("theta", "pi/6,2,5", Provenance::book,
+                       "the point theta = (theta1, theta2, theta3)", 3, 3,
+                       Interval::closed(-100, 100));
+}
 
 //! [record-4.27]
 // C(θ) = sin(θ1θ2) + exp(θ2 + θ3) − 2θ3, MEDL (4.27), recorded node by node in the
@@ -125,6 +152,14 @@ Result table_4_1(const Params& p) {
   return result;
 }
 
+app::Item table_4_1_item() {
+  return {"table-4.1",
+          "Primal evaluation of (4.27), node by node, grouped by iteration",
+          "MEDL §4.4, Table 4.1",
+          {theta_4_27()},
+          table_4_1};
+}
+
 // --- table-4.2 --------------------------------------------------------------------------
 
 Result table_4_2(const Params& p) {
@@ -152,6 +187,16 @@ Result table_4_2(const Params& p) {
   return result;
 }
 
+app::Item table_4_2_item() {
+  return {"table-4.2",
+          "Forward mode on (4.27): primals and tangents with theta-dot = e_j",
+          "MEDL §4.4, Eqs. (4.28)-(4.29) and Table 4.2",
+          {theta_4_27(),
+           Param::integer("j", "2", Provenance::book, "differentiate with respect to theta_j",
+                          Interval::closed(1, 3))},
+          table_4_2};
+}
+
 // --- table-4.3 --------------------------------------------------------------------------
 
 Result table_4_3(const Params& p) {
@@ -170,6 +215,14 @@ Result table_4_3(const Params& p) {
       }
   result.value("iterations", last);
   return result;
+}
+
+app::Item table_4_3_item() {
+  return {"table-4.3",
+          "Backward mode on (4.27): adjoints from zeta6 = 1 back to the gradient",
+          "MEDL §4.4, Eqs. (4.30)-(4.32) and Table 4.3",
+          {theta_4_27()},
+          table_4_3};
 }
 
 // --- figure-4.7 -------------------------------------------------------------------------
@@ -208,6 +261,14 @@ Result figure_4_7(const Params& p) {
   result.value("operation_nodes", double(nodes.rows.size()));
   result.value("edges", double(edges));
   return result;
+}
+
+app::Item figure_4_7_item() {
+  return {"figure-4.7",
+          "The computational graph of (4.27), drawn from the recorded tape",
+          "MEDL §4.4, Eq. (4.27) and Figure 4.7",
+          {theta_4_27()},
+          figure_4_7};
 }
 
 // --- eq-4.26 ----------------------------------------------------------------------------
@@ -262,55 +323,24 @@ Result forward_difference_error(const Params& p) {
   return result;
 }
 
-Param theta_4_27() {
-  return Param::vector("theta", "pi/6,2,5", Provenance::book,
-                       "the point theta = (theta1, theta2, theta3)", 3, 3);
+app::Item forward_difference_error_item() {
+  return {"eq-4.26",
+          "Forward differences: the error against h falls with h, then rises with round-off",
+          "MEDL §4.4, Eq. (4.26)",
+          {theta_4_27(), Param::integer("k_max", "12", Provenance::companion,
+                                        "steps h = 10^-1 ... 10^-k_max", Interval::closed(2, 16))},
+          forward_difference_error};
 }
 
 }  // namespace
 
 void add_section_4_4(app::Chapter& chapter) {
-  chapter.add({"section-4.4-example",
-               "Differentiable programming on g(theta) = (theta1 - 7 theta2 + 5 theta3, "
-               "theta2 theta3): Jacobian, jvp, vjp, partial_derivative",
-               "MEDL §4.4",
-               {Param::vector("theta", "2.5,2.1,1.4", Provenance::book, "the point theta", 3, 3),
-                Param::vector("v", "0,1,0", Provenance::book, "tangent v of jvp (J v)", 3, 3),
-                Param::vector("u", "1,0", Provenance::book, "cotangent u of vjp (u^T J)", 2, 2),
-                Param::integer("i", "2", Provenance::book, "output index of partial_derivative",
-                               Interval::closed(1, 2)),
-                Param::integer("j", "3", Provenance::book, "input index of partial_derivative",
-                               Interval::closed(1, 3))},
-               differentiable_programming});
-  chapter.add(
-      {"eq-4.26",
-       "Forward differences: the error against h falls with h, then rises with round-off",
-       "MEDL §4.4, Eq. (4.26)",
-       {theta_4_27(), Param::integer("k_max", "12", Provenance::companion,
-                                     "steps h = 10^-1 ... 10^-k_max", Interval::closed(2, 16))},
-       forward_difference_error});
-  chapter.add({"figure-4.7",
-               "The computational graph of (4.27), drawn from the recorded tape",
-               "MEDL §4.4, Eq. (4.27) and Figure 4.7",
-               {theta_4_27()},
-               figure_4_7});
-  chapter.add({"table-4.1",
-               "Primal evaluation of (4.27), node by node, grouped by iteration",
-               "MEDL §4.4, Table 4.1",
-               {theta_4_27()},
-               table_4_1});
-  chapter.add({"table-4.2",
-               "Forward mode on (4.27): primals and tangents with theta-dot = e_j",
-               "MEDL §4.4, Eqs. (4.28)-(4.29) and Table 4.2",
-               {theta_4_27(),
-                Param::integer("j", "2", Provenance::book, "differentiate with respect to theta_j",
-                               Interval::closed(1, 3))},
-               table_4_2});
-  chapter.add({"table-4.3",
-               "Backward mode on (4.27): adjoints from zeta6 = 1 back to the gradient",
-               "MEDL §4.4, Eqs. (4.30)-(4.32) and Table 4.3",
-               {theta_4_27()},
-               table_4_3});
+  chapter.add(differentiable_programming_item());
+  chapter.add(forward_difference_error_item());
+  chapter.add(figure_4_7_item());
+  chapter.add(table_4_1_item());
+  chapter.add(table_4_2_item());
+  chapter.add(table_4_3_item());
 }
 
 }  // namespace descent::chapters::medl04

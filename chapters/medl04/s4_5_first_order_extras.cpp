@@ -41,7 +41,10 @@ Result run_rule(const Params& params, const std::string& rule, Uses uses) {
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   common::add_checkpoints(result, table, rule, run, {1, 2, 3, 10, 100, 1000, 5000});
   result.value("C_final", run.last().value);
-  result.status = run.status.to_string();
+  if (run.status.reason == StopReason::diverged)
+    common::report_divergence(result, rule, run, {"checkpoints", "values"});
+  else
+    result.status = run.status.to_string();
   return result;
 }
 
@@ -64,6 +67,66 @@ std::vector<Param> params_for(Uses u, const std::string& alpha, const std::strin
   return ps;
 }
 
+constexpr Uses kMomentum{true, false, false, false, false};
+constexpr Uses kAdamLike{true, true, false, true, false};
+constexpr Uses kAdadelta{false, true, true, true, false};
+constexpr Uses kLp{true, true, false, true, true};
+
+// --- eq-4.33, eq-4.37, section-4.5-nadam, eq-4.38, eq-4.40 -----------------------------
+
+Result nesterov(const Params& p) {
+  return run_rule(p, "nesterov", kMomentum);
+}
+
+app::Item nesterov_item() {
+  return {"eq-4.33", "Nesterov momentum: the gradient at theta - alpha beta v",
+          "MEDL §4.5, Eqs. (4.33)-(4.34), p. 150",
+          params_for(kMomentum, "0.01", "0.9", "", "", "1000"), nesterov};
+}
+
+Result lookahead(const Params& p) {
+  return run_rule(p, "lookahead", kMomentum);
+}
+
+app::Item lookahead_item() {
+  return {"eq-4.37", "Look-ahead momentum: Nesterov with the gradient at theta",
+          "MEDL §4.5, Eqs. (4.35)-(4.37), p. 151",
+          params_for(kMomentum, "0.01", "0.9", "", "", "1000"), lookahead};
+}
+
+Result nadam(const Params& p) {
+  return run_rule(p, "nadam", kAdamLike);
+}
+
+app::Item nadam_item() {
+  return {"section-4.5-nadam", "Nadam: ADAM with a look-ahead v-hat", "MEDL §4.5, p. 151",
+          params_for(kAdamLike, "0.01", "0.9", "0.999", "1e-8", "5000"), nadam};
+}
+
+Result adadelta(const Params& p) {
+  return run_rule(p, "adadelta", kAdadelta);
+}
+
+app::Item adadelta_item() {
+  auto params = params_for(kAdadelta, "1", "", "0.95", "1e-6", "5000");
+  params[1].help = "multiplies the step; the book has no learning rate (alpha = 1)";
+  params[1].provenance = Provenance::book;
+  return {"eq-4.38", "Adadelta: no learning rate, units from past steps",
+          "MEDL §4.5, Eq. (4.38), p. 152", params, adadelta};
+}
+
+Result lp_adam(const Params& p) {
+  return run_rule(p, "lp-adam", kLp);
+}
+
+app::Item lp_adam_item() {
+  return {"eq-4.40", "Lp-ADAM: the second moment replaced by an Lp average",
+          "MEDL §4.5, Eqs. (4.39)-(4.40), p. 152",
+          params_for(kLp, "0.01", "0.9", "0.999", "1e-8", "5000"), lp_adam};
+}
+
+// --- eq-4.41 ------------------------------------------------------------------------
+
 // (4.39)–(4.41) on the gradient sequence g = (3, −1, 2, 0.5): (s⁽⁴⁾)^{1/p} tends to
 // Adamax's r⁽⁴⁾ = max(γ³·3, γ²·1, γ·2, 0.5) = 2.187 as p grows. Powers are taken in
 // log space so that large p does not overflow (the text's remark).
@@ -78,7 +141,9 @@ Result lp_limit(const Params& params) {
     // s⁽⁴⁾ = (1−γᵖ) Σ_τ γ^{p(3−τ)}|g_τ|ᵖ, summed as exp(log-terms − max) times e^{max}.
     double logs[4], top = -INFINITY;
     for (int tau = 0; tau < 4; ++tau) {
-      logs[tau] = p * ((3 - tau) * std::log(gamma) + std::log(std::fabs(g[tau])));
+      // γ^0 = 1 for the last term, also at γ = 0 (where 0 · log 0 would be NaN)
+      const double decay = tau == 3 ? 0.0 : (3 - tau) * std::log(gamma);
+      logs[tau] = p * (decay + std::log(std::fabs(g[tau])));
       top = std::max(top, logs[tau]);
     }
     double sum = 0;
@@ -93,44 +158,37 @@ Result lp_limit(const Params& params) {
   return result;
 }
 
+app::Item lp_limit_item() {
+  return {"eq-4.41",
+          "(s)^(1/p) tends to Adamax's r as p grows",
+          "MEDL §4.5, Eqs. (4.39)-(4.41), p. 153",
+          {common::gamma_param("0.9", Provenance::companion),
+           Param::vector("ps", "1,2,4,10,50,100,1000", Provenance::companion, "the exponents p", 1,
+                         20, Interval::closed(1, 1e6))},
+          lp_limit};
+}
+
+// --- eq-4.42 ------------------------------------------------------------------------
+
+Result adamax(const Params& p) {
+  return run_rule(p, "adamax", kAdamLike);
+}
+
+app::Item adamax_item() {
+  return {"eq-4.42", "Adamax: the L-infinity limit", "MEDL §4.5, Eqs. (4.41)-(4.42), p. 153",
+          params_for(kAdamLike, "0.01", "0.9", "0.999", "1e-8", "5000"), adamax};
+}
+
 }  // namespace
 
 void add_section_4_5(app::Chapter& chapter) {
-  const Uses momentum{true, false, false, false, false};
-  const Uses adam_like{true, true, false, true, false};
-  chapter.add({"eq-4.33", "Nesterov momentum: the gradient at theta - alpha beta v",
-               "MEDL §4.5, Eqs. (4.33)-(4.34), p. 150",
-               params_for(momentum, "0.01", "0.9", "", "", "1000"),
-               [=](const Params& p) { return run_rule(p, "nesterov", momentum); }});
-  chapter.add({"eq-4.37", "Look-ahead momentum: Nesterov with the gradient at theta",
-               "MEDL §4.5, Eqs. (4.35)-(4.37), p. 151",
-               params_for(momentum, "0.01", "0.9", "", "", "1000"),
-               [=](const Params& p) { return run_rule(p, "lookahead", momentum); }});
-  chapter.add({"section-4.5-nadam", "Nadam: ADAM with a look-ahead v-hat", "MEDL §4.5, p. 151",
-               params_for(adam_like, "0.01", "0.9", "0.999", "1e-8", "5000"),
-               [=](const Params& p) { return run_rule(p, "nadam", adam_like); }});
-  const Uses adadelta{false, true, true, true, false};
-  auto adadelta_params = params_for(adadelta, "1", "", "0.95", "1e-6", "5000");
-  adadelta_params[1].help = "multiplies the step; the book has no learning rate (alpha = 1)";
-  adadelta_params[1].provenance = Provenance::book;
-  chapter.add({"eq-4.38", "Adadelta: no learning rate, units from past steps",
-               "MEDL §4.5, Eq. (4.38), p. 152", adadelta_params,
-               [=](const Params& p) { return run_rule(p, "adadelta", adadelta); }});
-  const Uses lp{true, true, false, true, true};
-  chapter.add({"eq-4.40", "Lp-ADAM: the second moment replaced by an Lp average",
-               "MEDL §4.5, Eqs. (4.39)-(4.40), p. 152",
-               params_for(lp, "0.01", "0.9", "0.999", "1e-8", "5000"),
-               [=](const Params& p) { return run_rule(p, "lp-adam", lp); }});
-  chapter.add({"eq-4.41",
-               "(s)^(1/p) tends to Adamax's r as p grows",
-               "MEDL §4.5, Eqs. (4.39)-(4.41), p. 153",
-               {common::gamma_param("0.9", Provenance::companion),
-                Param::vector("ps", "1,2,4,10,50,100,1000", Provenance::companion,
-                              "the exponents p", 1, 20, Interval::closed(1, 1e6))},
-               lp_limit});
-  chapter.add({"eq-4.42", "Adamax: the L-infinity limit", "MEDL §4.5, Eqs. (4.41)-(4.42), p. 153",
-               params_for(adam_like, "0.01", "0.9", "0.999", "1e-8", "5000"),
-               [=](const Params& p) { return run_rule(p, "adamax", adam_like); }});
+  chapter.add(nesterov_item());
+  chapter.add(lookahead_item());
+  chapter.add(nadam_item());
+  chapter.add(adadelta_item());
+  chapter.add(lp_adam_item());
+  chapter.add(lp_limit_item());
+  chapter.add(adamax_item());
 }
 
 }  // namespace descent::chapters::medl04

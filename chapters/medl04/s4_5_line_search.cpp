@@ -26,6 +26,11 @@ using app::Params;
 using app::Provenance;
 using report::Result;
 
+// Where the line-search items evaluate Rosenbrock: points within ±1e3 and rays of at most
+// alpha = 10 along -grad C, where C (below 1e30) and its gradient stay finite.
+const Interval kRegion = Interval::closed(-1e3, 1e3);
+const Interval kLongestRay = Interval{0, 10, true, false};
+
 vector gradient_at(const problems::Objective& f, const vector& theta) {
   vector g;
   f.gradient(theta, g);
@@ -105,6 +110,16 @@ Result figure_4_8(const Params& p) {
 }
 //! [figure-4.8]
 
+app::Item figure_4_8_item() {
+  return {"figure-4.8",
+          "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
+          "MEDL §4.5, Figure 4.8",
+          {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2, kRegion),
+           Param::number("alpha_max", "0.003", Provenance::authors,
+                         "right end of the alpha axis of panel (b)", kLongestRay)},
+          figure_4_8};
+}
+
 // --- figure-4.9 ----------------------------------------------------------------------------
 
 //! [figure-4.9]
@@ -168,6 +183,17 @@ Result figure_4_9(const Params& p) {
 }
 //! [figure-4.9]
 
+app::Item figure_4_9_item() {
+  return {"figure-4.9",
+          "Gradient descent with exact line search zig-zags: consecutive gradients are "
+          "orthogonal",
+          "MEDL §4.5, Eq. (4.45) and Figure 4.9",
+          {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2, kRegion),
+           Param::integer("iterations", "1000", Provenance::authors,
+                          "gradient steps with exact line search", Interval::closed(1, 20000))},
+          figure_4_9};
+}
+
 // --- section-4.5-cg ------------------------------------------------------------------------
 
 Result section_cg(const Params& p) {
@@ -225,6 +251,24 @@ Result section_cg(const Params& p) {
   return result;
 }
 
+app::Item section_cg_item() {
+  return {"section-4.5-cg",
+          "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
+          "MEDL §4.5, Eqs. (4.46)-(4.47)",
+          {Param::vector("A", "4,1,1,3", Provenance::companion,
+                         "a symmetric positive definite 2x2 A, row by row", 4, 4,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("theta0", "2,1", Provenance::companion, "the start theta(0)", 2, 2,
+                         Interval::closed(-1e6, 1e6)),
+           Param::integer("d", "10", Provenance::companion, "size of the random SPD system",
+                          Interval::closed(1, 300)),
+           Param::integer("seed", "1", Provenance::companion, "seed of the random system",
+                          Interval::closed(0, 1e9))},
+          section_cg};
+}
+
 // --- eq-4.48 (4.48)-(4.50) -----------------------------------------------------------------
 
 Result wolfe_conditions(const Params& p) {
@@ -241,6 +285,8 @@ Result wolfe_conditions(const Params& p) {
   Result result;
   auto& curve =
       result.add_series("phi", {"alpha", "C", "armijo_line", "armijo", "wolfe", "strong_wolfe"});
+  for (const char* column : {"phi:armijo", "phi:wolfe", "phi:strong_wolfe"})
+    result.allow_non_finite(column, "NaN where the condition fails: it breaks the drawn line");
   // the acceptable sets as intervals: the first and last accepted α on the grid
   double armijo_hi = 0, strong_lo = -1, strong_hi = 0, wolfe_lo = -1;
   const int n = 2000;
@@ -266,6 +312,7 @@ Result wolfe_conditions(const Params& p) {
   // what the three searches return
   auto& table = result.table("searches", {"search", "alpha", "C", "evaluations"});
   optim::BacktrackingOptions bt;
+  bt.alpha0 = p.number("alpha0");  // the first trial step of every search
   bt.c1 = c1;
   bt.c2 = c2;
   const auto armijo_bt = optim::backtracking(ray, origin.phi, origin.dphi, bt);
@@ -309,53 +356,31 @@ Result wolfe_conditions(const Params& p) {
   return result;
 }
 
+app::Item wolfe_conditions_item() {
+  return {"eq-4.48",
+          "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
+          "accept along a ray",
+          "MEDL §4.5, Eqs. (4.48)-(4.50)",
+          {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2,
+                         kRegion),
+           Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
+                         Interval::open(0, 1)),
+           Param::number("c2", "0.9", Provenance::companion,
+                         "curvature constant (book: gamma), c1 < c2", Interval::open(0, 1)),
+           Param::number("alpha_max", "0.012", Provenance::companion, "the largest alpha scanned",
+                         kLongestRay),
+           Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
+                         Interval{0, 1e3, true, false})},
+          wolfe_conditions};
+}
+
 }  // namespace
 
 void add_section_4_5_line_search(app::Chapter& chapter) {
-  chapter.add(
-      {"figure-4.8",
-       "One exact line search on Rosenbrock: alpha* minimizes C along -grad C",
-       "MEDL §4.5, Figure 4.8",
-       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2),
-        Param::number("alpha_max", "0.003", Provenance::authors,
-                      "right end of the alpha axis of panel (b)", Interval::greater_than(0))},
-       figure_4_8});
-  chapter.add(
-      {"figure-4.9",
-       "Gradient descent with exact line search zig-zags: consecutive gradients are "
-       "orthogonal",
-       "MEDL §4.5, Eq. (4.45) and Figure 4.9",
-       {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2),
-        Param::integer("iterations", "1000", Provenance::authors,
-                       "gradient steps with exact line search", Interval::closed(1, 20000))},
-       figure_4_9});
-  chapter.add({"section-4.5-cg",
-               "Conjugate gradient solves A theta = b in d steps with A-conjugate directions",
-               "MEDL §4.5, Eqs. (4.46)-(4.47)",
-               {Param::vector("A", "4,1,1,3", Provenance::companion,
-                              "a symmetric positive definite 2x2 A, row by row", 4, 4),
-                Param::vector("b", "1,2", Provenance::companion, "right-hand side b", 2, 2),
-                Param::vector("theta0", "2,1", Provenance::companion, "the start theta(0)", 2, 2),
-                Param::integer("d", "10", Provenance::companion, "size of the random SPD system",
-                               Interval::closed(1, 300)),
-                Param::integer("seed", "1", Provenance::companion, "seed of the random system",
-                               Interval::closed(0, 1e9))},
-               section_cg});
-  chapter.add(
-      {"eq-4.48",
-       "Which steps the Armijo (4.48), Wolfe (4.49) and strong Wolfe (4.50) conditions "
-       "accept along a ray",
-       "MEDL §4.5, Eqs. (4.48)-(4.50)",
-       {Param::vector("theta", "0.8,0", Provenance::book, "the point theta (Figure 4.8's)", 2, 2),
-        Param::number("c1", "1e-4", Provenance::companion, "Armijo constant (book: beta)",
-                      Interval::open(0, 1)),
-        Param::number("c2", "0.9", Provenance::companion,
-                      "curvature constant (book: gamma), c1 < c2", Interval::open(0, 1)),
-        Param::number("alpha_max", "0.012", Provenance::companion, "the largest alpha scanned",
-                      Interval::greater_than(0)),
-        Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
-                      Interval::greater_than(0))},
-       wolfe_conditions});
+  chapter.add(figure_4_8_item());
+  chapter.add(figure_4_9_item());
+  chapter.add(section_cg_item());
+  chapter.add(wolfe_conditions_item());
 }
 
 }  // namespace descent::chapters::medl04

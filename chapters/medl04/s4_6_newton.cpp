@@ -21,6 +21,11 @@ using app::Provenance;
 using report::Cell;
 using report::Result;
 
+// Where the functions stay finite, with their derivatives: the quadratic and the cubic up
+// to 1e100 (C below 1e300), the quartics up to 1e6 (C below 1e24).
+const Interval kModerate = Interval::closed(-1e100, 1e100);
+const Interval kQuartic = Interval::closed(-1e6, 1e6);
+
 Cell optional_cell(const std::optional<double>& x) {
   return x ? Cell{*x} : Cell{std::string()};
 }
@@ -33,6 +38,8 @@ void add_iterates(Result& result, const std::string& name, const optim::Trajecto
   for (const auto& it : run.iterates)
     table.add({double(it.t), it.theta, it.value, it.d1, optional_cell(it.curvature),
                optional_cell(it.step)});
+  if (run.status.reason == StopReason::diverged)  // the run's status says where
+    result.allow_non_finite(name, "the iterates of a run that diverged (the status says where)");
 }
 
 optim::Univariate1dOptions options_from(const Params& p) {
@@ -75,6 +82,20 @@ Result newton_on_quadratic(const Params& p) {
   return result;
 }
 
+app::Item newton_on_quadratic_item() {
+  return {
+      "eq-4.51",
+      "Newton's method in one dimension reaches the minimum of a convex quadratic in one "
+      "step",
+      "MEDL §4.6, Eq. (4.51), p. 154",
+      {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)", kModerate),
+       Param::number("a", "3", Provenance::companion,
+                     "leading coefficient of C = a (theta - m)^2 + c (a != 0)", kModerate),
+       Param::number("m", "2", Provenance::companion, "the stationary point m", kModerate),
+       Param::number("c", "1", Provenance::companion, "the value at m", kModerate)},
+      newton_on_quadratic};
+}
+
 // --- eq-4.52 ------------------------------------------------------------------------
 
 //! [overshoot]
@@ -87,7 +108,7 @@ Result newton_overshoot(const Params& p) {
   add_iterates(result, "iterates", run, "C''(theta)");
   add_theta_values(result, run, 6);
   result.value("C_theta_0", run.iterates[0].value);
-  if (run.iterates.size() > 1) {
+  if (run.iterates.size() > 1 && run.iterates[0].step) {
     result.value("step_0", *run.iterates[0].step);
     result.value("C_theta_1", run.iterates[1].value);
   }
@@ -111,6 +132,18 @@ Result newton_overshoot(const Params& p) {
 }
 //! [overshoot]
 
+app::Item newton_overshoot_item() {
+  return {
+      "eq-4.52",
+      "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
+      "MEDL §4.6, Eq. (4.52), pp. 155-156",
+      {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)", kModerate),
+       max_iterations_param(), tolerance_param(),
+       Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
+                     "other starting points: which extremum does each reach?", 1, 50, kModerate)},
+      newton_overshoot};
+}
+
 // --- section-4.6-oscillation --------------------------------------------------------
 
 //! [oscillation]
@@ -125,7 +158,8 @@ Result newton_oscillation(const Params& p) {
   add_iterates(result, "iterates", run, "C''(theta)");
   add_iterates(result, "perturbed", perturbed, "C''(theta)");
   add_theta_values(result, run, 2);
-  result.value("step_0", *run.iterates[0].step);
+  // (no step where C'' = 0: at theta0 = ±sqrt(5/3) the run stops with zero curvature)
+  if (run.iterates[0].step) result.value("step_0", *run.iterates[0].step);
   if (run.iterates.size() > 1 && run.iterates[1].step)
     result.value("step_1", *run.iterates[1].step);
   result.value("perturbed_limit", perturbed.final_theta());
@@ -134,6 +168,18 @@ Result newton_oscillation(const Params& p) {
   return result;
 }
 //! [oscillation]
+
+app::Item newton_oscillation_item() {
+  return {"section-4.6-oscillation",
+          "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
+          "MEDL §4.6, p. 156",
+          {Param::number("theta0", "1", Provenance::book, "starting point theta(0)", kQuartic),
+           Param::integer("iterations", "6", Provenance::companion,
+                          "Newton steps to take from theta0", Interval::closed(1, 1000)),
+           Param::number("perturbed", "1.001", Provenance::companion,
+                         "a nearby start, run until it converges", kQuartic)},
+          newton_oscillation};
+}
 
 // --- eq-4.53 ------------------------------------------------------------------------
 
@@ -164,6 +210,17 @@ Result secant_method(const Params& p) {
   return result;
 }
 
+app::Item secant_method_item() {
+  return {"eq-4.53",
+          "The secant method: Newton with C'' replaced by a difference of C'",
+          "MEDL §4.6, Eq. (4.53), p. 156",
+          {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)", kModerate),
+           Param::number("theta1", "1.6", Provenance::companion,
+                         "second point theta(1), close to but not equal to theta(0)", kModerate),
+           max_iterations_param(), tolerance_param()},
+          secant_method};
+}
+
 // --- figure-4.10 --------------------------------------------------------------------
 
 //! [figure-4.10-panel]
@@ -171,6 +228,10 @@ Result secant_method(const Params& p) {
 void newton_panel(Result& result, const problems::Univariate& f, const std::string& panel,
                   double theta, double q_from, double q_to, report::Table& steps) {
   const double c = f.value(theta), d1 = f.d1(theta), d2 = f.d2(theta);
+  if (d2 == 0)
+    throw invalid_argument("theta_" + panel + " = " + short_number(theta) +
+                           " is an inflection point, C'' = 0: the local quadratic is a line "
+                           "with no extremum; allowed: a theta where C'' != 0");
   auto q = [&](double x) { return c + (x - theta) * d1 + 0.5 * (x - theta) * (x - theta) * d2; };
   const double next = theta + optim::newton_step(d1, d2);
   steps.add({panel, theta, c, d1, d2, next, f.value(next), q(next),
@@ -225,52 +286,25 @@ Result figure_4_10(const Params& p) {
   return result;
 }
 
+app::Item figure_4_10_item() {
+  return {"figure-4.10",
+          "One Newton step where the local quadratic is concave (a) and convex (b)",
+          "MEDL §4.6, Figure 4.10, p. 155",
+          {Param::number("theta_a", "1.7", Provenance::authors,
+                         "theta(t) of panel (a), where C'' < 0", kQuartic),
+           Param::number("theta_b", "2.5", Provenance::authors,
+                         "theta(t) of panel (b), where C'' > 0", kQuartic)},
+          figure_4_10};
+}
+
 }  // namespace
 
 void add_section_4_6(app::Chapter& chapter) {
-  chapter.add({"eq-4.51",
-               "Newton's method in one dimension reaches the minimum of a convex quadratic in "
-               "one step",
-               "MEDL §4.6, Eq. (4.51), p. 154",
-               {Param::number("theta0", "0", Provenance::companion, "starting point theta(0)"),
-                Param::number("a", "3", Provenance::companion,
-                              "leading coefficient of C = a (theta - m)^2 + c (a != 0)"),
-                Param::number("m", "2", Provenance::companion, "the stationary point m"),
-                Param::number("c", "1", Provenance::companion, "the value at m")},
-               newton_on_quadratic});
-  chapter.add({"eq-4.52",
-               "Newton's method overshoots on C = (theta-3)^2 (theta+3), then converges fast",
-               "MEDL §4.6, Eq. (4.52), pp. 155-156",
-               {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)"),
-                max_iterations_param(), tolerance_param(),
-                Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
-                              "other starting points: which extremum does each reach?", 1, 50)},
-               newton_overshoot});
-  chapter.add({"section-4.6-oscillation",
-               "Newton's method oscillates 1 -> -1 -> 1 on C = -theta^4/4 + 5 theta^2/2",
-               "MEDL §4.6, p. 156",
-               {Param::number("theta0", "1", Provenance::book, "starting point theta(0)"),
-                Param::integer("iterations", "6", Provenance::companion,
-                               "Newton steps to take from theta0", Interval::closed(1, 1000)),
-                Param::number("perturbed", "1.001", Provenance::companion,
-                              "a nearby start, run until it converges")},
-               newton_oscillation});
-  chapter.add({"eq-4.53",
-               "The secant method: Newton with C'' replaced by a difference of C'",
-               "MEDL §4.6, Eq. (4.53), p. 156",
-               {Param::number("theta0", "1.5", Provenance::companion, "first point theta(0)"),
-                Param::number("theta1", "1.6", Provenance::companion,
-                              "second point theta(1), close to but not equal to theta(0)"),
-                max_iterations_param(), tolerance_param()},
-               secant_method});
-  chapter.add({"figure-4.10",
-               "One Newton step where the local quadratic is concave (a) and convex (b)",
-               "MEDL §4.6, Figure 4.10, p. 155",
-               {Param::number("theta_a", "1.7", Provenance::authors,
-                              "theta(t) of panel (a), where C'' < 0"),
-                Param::number("theta_b", "2.5", Provenance::authors,
-                              "theta(t) of panel (b), where C'' > 0")},
-               figure_4_10});
+  chapter.add(newton_on_quadratic_item());
+  chapter.add(newton_overshoot_item());
+  chapter.add(newton_oscillation_item());
+  chapter.add(secant_method_item());
+  chapter.add(figure_4_10_item());
 }
 
 }  // namespace descent::chapters::medl04

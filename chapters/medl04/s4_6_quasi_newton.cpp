@@ -29,6 +29,13 @@ double max_abs_diff(const matrix& a, const matrix& b) {
   return m;
 }
 
+// The start of Newton and quasi-Newton on Rosenbrock: within ±1e6, where C (1e26), its
+// gradient and its Hessian stay finite, so every iterate of the methods does too.
+Param start_param() {
+  return Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2,
+                       Interval::closed(-1e6, 1e6));
+}
+
 // --- eq-4.54 -------------------------------------------------------------------------------
 
 Result newton_rosenbrock(const Params& p) {
@@ -36,7 +43,7 @@ Result newton_rosenbrock(const Params& p) {
   optim::NewtonOptions o;
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
   o.stop.gradient_tolerance = p.number("tolerance");
-  o.damped = p.integer("damped") != 0;
+  o.damped = p.flag("damped");
   const auto run = optim::newton(f, to_vector(p.vector("theta0")), o);
   Result result;
   auto& table = result.table(
@@ -61,16 +68,30 @@ Result newton_rosenbrock(const Params& p) {
   return result;
 }
 
+app::Item newton_rosenbrock_item() {
+  return {"eq-4.54",
+          "Newton's method on Rosenbrock: solve H theta_s = -grad C (LAPACK), overshoot and "
+          "quadratic convergence",
+          "MEDL §4.6, Eqs. (4.54)-(4.56)",
+          {start_param(),
+           Param::integer("max_iterations", "50", Provenance::companion, "most Newton steps",
+                          Interval::closed(1, 10000)),
+           Param::number("tolerance", "1e-10", Provenance::companion,
+                         "stop when |grad C| < tolerance", Interval::greater_than(0)),
+           Param::flag("damped", false, Provenance::companion,
+                       "yes: Armijo backtracking along the Newton direction; no: full steps")},
+          newton_rosenbrock};
+}
+
 // --- algorithm-4.3 -------------------------------------------------------------------------
 
-optim::LineSearchKind kind_from(long k) {
-  switch (k) {
-    case 0: return optim::LineSearchKind::exact;
-    case 1: return optim::LineSearchKind::backtracking;
-    case 2: return optim::LineSearchKind::wolfe;
-    default: return optim::LineSearchKind::strong_wolfe;
-  }
-}
+// The line searches of Algorithm 4.3, by the names the command line takes.
+constexpr app::Names<optim::LineSearchKind, 4> kLineSearches{{
+    {"exact", optim::LineSearchKind::exact},
+    {"backtracking", optim::LineSearchKind::backtracking},
+    {"wolfe", optim::LineSearchKind::wolfe},
+    {"strong_wolfe", optim::LineSearchKind::strong_wolfe},
+}};
 
 Result algorithm_4_3(const Params& p) {
   const problems::Rosenbrock f;
@@ -78,7 +99,7 @@ Result algorithm_4_3(const Params& p) {
   optim::QuasiNewtonOptions o;
   o.stop.gradient_tolerance = p.number("tolerance");
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
-  o.line_search = kind_from(p.integer("line_search"));
+  o.line_search = p.choice("line_search", kLineSearches);
   o.m = static_cast<std::size_t>(p.integer("m"));
   // the book's backtracking starts at α₀ = 1 (catalogue C41/C52)
   o.scale_first_step = o.line_search != optim::LineSearchKind::backtracking &&
@@ -111,6 +132,24 @@ Result algorithm_4_3(const Params& p) {
   result.status = "BFGS: " + bfgs.trajectory.status.to_string() +
                   "; L-BFGS: " + lbfgs.trajectory.status.to_string();
   return result;
+}
+
+app::Item algorithm_4_3_item() {
+  return {
+      "algorithm-4.3",
+      "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
+      "MEDL §4.6, Algorithm 4.3",
+      {start_param(),
+       Param::choice("line_search", optim::LineSearchKind::strong_wolfe, kLineSearches,
+                     Provenance::companion,
+                     "the line search: exact, backtracking Armijo, Wolfe or strong Wolfe"),
+       Param::integer("m", "6", Provenance::companion, "L-BFGS memory", Interval::closed(1, 1000)),
+       Param::number("tolerance", "1e-8", Provenance::companion,
+                     "stop when |grad C| < tolerance (scipy's gtol in the fixtures)",
+                     Interval::greater_than(0)),
+       Param::integer("max_iterations", "1000", Provenance::companion, "most iterations",
+                      Interval::closed(1, 1e6))},
+      algorithm_4_3};
 }
 
 // --- eq-4.66 and eq-4.69 ---------------------------------------------------------------------
@@ -154,6 +193,18 @@ Result bfgs_forms(const Params& p) {
   return result;
 }
 
+app::Item bfgs_forms_item() {
+  return {"eq-4.66",
+          "The BFGS update: the literal V^T B V form (4.66) equals the O(d^2) rank-two form",
+          "MEDL §4.6, Eqs. (4.66)-(4.67)",
+          {Param::integer("d", "7", Provenance::companion, "dimension", Interval::closed(1, 200)),
+           Param::integer("updates", "5", Provenance::companion, "updates applied to I",
+                          Interval::closed(1, 100)),
+           Param::integer("seed", "1", Provenance::companion, "seed of the random pairs",
+                          Interval::closed(0, 1e9))},
+          bfgs_forms};
+}
+
 Result lbfgs_two_loop(const Params& p) {
   const auto d = static_cast<std::size_t>(p.integer("d"));
   const auto m = static_cast<std::size_t>(p.integer("m"));
@@ -192,58 +243,26 @@ Result lbfgs_two_loop(const Params& p) {
   return result;
 }
 
+app::Item lbfgs_two_loop_item() {
+  return {"eq-4.69",
+          "L-BFGS: the two-loop recursion equals the corrected explicit product (4.69)",
+          "MEDL §4.6, Eqs. (4.68)-(4.69)",
+          {Param::integer("d", "6", Provenance::companion, "dimension", Interval::closed(1, 200)),
+           Param::integer("m", "3", Provenance::companion, "pairs kept", Interval::closed(1, 50)),
+           Param::integer("pairs", "5", Provenance::companion, "pairs pushed (>= m)",
+                          Interval::closed(1, 100)),
+           Param::integer("seed", "2", Provenance::companion, "seed of the random pairs",
+                          Interval::closed(0, 1e9))},
+          lbfgs_two_loop};
+}
+
 }  // namespace
 
 void add_section_4_6_quasi_newton(app::Chapter& chapter) {
-  chapter.add({"eq-4.54",
-               "Newton's method on Rosenbrock: solve H theta_s = -grad C (LAPACK), overshoot "
-               "and quadratic convergence",
-               "MEDL §4.6, Eqs. (4.54)-(4.56)",
-               {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
-                Param::integer("max_iterations", "50", Provenance::companion, "most Newton steps",
-                               Interval::closed(1, 10000)),
-                Param::number("tolerance", "1e-10", Provenance::companion,
-                              "stop when |grad C| < tolerance", Interval::greater_than(0)),
-                Param::integer("damped", "0", Provenance::companion,
-                               "1: Armijo backtracking along the Newton direction",
-                               Interval::closed(0, 1))},
-               newton_rosenbrock});
-  chapter.add(
-      {"algorithm-4.3",
-       "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
-       "MEDL §4.6, Algorithm 4.3",
-       {Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2),
-        Param::integer("line_search", "3", Provenance::companion,
-                       "0 exact, 1 backtracking Armijo, 2 Wolfe, 3 strong Wolfe",
-                       Interval::closed(0, 3)),
-        Param::integer("m", "6", Provenance::companion, "L-BFGS memory", Interval::closed(1, 1000)),
-        Param::number("tolerance", "1e-8", Provenance::companion,
-                      "stop when |grad C| < tolerance (scipy's gtol in the fixtures)",
-                      Interval::greater_than(0)),
-        Param::integer("max_iterations", "1000", Provenance::companion, "most iterations",
-                       Interval::closed(1, 1e6))},
-       algorithm_4_3});
-  chapter.add(
-      {"eq-4.66",
-       "The BFGS update: the literal V^T B V form (4.66) equals the O(d^2) rank-two form",
-       "MEDL §4.6, Eqs. (4.66)-(4.67)",
-       {Param::integer("d", "7", Provenance::companion, "dimension", Interval::closed(1, 200)),
-        Param::integer("updates", "5", Provenance::companion, "updates applied to I",
-                       Interval::closed(1, 100)),
-        Param::integer("seed", "1", Provenance::companion, "seed of the random pairs",
-                       Interval::closed(0, 1e9))},
-       bfgs_forms});
-  chapter.add(
-      {"eq-4.69",
-       "L-BFGS: the two-loop recursion equals the corrected explicit product (4.69)",
-       "MEDL §4.6, Eqs. (4.68)-(4.69)",
-       {Param::integer("d", "6", Provenance::companion, "dimension", Interval::closed(1, 200)),
-        Param::integer("m", "3", Provenance::companion, "pairs kept", Interval::closed(1, 50)),
-        Param::integer("pairs", "5", Provenance::companion, "pairs pushed (>= m)",
-                       Interval::closed(1, 100)),
-        Param::integer("seed", "2", Provenance::companion, "seed of the random pairs",
-                       Interval::closed(0, 1e9))},
-       lbfgs_two_loop});
+  chapter.add(newton_rosenbrock_item());
+  chapter.add(algorithm_4_3_item());
+  chapter.add(bfgs_forms_item());
+  chapter.add(lbfgs_two_loop_item());
 }
 
 }  // namespace descent::chapters::medl04

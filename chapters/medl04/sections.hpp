@@ -1,23 +1,25 @@
 #pragma once
 /// \file
 /// One function per section of MEDL Chapter 4 that has items; each appends its items
-/// to the chapter in the book's order.
+/// to the chapter in the book's order. Each item is declared by a function `<name>_item()`
+/// right after the compute function that reads its parameters; the few declared here live
+/// in a file of their own and are added by their section's function.
 
 #include "descent/app/item.hpp"
 
 namespace descent::chapters::medl04 {
 
 void add_section_4_1(app::Chapter& chapter);  ///< §4.1 Formulation of optimization
-void add_eq_4_7(app::Chapter& chapter);       ///< §4.1 Eq. (4.7), called by add_section_4_1
+app::Item eq_4_7_item();                      ///< §4.1 Eq. (4.7), added by add_section_4_1
 void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep learning (GD, SGD)
-/// §4.2 Figure 4.4: early stopping on Fashion-MNIST; called by add_section_4_2
-void add_figure_4_4(app::Chapter& chapter);
-/// §4.2 Figure 4.5, the loss landscapes; called by add_section_4_2
-void add_figure_4_5(app::Chapter& chapter);
+/// §4.2 Figure 4.4: early stopping on Fashion-MNIST; added by add_section_4_2
+app::Item figure_4_4_item();
+/// §4.2 Figure 4.5, the loss landscapes; added by add_section_4_2
+app::Item figure_4_5_item();
 void add_section_4_3(app::Chapter& chapter);  ///< §4.3 Adaptive optimization with ADAM
 void add_section_4_4(app::Chapter& chapter);  ///< §4.4 Automatic differentiation
-void add_section_4_5(
-    app::Chapter& chapter);  ///< §4.5 Additional techniques for first-order methods
+/// §4.5 Additional techniques for first-order methods
+void add_section_4_5(app::Chapter& chapter);
 /// §4.5 line search (4.43)-(4.50) and conjugate gradient (4.46)-(4.47)
 void add_section_4_5_line_search(app::Chapter& chapter);
 void add_section_4_6(app::Chapter& chapter);  ///< §4.6 Concepts of second-order methods

@@ -25,16 +25,27 @@ Result eq_2_3(const Params& p) {
   // (a) L = e^θ − 2θ, minimum ln 2: Newton's map θ − (e^θ − 2)/e^θ, errors e_k = |θ_k − ln 2|
   const double target = std::log(2.0);
   auto& a = result.table("(a) L = e^theta - 2 theta", {"k", "theta_k", "e_k", "e_k / e_(k-1)^2"});
+  result.allow_non_finite("(a) L = e^theta - 2 theta:e_k / e_(k-1)^2",
+                          "n/a (NaN) in row 0, before there is an e_(k-1), and after an iterate "
+                          "that hit ln 2 exactly");
   double theta = p.number("theta0"), previous_error = 0;
   for (int k = 0; k <= 6; ++k) {
     const double e = std::fabs(theta - target);
     a.add({double(k), theta, e,
            k > 0 && previous_error > 0 ? e / (previous_error * previous_error) : std::nan("")});
     result.value("exp_theta_" + std::to_string(k), theta);
-    if (k >= 1 && k <= 4)
+    if (k >= 1 && k <= 4 && previous_error > 0)
       result.value("ratio_" + std::to_string(k), e / (previous_error * previous_error));
     previous_error = e;
-    theta -= (std::exp(theta) - 2) / std::exp(theta);  // (2.3) in one dimension
+    const double next = theta - (std::exp(theta) - 2) / std::exp(theta);  // (2.3) in one dimension
+    if (!std::isfinite(next)) {  // e^theta is 0 or inf in double: the map overflows
+      result.status = "(a) Newton's map overflows at k = " + std::to_string(k + 1) +
+                      ": e^theta = " + short_number(std::exp(theta)) + " for theta_" +
+                      std::to_string(k) + " = " + short_number(theta) +
+                      " (allowed without overflow: -745 < theta < 709)";
+      break;
+    }
+    theta = next;
   }
   // (b) Rosenbrock from (−1.2, 1): the loss rises to 1411.8 at k = 2
   const problems::Rosenbrock rosenbrock;
@@ -64,17 +75,21 @@ Result eq_2_3(const Params& p) {
   return result;
 }
 
+app::Item eq_2_3_item() {
+  return {
+      "eq-2.3",
+      "Newton's update converges quadratically near a minimum, and only there",
+      "Notes §2.1, Eqs. (2.2)-(2.3)",
+      {Param::number("theta0", "0", Provenance::companion, "start of Newton on e^theta - 2 theta"),
+       Param::vector("starts", "0.5,1,1.1", Provenance::companion,
+                     "starts of Newton on sqrt(1 + theta^2)", 1, 10, Interval::closed(-2, 2))},
+      eq_2_3};
+}
+
 }  // namespace
 
 void add_section_2_1_newton(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.3",
-       "Newton's update converges quadratically near a minimum, and only there",
-       "Notes §2.1, Eqs. (2.2)-(2.3)",
-       {Param::number("theta0", "0", Provenance::companion, "start of Newton on e^theta - 2 theta"),
-        Param::vector("starts", "0.5,1,1.1", Provenance::companion,
-                      "starts of Newton on sqrt(1 + theta^2)", 1, 10, Interval::closed(-2, 2))},
-       eq_2_3});
+  chapter.add(eq_2_3_item());
 }
 
 }  // namespace descent::chapters::notes02

@@ -3,7 +3,9 @@
 /// instrumental variables (2.10) and computational graph (Figure 2.1), the adjoints (2.11)
 /// of one backward pass with the closed-form gradient, and Exercise 2.5.
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -44,6 +46,28 @@ void record_2_10(Graph210& g, double x, double y) {
 }
 //! [record-2.10]
 
+// The point (x, y) where f is evaluated: within ±1e150, so that xy is a finite number.
+Param x_param() {
+  return Param::number("x", "1.5", Provenance::companion, "the point x (the notes give none)",
+                       Interval::closed(-1e150, 1e150));
+}
+Param y_param() {
+  return Param::number("y", "2", Provenance::companion, "the point y (the notes give none)",
+                       Interval::closed(-1e150, 1e150));
+}
+
+// exp(xy) is finite up to xy = log(DBL_MAX) = 709.78...: above, the literal (2.10) overflows.
+const double kLargestExponent = std::log(std::numeric_limits<double>::max());
+
+// For items that evaluate the literal (2.10)/(2.11) and compare: refuses a point where
+// exp(xy) overflows (eq-2.10 shows the stable form there).
+void require_finite_exp(double x, double y) {
+  if (x * y > kLargestExponent)
+    throw invalid_argument("x y = " + short_number(x * y) +
+                           ": exp(xy) in (2.10) overflows above 709.78 and the adjoints are "
+                           "undefined; allowed: x y <= 709.78 (eq-2.10 shows f computed stably)");
+}
+
 //! [closed-form-2.11]
 // The adjoints as the notes print them in (2.11), from the primals v3 and v5.
 std::vector<double> adjoints_2_11(double x, double y) {
@@ -56,8 +80,9 @@ std::vector<double> adjoints_2_11(double x, double y) {
 // --- eq-2.10 --------------------------------------------------------------------------
 
 Result instrumental_variables(const Params& p) {
+  const double x = p.number("x"), y = p.number("y");
   Graph210 g;
-  record_2_10(g, p.number("x"), p.number("y"));
+  record_2_10(g, x, y);
   const auto rows = ad::trace(g.tape, g.output, {0, 0});
   Result result;
   auto& t = result.table("variables", {"variable", "definition", "value", "iteration"});
@@ -68,7 +93,31 @@ Result instrumental_variables(const Params& p) {
            row.value, double(row.forward_iteration)});
     result.value(row.name, row.value);
   }
+  // f = xy − log(1 + e^{xy}) = −log(1 + e^{−xy}), written with e^{−|xy|} only: the same
+  // number, without the e^{xy} that overflows for xy > 709.78 (softplus, log1p).
+  const double v3 = x * y;
+  const double f = -(std::max(-v3, 0.0) + std::log1p(std::exp(-std::fabs(v3))));
+  result.value("f_stable", f);
+  if (v3 > kLargestExponent) {
+    result.status =
+        "the notes' literal form overflows: v4 = exp(v3) = inf for v3 = xy = " + short_number(v3) +
+        " > 709.78, and v5, v6, v7 with it; computed stably, f = -log(1 + exp(-xy)) "
+        "= " +
+        short_number(f) + " (value f_stable)";
+    result.allow_non_finite("variables:value",
+                            "v4..v7 of the literal (2.10) overflow; the status says where");
+    for (const char* v : {"values:v4", "values:v5", "values:v6", "values:v7"})
+      result.allow_non_finite(v, "the literal (2.10) overflows; f_stable holds f");
+  }
   return result;
+}
+
+app::Item instrumental_variables_item() {
+  return {"eq-2.10",
+          "The instrumental variables v1..v7 of f(x, y) = xy - log(1 + exp(xy))",
+          "Notes §2.4, Eqs. (2.9)-(2.10)",
+          {x_param(), y_param()},
+          instrumental_variables};
 }
 
 // --- figure-2.1 -----------------------------------------------------------------------
@@ -100,10 +149,19 @@ Result figure_2_1(const Params& p) {
   return result;
 }
 
+app::Item figure_2_1_item() {
+  return {"figure-2.1",
+          "The computational graph of f, exported from the tape as DOT",
+          "Notes §2.4, Figure 2.1",
+          {x_param(), y_param()},
+          figure_2_1};
+}
+
 // --- eq-2.11 --------------------------------------------------------------------------
 
 Result adjoint_table(const Params& p) {
   const double x = p.number("x"), y = p.number("y");
+  require_finite_exp(x, y);
   Graph210 g;
   record_2_10(g, x, y);
   const auto rows = ad::trace(g.tape, g.output, {0, 0});
@@ -123,6 +181,14 @@ Result adjoint_table(const Params& p) {
   return result;
 }
 
+app::Item adjoint_table_item() {
+  return {"eq-2.11",
+          "The adjoints of one backward pass against the notes' closed forms (2.11)",
+          "Notes §2.4, Eq. (2.11)",
+          {x_param(), y_param()},
+          adjoint_table};
+}
+
 // --- exercise-2.5 ---------------------------------------------------------------------
 
 Result exercise_2_5(const Params& p) {
@@ -137,13 +203,17 @@ Result exercise_2_5(const Params& p) {
   auto& t = result.table("check", {"x", "y", "df/dx tape", "df/dx (2.11)", "df/dy tape",
                                    "df/dy (2.11)", "central difference error"});
   double worst_formula = 0, worst_fd = 0;
+  constexpr double h = 1e-6;  // of the central differences
   for (std::size_t k = 0; k < xs.size(); ++k) {
+    // every point the central differences evaluate must keep exp(xy) finite
+    for (const double dx : {-h, 0.0, h})
+      for (const double dy : {-h, 0.0, h}) require_finite_exp(xs[k] + dx, ys[k] + dy);
     Graph210 g;
     record_2_10(g, xs[k], ys[k]);
     std::vector<double> adjoint;
     g.tape.backward({g.output}, {1.0}, adjoint);
     const auto closed = adjoints_2_11(xs[k], ys[k]);
-    const auto fd = ad::central_difference(f, {xs[k], ys[k]}, 1e-6);
+    const auto fd = ad::central_difference(f, {xs[k], ys[k]}, h);
     const double e_fd = std::max(std::fabs(fd[0] - adjoint[0]), std::fabs(fd[1] - adjoint[1]));
     t.add({xs[k], ys[k], adjoint[0], closed[0], adjoint[1], closed[1], e_fd});
     for (std::uint32_t i = 0; i < 7; ++i)
@@ -155,39 +225,25 @@ Result exercise_2_5(const Params& p) {
   return result;
 }
 
-Param x_param() {
-  return Param::number("x", "1.5", Provenance::companion, "the point x (the notes give none)");
-}
-Param y_param() {
-  return Param::number("y", "2", Provenance::companion, "the point y (the notes give none)");
+app::Item exercise_2_5_item() {
+  return {"exercise-2.5",
+          "Exercise 2.5: the adjoints (2.11) follow from (2.10) and the chain rule",
+          "Notes §2.4, Exercise 2.5",
+          {Param::vector("x", "1.5,-1,0.3,2.5,-3", Provenance::companion, "x of the check points",
+                         1, 100, Interval::closed(-1e150, 1e150)),
+           Param::vector("y", "2,0.5,-4,-1.2,-2", Provenance::companion,
+                         "y of the check points (as many as x)", 1, 100,
+                         Interval::closed(-1e150, 1e150))},
+          exercise_2_5};
 }
 
 }  // namespace
 
 void add_section_2_4(app::Chapter& chapter) {
-  chapter.add({"eq-2.10",
-               "The instrumental variables v1..v7 of f(x, y) = xy - log(1 + exp(xy))",
-               "Notes §2.4, Eqs. (2.9)-(2.10)",
-               {x_param(), y_param()},
-               instrumental_variables});
-  chapter.add({"figure-2.1",
-               "The computational graph of f, exported from the tape as DOT",
-               "Notes §2.4, Figure 2.1",
-               {x_param(), y_param()},
-               figure_2_1});
-  chapter.add({"eq-2.11",
-               "The adjoints of one backward pass against the notes' closed forms (2.11)",
-               "Notes §2.4, Eq. (2.11)",
-               {x_param(), y_param()},
-               adjoint_table});
-  chapter.add({"exercise-2.5",
-               "Exercise 2.5: the adjoints (2.11) follow from (2.10) and the chain rule",
-               "Notes §2.4, Exercise 2.5",
-               {Param::vector("x", "1.5,-1,0.3,2.5,-3", Provenance::companion,
-                              "x of the check points", 1, 100),
-                Param::vector("y", "2,0.5,-4,-1.2,-2", Provenance::companion,
-                              "y of the check points (as many as x)", 1, 100)},
-               exercise_2_5});
+  chapter.add(instrumental_variables_item());
+  chapter.add(figure_2_1_item());
+  chapter.add(adjoint_table_item());
+  chapter.add(exercise_2_5_item());
 }
 
 }  // namespace descent::chapters::notes02

@@ -126,6 +126,13 @@ double max_diff(const std::vector<matrix>& a, const std::vector<matrix>& b) {
   return m;
 }
 
+// The input x of both items.
+Param x_param() {
+  return Param::vector("x", "0.5,-1,1", Provenance::companion,
+                       "input (x1, x2, 1): the last entry is the intercept's 1", 3, 3,
+                       Interval::closed(-1e100, 1e100));
+}
+
 std::size_t label_from(const Params& p, std::size_t classes) {
   const long label = p.integer("label");
   if (label < 0 || std::size_t(label) >= classes)
@@ -134,7 +141,7 @@ std::size_t label_from(const Params& p, std::size_t classes) {
   return std::size_t(label);
 }
 
-Result algorithm_2_item(const Params& p) {
+Result backprop_depth_l(const Params& p) {
   const auto layers = static_cast<std::size_t>(p.integer("layers"));
   const std::vector<matrix> W(weights().begin(), weights().begin() + std::ptrdiff_t(layers));
   const vector x = to_vector(p.vector("x"));
@@ -149,8 +156,21 @@ Result algorithm_2_item(const Params& p) {
   return result;
 }
 
+app::Item backprop_depth_l_item() {
+  return {"algorithm-2",
+          "Algorithm 2: backpropagation through L sigmoid layers with a softmax output",
+          "Notes Ch. 2, Algorithm 2",
+          {x_param(),
+           Param::integer("label", "0", Provenance::companion, "true class y (0-based)",
+                          Interval::closed(0, 3)),
+           Param::integer("layers", "3", Provenance::companion,
+                          "depth L (3 -> 4 -> 3 -> 2 network, or the first 2 layers)",
+                          Interval::closed(2, 3))},
+          backprop_depth_l};
+}
+
 //! [eq-2.18]
-Result two_layer_item(const Params& p) {
+Result two_layer(const Params& p) {
   const std::vector<matrix> W(weights().begin(), weights().begin() + 2);
   const vector x = to_vector(p.vector("x"));
   const std::size_t label = label_from(p, 3);
@@ -201,28 +221,20 @@ Result two_layer_item(const Params& p) {
   return result;
 }
 
+app::Item two_layer_item() {
+  return {"eq-2.18",
+          "Eqs. (2.12)-(2.18): a two-layer network's gradients elementwise and in matrix form",
+          "Notes Ch. 2, Appendix 2.A, Eqs. (2.12)-(2.18)",
+          {x_param(), Param::integer("label", "1", Provenance::companion, "true class y (0-based)",
+                                     Interval::closed(0, 2))},
+          two_layer};
+}
+
 }  // namespace
 
 void add_appendix_2_a(app::Chapter& chapter) {
-  const Param x = Param::vector("x", "0.5,-1,1", Provenance::companion,
-                                "input (x1, x2, 1): the last entry is the intercept's 1", 3, 3);
-  chapter.add({"algorithm-2",
-               "Algorithm 2: backpropagation through L sigmoid layers with a softmax output",
-               "Notes Ch. 2, Algorithm 2",
-               {x,
-                Param::integer("label", "0", Provenance::companion, "true class y (0-based)",
-                               Interval::closed(0, 3)),
-                Param::integer("layers", "3", Provenance::companion,
-                               "depth L (3 -> 4 -> 3 -> 2 network, or the first 2 layers)",
-                               Interval::closed(2, 3))},
-               algorithm_2_item});
-  chapter.add({"eq-2.18",
-               "Eqs. (2.12)-(2.18): a two-layer network's gradients elementwise and in matrix "
-               "form",
-               "Notes Ch. 2, Appendix 2.A, Eqs. (2.12)-(2.18)",
-               {x, Param::integer("label", "1", Provenance::companion, "true class y (0-based)",
-                                  Interval::closed(0, 2))},
-               two_layer_item});
+  chapter.add(backprop_depth_l_item());
+  chapter.add(two_layer_item());
 }
 
 }  // namespace descent::chapters::notes02

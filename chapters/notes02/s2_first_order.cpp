@@ -30,6 +30,22 @@ double norm2(const vector& x) {
   return std::sqrt(s);
 }
 
+// The parameters of the notes' quadratic: its eigenvalues and the start.
+// (Within 1e6, so that C and its gradient stay finite: a run that overflows has diverged.)
+Param lambda_param() {
+  return Param::vector("lambda", "10,1", Provenance::companion,
+                       "eigenvalues lambda_j of the Hessian (all > 0)", 1, 10,
+                       Interval{0, 1e6, true, false});
+}
+Param theta0_param() {
+  return Param::vector("theta0", "1,1", Provenance::companion, "starting point", 1, 10,
+                       Interval::closed(-1e6, 1e6));
+}
+// A step size: above 1e6 every run on these quadratics only overflows.
+Param eta_param(const std::string& name, const std::string& value, const std::string& help) {
+  return Param::number(name, value, Provenance::companion, help, Interval{0, 1e6, true, false});
+}
+
 // The notes' quadratic ½θᵀdiag(λ)θ from θ₀.
 problems::Quadratic notes_quadratic(const Params& p) {
   return {descent::to_vector(p.vector("lambda")), xt::zeros<double>({p.vector("lambda").size()}),
@@ -54,6 +70,7 @@ Result step_threshold(const Params& p) {
     r.schedule = optim::Schedule::fixed_rate(eta);
     r.iterations = steps;
     const auto run = common::run(C, r, C.initial_point());  // α ← (I − ηΛ)α, (2.4)
+    common::report_divergence(result, "eta = " + short_number(eta), run, {"threshold", "values"});
     const double norm = norm2(run.last().theta);
     table.add(
         {eta, rho, std::string(eta < 2 / lambda_1 ? "yes" : "no"), norm, run.status.to_string()});
@@ -75,6 +92,8 @@ Result step_threshold(const Params& p) {
     r.iterations = static_cast<int>(p.integer("rosenbrock_steps"));
     r.record_every = r.iterations;
     const auto run = common::run(rosenbrock, r, vector({1.01, 1.01}));
+    common::report_divergence(result, "Rosenbrock, eta = " + short_number(eta), run,
+                              {"Rosenbrock near (1, 1)", "values"});
     const auto& x = run.last().theta;
     const double distance = std::hypot(x(0) - 1, x(1) - 1);
     near.add({eta, std::string(eta < 2 / top ? "yes" : "no"), distance, x(0), x(1)});
@@ -83,6 +102,24 @@ Result step_threshold(const Params& p) {
   return result;
 }
 //! [eq-2.4]
+
+app::Item step_threshold_item() {
+  return {"eq-2.4",
+          "GD near a minimum, mode by mode: it converges iff eta < 2/lambda_1",
+          "Notes §2.1, Eq. (2.4)",
+          {lambda_param(), theta0_param(),
+           Param::vector("etas", "0.05,0.1,0.19,0.2,0.21", Provenance::companion,
+                         "step sizes eta, on both sides of 2/lambda_1", 1, 10,
+                         Interval{0, 1e6, true, false}),
+           Param::integer("steps", "100", Provenance::companion, "GD steps U",
+                          Interval::closed(1, 1e5)),
+           Param::vector("rosenbrock_etas", "0.00199,0.00201", Provenance::companion,
+                         "step sizes for GD near Rosenbrock's minimum", 1, 4,
+                         Interval{0, 1e6, true, false}),
+           Param::integer("rosenbrock_steps", "20000", Provenance::companion,
+                          "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
+          step_threshold};
+}
 
 // --- exercise-2.1 -------------------------------------------------------------------
 
@@ -102,6 +139,19 @@ Result exercise_2_1(const Params& p) {
   return result;
 }
 
+app::Item exercise_2_1_item() {
+  return {"exercise-2.1",
+          "A stationary point is a local minimum iff the Hessian is PSD",
+          "Notes §2.1, Exercise 2.1",
+          {Param::vector("a", "1,-1,1,2", Provenance::companion, "H_11 of each matrix", 1, 10,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("b", "0,0,0,0", Provenance::companion, "H_12 of each matrix", 1, 10,
+                         Interval::closed(-1e100, 1e100)),
+           Param::vector("c", "2,-2,-1,0", Provenance::companion, "H_22 of each matrix", 1, 10,
+                         Interval::closed(-1e100, 1e100))},
+          exercise_2_1};
+}
+
 // --- exercise-2.2 -------------------------------------------------------------------
 
 Result exercise_2_2(const Params& p) {
@@ -116,17 +166,28 @@ Result exercise_2_2(const Params& p) {
   Result result;
   auto& table = result.table(
       "linear rate", {"k", "|alpha_k|", "ratio |alpha_k+1|/|alpha_k|", "bound rho^k |alpha_0|"});
+  common::report_divergence(result, "GD", run, {"linear rate", "values"});
   const double first = norm2(run.iterates[0].theta);
+  if (first == 0)
+    throw invalid_argument(
+        "theta0 = 0 is the minimizer: every |alpha_k| is 0 and no ratio exists; allowed: a "
+        "theta0 other than 0");
   bool bound_holds = true;
   for (std::size_t k = 0; k + 1 < run.iterates.size(); ++k) {
     const double now = norm2(run.iterates[k].theta), next = norm2(run.iterates[k + 1].theta);
     const double bound = std::pow(rho, double(k)) * first;
+    if (now == 0 || !std::isfinite(bound)) {  // the minimizer hit exactly, or rho^k overflows
+      result.status += (result.status.empty() ? "" : "; ") + std::string("table ends at k = ") +
+                       std::to_string(k) +
+                       (now == 0 ? ": alpha_k = 0 exactly, no further ratio"
+                                 : ": the bound rho^k |alpha_0| overflows");
+      break;
+    }
     bound_holds = bound_holds && now <= bound * (1 + 1e-12);
     table.add({double(k), now, next / now, bound});
   }
-  const auto& last = table.rows.back();
   result.value("rho", rho);
-  result.value("last_ratio", std::get<double>(last[2]));
+  if (!table.rows.empty()) result.value("last_ratio", std::get<double>(table.rows.back()[2]));
   result.value("bound_holds", bound_holds ? 1 : 0);
   // A non-quadratic case: GD on e^θ − 2θ (minimum ln 2, L'' = 2 there): the error ratio
   // tends to 1 − ηL''(θ*).
@@ -136,12 +197,32 @@ Result exercise_2_2(const Params& p) {
   auto& exp_table = result.table("e^theta - 2 theta", {"k", "error", "ratio"});
   for (int k = 1; k <= 20; ++k) {
     theta -= eta2 * (std::exp(theta) - 2);
+    if (!std::isfinite(theta) || !std::isfinite(std::exp(theta)) || error == 0) {
+      result.status +=
+          (result.status.empty() ? "" : "; ") +
+          (error == 0 ? "e^theta - 2 theta: theta hit ln 2 exactly at k = " + std::to_string(k - 1)
+                      : "e^theta - 2 theta: GD diverged at k = " + std::to_string(k) +
+                            ": theta = " + short_number(theta) +
+                            (std::isfinite(theta) ? ", e^theta = inf" : ""));
+      break;
+    }
     const double next = std::fabs(theta - std::log(2.0));
     exp_table.add({double(k), next, next / error});
     result.value("exp_ratio_" + std::to_string(k), next / error);
     error = next;
   }
   return result;
+}
+
+app::Item exercise_2_2_item() {
+  return {
+      "exercise-2.2",
+      "GD converges linearly near a minimum, at rate max|1 - eta lambda|",
+      "Notes §2.1, Exercise 2.2",
+      {lambda_param(), theta0_param(), eta_param("eta", "0.05", "step size"),
+       Param::integer("steps", "100", Provenance::companion, "GD steps", Interval::closed(2, 1e5)),
+       eta_param("eta_exp", "0.25", "step size on e^theta - 2 theta")},
+      exercise_2_2};
 }
 
 // --- the linear-regression data of §2.2 (sum loss, as the notes write L_N) ----------
@@ -197,6 +278,19 @@ Result sgd_unbiased(const Params& p) {
 }
 //! [algorithm-1]
 
+app::Item sgd_unbiased_item() {
+  return {"algorithm-1",
+          "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
+          "Notes §2.2, Algorithm 1 and Exercise 2.3",
+          {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2,
+                         Interval::closed(-1e100, 1e100)),
+           Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
+                          Interval::closed(10, 1e7)),
+           Param::integer("seed", "5489", Provenance::companion, "random seed",
+                          Interval::closed(0, 1e9))},
+          sgd_unbiased};
+}
+
 // --- mini-batch scaling: N/|B|, not a binomial coefficient --------------------------
 
 Result minibatch_scaling(const Params& p) {
@@ -228,6 +322,15 @@ Result minibatch_scaling(const Params& p) {
   return result;
 }
 
+app::Item minibatch_scaling_item() {
+  return {"section-2.2-minibatch",
+          "The mini-batch estimator needs the factor N/|B|, not a binomial coefficient",
+          "Notes §2.2, the mini-batch estimator l_B",
+          {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2,
+                         Interval::closed(-1e100, 1e100))},
+          minibatch_scaling};
+}
+
 // --- eq-2.7 and exercise-2.4 --------------------------------------------------------
 
 //! [eq-2.7]
@@ -247,10 +350,22 @@ Result momentum_2_7(const Params& p) {
     r.iterations = steps;
     const auto run = common::run(C, r, C.initial_point());
     common::add_checkpoints(result, table, rule, run, {1, 10, steps});
+    common::report_divergence(result, rule, run, {"momentum", "values"});
   }
   return result;
 }
 //! [eq-2.7]
+
+app::Item momentum_2_7_item() {
+  return {"eq-2.7",
+          "Momentum as the notes write it, PyTorch's form, and plain GD",
+          "Notes §2.3, Eq. (2.7)",
+          {lambda_param(), theta0_param(), eta_param("eta", "0.05", "step size eta"),
+           Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
+                         Interval::open(0, 1)),
+           Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+          momentum_2_7};
+}
 
 Result exercise_2_4(const Params& p) {
   // L(θ) = gθ: the gradient is the constant g, so (2.7) unrolls to
@@ -277,6 +392,19 @@ Result exercise_2_4(const Params& p) {
   return result;
 }
 
+app::Item exercise_2_4_item() {
+  return {
+      "exercise-2.4",
+      "With a constant gradient momentum multiplies the rate by 1/(1-mu)",
+      "Notes §2.3, Exercise 2.4",
+      {Param::number("g", "1", Provenance::companion, "the constant gradient",
+                     Interval::closed(-1e100, 1e100)),
+       eta_param("eta", "0.1", "step size eta"),
+       Param::number("mu", "0.9", Provenance::companion, "momentum mu", Interval::open(0, 1)),
+       Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+      exercise_2_4};
+}
+
 // --- eq-2.8 -------------------------------------------------------------------------
 
 Result rmsprop_2_8(const Params& p) {
@@ -292,112 +420,42 @@ Result rmsprop_2_8(const Params& p) {
     r.iterations = static_cast<int>(p.integer("steps"));
     const auto run = common::run(C, r, C.initial_point());
     common::add_checkpoints(result, table, rule, run, {1, 10, 100});
+    common::report_divergence(result, rule, run, {"RMSProp", "values"});
   }
   return result;
 }
 
-Param lambda_param() {
-  return Param::vector("lambda", "10,1", Provenance::companion,
-                       "eigenvalues lambda_j of the Hessian (all > 0)", 1, 10,
-                       Interval::greater_than(0));
-}
-Param theta0_param() {
-  return Param::vector("theta0", "1,1", Provenance::companion, "starting point", 1, 10);
+app::Item rmsprop_2_8_item() {
+  return {
+      "eq-2.8",
+      "RMSProp with delta inside the square root, against PyTorch's form",
+      "Notes §2.3, Eq. (2.8)",
+      {lambda_param(), theta0_param(), eta_param("eta", "0.01", "step size eta"),
+       Param::number("beta", "0.9", Provenance::book, "decay beta (\"usually 0.9\")",
+                     Interval{0, 1, false, true}),
+       Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
+                     Interval::greater_than(0)),
+       Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
+      rmsprop_2_8};
 }
 
 }  // namespace
 
 void add_section_2_1(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.4",
-       "GD near a minimum, mode by mode: it converges iff eta < 2/lambda_1",
-       "Notes §2.1, Eq. (2.4)",
-       {lambda_param(), theta0_param(),
-        Param::vector("etas", "0.05,0.1,0.19,0.2,0.21", Provenance::companion,
-                      "step sizes eta, on both sides of 2/lambda_1", 1, 10,
-                      Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "GD steps U",
-                       Interval::closed(1, 1e5)),
-        Param::vector("rosenbrock_etas", "0.00199,0.00201", Provenance::companion,
-                      "step sizes for GD near Rosenbrock's minimum", 1, 4,
-                      Interval::greater_than(0)),
-        Param::integer("rosenbrock_steps", "20000", Provenance::companion,
-                       "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
-       step_threshold});
-  chapter.add(
-      {"exercise-2.1",
-       "A stationary point is a local minimum iff the Hessian is PSD",
-       "Notes §2.1, Exercise 2.1",
-       {Param::vector("a", "1,-1,1,2", Provenance::companion, "H_11 of each matrix", 1, 10),
-        Param::vector("b", "0,0,0,0", Provenance::companion, "H_12 of each matrix", 1, 10),
-        Param::vector("c", "2,-2,-1,0", Provenance::companion, "H_22 of each matrix", 1, 10)},
-       exercise_2_1});
-  chapter.add(
-      {"exercise-2.2",
-       "GD converges linearly near a minimum, at rate max|1 - eta lambda|",
-       "Notes §2.1, Exercise 2.2",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.05", Provenance::companion, "step size", Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "GD steps", Interval::closed(2, 1e5)),
-        Param::number("eta_exp", "0.25", Provenance::companion, "step size on e^theta - 2 theta",
-                      Interval::greater_than(0))},
-       exercise_2_2});
+  chapter.add(step_threshold_item());
+  chapter.add(exercise_2_1_item());
+  chapter.add(exercise_2_2_item());
 }
 
 void add_section_2_2(app::Chapter& chapter) {
-  chapter.add(
-      {"algorithm-1",
-       "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
-       "Notes §2.2, Algorithm 1 and Exercise 2.3",
-       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2),
-        Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
-                       Interval::closed(10, 1e7)),
-        Param::integer("seed", "5489", Provenance::companion, "random seed",
-                       Interval::closed(0, 1e9))},
-       sgd_unbiased});
-  chapter.add(
-      {"section-2.2-minibatch",
-       "The mini-batch estimator needs the factor N/|B|, not a binomial coefficient",
-       "Notes §2.2, the mini-batch estimator l_B",
-       {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2)},
-       minibatch_scaling});
+  chapter.add(sgd_unbiased_item());
+  chapter.add(minibatch_scaling_item());
 }
 
 void add_section_2_3(app::Chapter& chapter) {
-  chapter.add(
-      {"eq-2.7",
-       "Momentum as the notes write it, PyTorch's form, and plain GD",
-       "Notes §2.3, Eq. (2.7)",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.05", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
-                      Interval::open(0, 1)),
-        Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       momentum_2_7});
-  chapter.add(
-      {"exercise-2.4",
-       "With a constant gradient momentum multiplies the rate by 1/(1-mu)",
-       "Notes §2.3, Exercise 2.4",
-       {Param::number("g", "1", Provenance::companion, "the constant gradient"),
-        Param::number("eta", "0.1", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("mu", "0.9", Provenance::companion, "momentum mu", Interval::open(0, 1)),
-        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       exercise_2_4});
-  chapter.add(
-      {"eq-2.8",
-       "RMSProp with delta inside the square root, against PyTorch's form",
-       "Notes §2.3, Eq. (2.8)",
-       {lambda_param(), theta0_param(),
-        Param::number("eta", "0.01", Provenance::companion, "step size eta",
-                      Interval::greater_than(0)),
-        Param::number("beta", "0.9", Provenance::book, "decay beta (\"usually 0.9\")",
-                      Interval{0, 1, false, true}),
-        Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
-                      Interval::greater_than(0)),
-        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-       rmsprop_2_8});
+  chapter.add(momentum_2_7_item());
+  chapter.add(exercise_2_4_item());
+  chapter.add(rmsprop_2_8_item());
 }
 
 }  // namespace descent::chapters::notes02

@@ -100,7 +100,16 @@ Counts reverse_messages(const LayeredGraph& g) {
 }
 //! [reverse-messages]
 
+// The most tanh evaluations the recompute count may take: about 4 s here.
+constexpr double kMostEvaluations = 1e8;
+
 Result backprop_complexity(const Params& p) {
+  double evaluations_asked = 0;  // recomputing costs n(n + 1)/2 evaluations per chain
+  for (const double n : p.vector("chain_lengths")) evaluations_asked += n * (n + 1) / 2;
+  if (evaluations_asked > kMostEvaluations)
+    throw invalid_argument("chain_lengths ask for " + short_number(evaluations_asked) +
+                           " recomputed evaluations (n(n + 1)/2 each); allowed: at most " +
+                           short_number(kMostEvaluations) + " in all");
   const long w = p.integer("width");
   const auto depths = p.vector("depths");
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
@@ -191,23 +200,27 @@ Result backprop_complexity(const Params& p) {
   return result;
 }
 
+app::Item backprop_complexity_item() {
+  return {
+      "slide-backprop-complexity",
+      "Backpropagation in O(V + E) against forward all-pairs accumulation in Omega(V^2); "
+      "recomputing activations is quadratic",
+      "Risteski Lecture 5, slides \"Observation 2\", \"Observation 3\", \"Amount of work\"",
+      {Param::integer("width", "4", Provenance::companion, "nodes per layer w",
+                      Interval::closed(1, 64)),
+       Param::vector("depths", "2,4,8,16,32", Provenance::companion, "layers L of each graph", 1,
+                     20, Interval::closed(1, 1000)),
+       Param::vector("chain_lengths", "10,100,1000", Provenance::companion,
+                     "chain lengths n for the recompute count", 1, 10, Interval::closed(1, 10000)),
+       Param::integer("seed", "1", Provenance::companion, "seed of the random local partials",
+                      Interval::closed(0, 1e9))},
+      backprop_complexity};
+}
+
 }  // namespace
 
 void add_backprop(app::Chapter& chapter) {
-  chapter.add(
-      {"slide-backprop-complexity",
-       "Backpropagation in O(V + E) against forward all-pairs accumulation in Omega(V^2); "
-       "recomputing activations is quadratic",
-       "Risteski Lecture 5, slides \"Observation 2\", \"Observation 3\", \"Amount of work\"",
-       {Param::integer("width", "4", Provenance::companion, "nodes per layer w",
-                       Interval::closed(1, 64)),
-        Param::vector("depths", "2,4,8,16,32", Provenance::companion, "layers L of each graph", 1,
-                      20, Interval::closed(1, 1000)),
-        Param::vector("chain_lengths", "10,100,1000", Provenance::companion,
-                      "chain lengths n for the recompute count", 1, 10, Interval::closed(1, 10000)),
-        Param::integer("seed", "1", Provenance::companion, "seed of the random local partials",
-                       Interval::closed(0, 1e9))},
-       backprop_complexity});
+  chapter.add(backprop_complexity_item());
 }
 
 }  // namespace descent::chapters::risteski05

@@ -43,6 +43,12 @@ class CosineBowl final : public problems::Objective {
   [[nodiscard]] vector initial_point() const override { return vector({0.3, 0.1}); }
 };
 
+// The smoothness bound β, which also sets the step 1/β: from 1e-3 (steps of 1000, which
+// overflow f soon enough to show) to 1e6.
+Param beta_param(const std::string& help) {
+  return Param::number("beta", "3", Provenance::companion, help, Interval::closed(1e-3, 1e6));
+}
+
 //! [slide-descent-lemma]
 Result descent_lemma(const Params& p) {
   const CosineBowl f;
@@ -54,31 +60,52 @@ Result descent_lemma(const Params& p) {
   Result result;
   auto& table = result.table("descent lemma", {"t", "f(x_t)", "|grad f(x_t)|", "f(x_t) - f(x_t+1)",
                                                "|grad f|^2/(2 beta)", "ratio (>= 1)"});
+  common::report_divergence(result, "GD", run, {"descent lemma", "values"});
   double min_ratio = INFINITY;
   for (std::size_t k = 0; k + 1 < run.iterates.size(); ++k) {
     const auto& now = run.iterates[k];
     const auto& next = run.iterates[k + 1];
     const double bound = now.gradient_norm * now.gradient_norm / (2 * beta);
-    const double ratio = (now.value - next.value) / bound;
+    // At a stationary point (∇f = 0, or below the square root of the smallest double) the
+    // bound is 0 and the lemma says nothing: no ratio.
+    const report::Cell ratio =
+        bound > 0 ? report::Cell{(now.value - next.value) / bound} : report::Cell{std::string("-")};
     table.add({double(now.t), now.value, now.gradient_norm, now.value - next.value, bound, ratio});
     // Below |∇f| = 1e-4 the decrease is at the rounding level of f: not a test of the lemma.
-    if (now.gradient_norm >= 1e-4) min_ratio = std::min(min_ratio, ratio);
+    if (now.gradient_norm >= 1e-4) min_ratio = std::min(min_ratio, std::get<double>(ratio));
   }
   for (const auto& it : run.iterates)
     if (it.t == 1 || it.t == 5 || it.t == 10 || it.t == 20) {
       result.value("f_" + std::to_string(it.t), it.value);
       result.value("x1_" + std::to_string(it.t), it.theta(0));
     }
-  result.value("min_ratio", min_ratio);
+  if (std::isfinite(min_ratio))
+    result.value("min_ratio", min_ratio);
+  else
+    result.status += (result.status.empty() ? "" : "; ") +
+                     std::string("no step with |grad f| >= 1e-4: the run tests nothing");
   return result;
 }
 //! [slide-descent-lemma]
+
+app::Item descent_lemma_item() {
+  return {"slide-descent-lemma",
+          "The descent lemma f(x_t) - f(x_t+1) >= |grad f|^2/(2 beta) along a GD run",
+          "Risteski lecture 5, slide \"Descent lemma\"",
+          {common::x0_param("0.3,0.1", Provenance::companion),
+           beta_param("smoothness bound beta >= |Hessian| (3 holds globally)"),
+           common::iterations_param("25", Provenance::companion, 1e5)},
+          descent_lemma};
+}
 
 Result lyapunov(const Params& p) {
   const CosineBowl f;
   const double beta = p.number("beta"), eps = p.number("epsilon"), low = p.number("f_low");
   const auto x0 = descent::to_vector(p.vector("x0"));
   const double M = f.value(x0) - low;
+  if (!(M > 0))
+    throw invalid_argument("f_low = " + short_number(low) + " is not below f(x0) = " +
+                           short_number(f.value(x0)) + "; allowed: f_low < f(x0) (f >= -2)");
   common::Run r;
   r.schedule = optim::Schedule::fixed_rate(1 / beta);
   r.iterations = 100000;
@@ -93,10 +120,30 @@ Result lyapunov(const Params& p) {
   Result result;
   auto& table = result.table("Lyapunov bound", {"M = f(x0) - f_low", "beta", "epsilon",
                                                 "bound 2 M beta / epsilon^2", "actual T"});
-  table.add({M, beta, eps, 2 * M * beta / (eps * eps), double(first)});
-  result.value("bound", 2 * M * beta / (eps * eps));
-  result.value("actual", first);
+  const double bound = 2 * M * beta / (eps * eps);
+  result.value("bound", bound);
+  if (run.status.converged()) {
+    table.add({M, beta, eps, bound, double(first)});
+    result.value("actual", first);
+  } else {  // the gradient never fell below epsilon: there is no T to compare
+    table.add({M, beta, eps, bound, std::string("none in " + std::to_string(first))});
+    common::report_divergence(result, "GD", run, {});
+    if (result.status.empty())
+      result.status = "|grad f| stayed >= epsilon for all " + std::to_string(first) + " steps";
+  }
   return result;
+}
+
+app::Item lyapunov_item() {
+  return {"slide-lyapunov",
+          "The Lyapunov bound T <= 2 M beta / epsilon^2 and the actual T",
+          "Risteski lecture 5, slide \"Using the descent lemma: Lyapunov functions\"",
+          {common::x0_param("0.3,0.1", Provenance::companion), beta_param("smoothness bound beta"),
+           Param::number("epsilon", "1e-3", Provenance::companion, "gradient tolerance",
+                         Interval::closed(1e-12, 1e6)),
+           Param::number("f_low", "-2", Provenance::companion,
+                         "a lower bound of f, below f(x0) (f >= -2)", Interval::closed(-1e6, 1e6))},
+          lyapunov};
 }
 
 // --- slide-gd-rate ------------------------------------------------------------------
@@ -115,17 +162,20 @@ Result gd_rate(const Params& p) {
     const auto C = problems::Quadratic::with_condition(kappa);
     auto gd = optim::make_rule("gd");
     optim::DescentOptions o;
-    o.stop.max_iterations = 100000;
+    // long enough for the predicted count (690,000 steps at kappa = 1e5), and then some
+    o.stop.max_iterations = std::max(100000, 2 * static_cast<int>(gd_steps));
     o.schedule = optim::Schedule::fixed_rate(2 / (kappa + 1));
     int measured = -1;
     o.observer = [&](const optim::Iterate& it) {
       if (measured < 0 && norm2(it.theta) <= 1e-6 * std::sqrt(2.0)) measured = it.t;
     };
-    o.record_every = 100000;
+    o.record_every = o.stop.max_iterations;
     (void)optim::descend(C, *gd, C.initial_point(), o);
-    table.add({kappa, rate, gd_steps, double(measured), heavy, hb_steps});
+    table.add({kappa, rate, gd_steps,
+               measured >= 0 ? report::Cell{double(measured)} : report::Cell{std::string("-")},
+               heavy, hb_steps});
     result.value("gd_steps_" + short_number(kappa), gd_steps);
-    result.value("measured_" + short_number(kappa), measured);
+    if (measured >= 0) result.value("measured_" + short_number(kappa), measured);
     result.value("momentum_steps_" + short_number(kappa), hb_steps);
   }
   // ‖x₁₀‖ against the bound on diag(10, 4, 1), where it is strict.
@@ -141,7 +191,25 @@ Result gd_rate(const Params& p) {
 }
 //! [slide-gd-rate]
 
+app::Item gd_rate_item() {
+  return {"slide-gd-rate",
+          "GD converges like ((kappa-1)/(kappa+1))^t on quadratics",
+          "Risteski lecture 5, slides \"Thm (GD rate)\"",
+          {Param::vector("kappas", "2,10,100,1000", Provenance::companion,
+                         "condition numbers kappa", 1, 10, Interval::closed(1.5, 1e5))},
+          gd_rate};
+}
+
 // --- slide-momentum and slide-nesterov ----------------------------------------------
+
+// The steps tabulated: 10, 50, 100 and 200 as far as the run goes, and its last step.
+std::vector<int> checkpoints(int iterations) {
+  std::vector<int> ts;
+  for (const int t : {10, 50, 100, 200})
+    if (t < iterations) ts.push_back(t);
+  ts.push_back(iterations);
+  return ts;
+}
 
 Result momentum_rate(const Params& p) {
   const double lmax = p.number("lambda_max"), lmin = 1;
@@ -150,6 +218,9 @@ Result momentum_rate(const Params& p) {
   const double s = std::sqrt(lmax) + std::sqrt(lmin);
   const double eta = 4 / (s * s);
   const double rho = (std::sqrt(lmax) - 1) / (std::sqrt(lmax) + 1);
+  // Each mode λ ∈ {λmin, λmax} has the double root r = ±ρ, so x_t = (1 + B t) r^t x_0 with
+  // B from x_1 = (1 − ηλ) x_0: B = (1 − ηλ)/r − 1 (2/11 and 20/11 for κ = 100).
+  const double b_min = (1 - eta * lmin) / rho - 1, b_max = (1 - eta * lmax) / -rho - 1;
   common::Run hb;
   hb.rule = "momentum-accumulate";  // the slide: v ← βv − ∇f, x ← x + ηv
   hb.options.beta = rho * rho;
@@ -163,20 +234,34 @@ Result momentum_rate(const Params& p) {
   Result result;
   auto& table = result.table("heavy ball", {"t", "|x_t| heavy ball", "ratio to rho^t |x_0|",
                                             "closed form (Jordan block)", "|x_t| GD"});
-  for (const int t : {10, 50, 100, 200}) {
-    if (t > hb.iterations) continue;
-    const double x = norm2(a.iterates[t].theta);
-    // Double eigenvalue ρ at λ = 1 and λ = 100: ‖x_t‖ = ρᵗ√((1+2t/11)² + (1+20t/11)²) for κ = 100.
-    const double closed = std::pow(rho, t) * std::hypot(1 + 2.0 * t / 11, 1 + 20.0 * t / 11);
-    table.add({double(t), x, x / (std::pow(rho, t) * std::sqrt(2.0)), closed,
-               norm2(b.iterates[t].theta)});
+  for (const int t : checkpoints(hb.iterations)) {
+    const auto* at_a = common::at(a, t);
+    const auto* at_b = common::at(b, t);
+    if (!at_a || !at_b) continue;
+    const double x = norm2(at_a->theta);
+    // ‖x_t‖ = ρᵗ√((1 + B_min t)² + (1 + B_max t)²) from x_0 = (1, 1)
+    const double closed = std::pow(rho, t) * std::hypot(1 + b_min * t, 1 + b_max * t);
+    // ρᵗ underflows to 0 past t ≈ 3700 at κ = 100: no ratio there
+    const double scale = std::pow(rho, t) * std::sqrt(2.0);
+    table.add({double(t), x, scale > 0 ? report::Cell{x / scale} : report::Cell{std::string("-")},
+               closed, norm2(at_b->theta)});
     result.value("hb_" + std::to_string(t), x);
-    result.value("gd_" + std::to_string(t), norm2(b.iterates[t].theta));
+    result.value("gd_" + std::to_string(t), norm2(at_b->theta));
     result.value("closed_" + std::to_string(t), closed);
   }
   result.value("eta", eta);
   result.value("beta", rho * rho);
   return result;
+}
+
+app::Item momentum_rate_item() {
+  return {"slide-momentum",
+          "Polyak's momentum: rate (sqrt(kappa)-1)/(sqrt(kappa)+1), times t",
+          "Risteski lecture 5, slide \"Momentum\"",
+          {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
+                         Interval::closed(1.5, 1e6)),
+           common::iterations_param("200", Provenance::companion, 1e5)},
+          momentum_rate};
 }
 
 Result nesterov_slide(const Params& p) {
@@ -196,9 +281,10 @@ Result nesterov_slide(const Params& p) {
   printed.rule = "nesterov-slide-literal";  // look-ahead x + βv: diverges
   const auto a = common::run(C, corrected, C.initial_point());
   const auto b = common::run(C, printed, C.initial_point());
-  for (const int t : {10, 50, 100, 200}) {
-    if (t > corrected.iterations) continue;
-    const double x = norm2(a.iterates[t].theta);
+  for (const int t : checkpoints(corrected.iterations)) {
+    const auto* at_a = common::at(a, t);
+    if (!at_a) continue;
+    const double x = norm2(at_a->theta);
     const auto* lit = common::at(b, t);
     table.add({double(t), x, (1 + t / 10.0) * std::pow(0.9, t),
                lit ? report::Cell{norm2(lit->theta)} : report::Cell{std::string("diverged")}});
@@ -208,6 +294,16 @@ Result nesterov_slide(const Params& p) {
   result.value("printed_diverged", b.status.reason == StopReason::diverged ? 1 : 0);
   result.status = "as printed: " + b.status.to_string();
   return result;
+}
+
+app::Item nesterov_slide_item() {
+  return {"slide-nesterov",
+          "Nesterov's method corrected, and as printed (it diverges)",
+          "Risteski lecture 5, slide \"Nesterov\"",
+          {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
+                         Interval::closed(1.5, 1e6)),
+           common::iterations_param("200", Provenance::companion, 1e5)},
+          nesterov_slide};
 }
 
 // --- slide-stationary-points --------------------------------------------------------
@@ -255,55 +351,25 @@ Result stationary_points(const Params& p) {
 }
 //! [slide-stationary-points]
 
+app::Item stationary_points_item() {
+  return {"slide-stationary-points",
+          "Stationary points classified by the Hessian, and where the test is silent",
+          "Risteski lecture 5, slides \"Types of stationary points\", \"Checking for local "
+          "minima?\"",
+          {Param::number("t", "0.1", Provenance::companion,
+                         "offset t for the inconclusive examples", Interval{0, 1e6, true, false})},
+          stationary_points};
+}
+
 }  // namespace
 
 void add_gradient_descent_slides(app::Chapter& chapter) {
-  chapter.add({"slide-stationary-points",
-               "Stationary points classified by the Hessian, and where the test is silent",
-               "Risteski lecture 5, slides \"Types of stationary points\", \"Checking for local "
-               "minima?\"",
-               {Param::number("t", "0.1", Provenance::companion,
-                              "offset t for the inconclusive examples", Interval::greater_than(0))},
-               stationary_points});
-  chapter.add({"slide-descent-lemma",
-               "The descent lemma f(x_t) - f(x_t+1) >= |grad f|^2/(2 beta) along a GD run",
-               "Risteski lecture 5, slide \"Descent lemma\"",
-               {common::x0_param("0.3,0.1", Provenance::companion),
-                Param::number("beta", "3", Provenance::companion,
-                              "smoothness bound beta >= |Hessian| (3 holds globally)",
-                              Interval::greater_than(0)),
-                common::iterations_param("25", Provenance::companion, 1e5)},
-               descent_lemma});
-  chapter.add({"slide-lyapunov",
-               "The Lyapunov bound T <= 2 M beta / epsilon^2 and the actual T",
-               "Risteski lecture 5, slide \"Using the descent lemma: Lyapunov functions\"",
-               {common::x0_param("0.3,0.1", Provenance::companion),
-                Param::number("beta", "3", Provenance::companion, "smoothness bound beta",
-                              Interval::greater_than(0)),
-                Param::number("epsilon", "1e-3", Provenance::companion, "gradient tolerance",
-                              Interval::greater_than(0)),
-                Param::number("f_low", "-2", Provenance::companion, "a lower bound of f")},
-               lyapunov});
-  chapter.add({"slide-gd-rate",
-               "GD converges like ((kappa-1)/(kappa+1))^t on quadratics",
-               "Risteski lecture 5, slides \"Thm (GD rate)\"",
-               {Param::vector("kappas", "2,10,100,1000", Provenance::companion,
-                              "condition numbers kappa", 1, 10, Interval::closed(1.5, 1e5))},
-               gd_rate});
-  chapter.add({"slide-momentum",
-               "Polyak's momentum: rate (sqrt(kappa)-1)/(sqrt(kappa)+1), times t",
-               "Risteski lecture 5, slide \"Momentum\"",
-               {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
-                              Interval::closed(1.5, 1e6)),
-                common::iterations_param("200", Provenance::companion, 1e5)},
-               momentum_rate});
-  chapter.add({"slide-nesterov",
-               "Nesterov's method corrected, and as printed (it diverges)",
-               "Risteski lecture 5, slide \"Nesterov\"",
-               {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
-                              Interval::closed(1.5, 1e6)),
-                common::iterations_param("200", Provenance::companion, 1e5)},
-               nesterov_slide});
+  chapter.add(stationary_points_item());
+  chapter.add(descent_lemma_item());
+  chapter.add(lyapunov_item());
+  chapter.add(gd_rate_item());
+  chapter.add(momentum_rate_item());
+  chapter.add(nesterov_slide_item());
 }
 
 }  // namespace descent::chapters::risteski05

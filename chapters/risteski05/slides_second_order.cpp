@@ -38,11 +38,19 @@ Result closed_form(const Params& p) {
   const vector right = -solve(a, b);  // ∇f = Ax + b = 0
   const vector printed = solve(a, b);
   const auto newton = optim::newton(q, vector{p.vector("x0")[0], p.vector("x0")[1]});
+  // (a start at the minimizer takes no step: it is its own "one step")
+  const auto& iterates = newton.trajectory.iterates;
+  const vector& step = iterates.size() > 1 ? iterates[1].theta : iterates[0].theta;
+  for (const double number : {right(0), right(1), printed(0), printed(1), f(a, b, right),
+                              f(a, b, printed), step(0), step(1), f(a, b, step)})
+    if (!std::isfinite(number))  // A nearly singular for this b: -A^-1 b is past the doubles
+      throw invalid_argument(
+          "the minimizer -A^-1 b (or A^-1 b, or f there) overflows for this A "
+          "and b; allowed: a better-conditioned A or a smaller b");
   Result result;
   auto& table = result.table("minimizer", {"candidate", "x1", "x2", "f(x)"});
   table.add({std::string("-A^-1 b (correct)"), right(0), right(1), f(a, b, right)});
   table.add({std::string("A^-1 b (as printed)"), printed(0), printed(1), f(a, b, printed)});
-  const vector& step = newton.trajectory.iterates[1].theta;
   table.add({std::string("one Newton step from x0"), step(0), step(1), f(a, b, step)});
   result.value("minimizer_1", right(0));
   result.value("minimizer_2", right(1));
@@ -51,6 +59,20 @@ Result closed_form(const Params& p) {
   result.value("newton_1", step(0));
   result.value("newton_2", step(1));
   return result;
+}
+
+app::Item closed_form_item() {
+  return {"slide-closed-form-quadratic",
+          "The minimizer of 1/2 x^T A x + b^T x + c is -A^-1 b (the slide prints A^-1 b)",
+          "Risteski Lecture 5, slide \"Fixes to the conditioning problem\"",
+          {Param::vector("A", "3,1,1,2", Provenance::companion,
+                         "a symmetric positive definite 2x2 A, row by row", 4, 4,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2,
+                         Interval::closed(-1e6, 1e6)),
+           Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2,
+                         Interval::closed(-1e6, 1e6))},
+          closed_form};
 }
 
 // Gaussian elimination without pivoting plus back-substitution on a d×d system, counting
@@ -86,7 +108,16 @@ void count_operations(std::size_t d, double& multiplications, double& additions)
   }
 }
 
+// Newton-CG on the extended Rosenbrock costs a few O(d) passes per step: the sizes of one
+// run add up to at most 1e6 (about 13 s on this machine, 100 MB).
+constexpr double kMostNewtonCgDims = 1e6;
+
 Result slide_newton(const Params& p) {
+  double total = 0;
+  for (const double d : p.vector("cg_dims")) total += d;
+  if (total > kMostNewtonCgDims)
+    throw invalid_argument("cg_dims add up to " + short_number(total) + "; allowed: at most " +
+                           short_number(kMostNewtonCgDims) + " in all");
   Result result;
   auto& table = result.table("cost of one Newton step's solve",
                              {"d", "mult/div", "d^3/3 + d^2 - d/3", "add/sub", "mult/div / d^3"});
@@ -138,34 +169,30 @@ Result slide_newton(const Params& p) {
   return result;
 }
 
+app::Item slide_newton_item() {
+  return {
+      "slide-newton",
+      "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3, "
+      "Newton-CG a few O(d) products",
+      "Risteski Lecture 5, slides on Newton's method",
+      {Param::vector("dims", "1,2,3,10,100,200", Provenance::companion,
+                     "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400)),
+       Param::vector("cg_dims", "1000,10000,100000", Provenance::companion,
+                     "the sizes d of the extended Rosenbrock solved by Newton-CG (even)", 1, 10,
+                     Interval::closed(2, 1e7)),
+       Param::number("forcing", "0.5", Provenance::companion,
+                     "eta: inner CG stops at |H s + grad| <= min(eta, sqrt|grad|) |grad|",
+                     Interval::open(0, 1)),
+       Param::number("gtol", "1e-7", Provenance::companion, "Newton-CG stops at |grad C| < gtol",
+                     Interval::open(0, 1))},
+      slide_newton};
+}
+
 }  // namespace
 
 void add_slides_second_order(app::Chapter& chapter) {
-  chapter.add(
-      {"slide-closed-form-quadratic",
-       "The minimizer of 1/2 x^T A x + b^T x + c is -A^-1 b (the slide prints A^-1 b)",
-       "Risteski Lecture 5, slide \"Fixes to the conditioning problem\"",
-       {Param::vector("A", "3,1,1,2", Provenance::companion,
-                      "a symmetric positive definite 2x2 A, row by row", 4, 4),
-        Param::vector("b", "1,-1", Provenance::companion, "the linear term b", 2, 2),
-        Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2)},
-       closed_form});
-  chapter.add(
-      {"slide-newton",
-       "Newton's method: one step on a quadratic; solving the d x d system costs ~d^3/3, "
-       "Newton-CG a few O(d) products",
-       "Risteski Lecture 5, slides on Newton's method",
-       {Param::vector("dims", "1,2,3,10,100,200", Provenance::companion,
-                      "the sizes d whose elimination is counted", 1, 20, Interval::closed(1, 400)),
-        Param::vector("cg_dims", "1000,10000,100000", Provenance::companion,
-                      "the sizes d of the extended Rosenbrock solved by Newton-CG (even)", 1, 10,
-                      Interval::closed(2, 1e7)),
-        Param::number("forcing", "0.5", Provenance::companion,
-                      "eta: inner CG stops at |H s + grad| <= min(eta, sqrt|grad|) |grad|",
-                      Interval::open(0, 1)),
-        Param::number("gtol", "1e-7", Provenance::companion, "Newton-CG stops at |grad C| < gtol",
-                      Interval::open(0, 1))},
-       slide_newton});
+  chapter.add(closed_form_item());
+  chapter.add(slide_newton_item());
 }
 
 }  // namespace descent::chapters::risteski05

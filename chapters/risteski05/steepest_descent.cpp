@@ -159,24 +159,28 @@ Result steepest_descent(const Params& p) {
 }
 //! [slide-steepest-descent]
 
+app::Item steepest_descent_item() {
+  return {"slide-steepest-descent",
+          "Steepest descent: argmin over |Delta| <= eps of Delta^T grad f is -eps grad f/|grad f|",
+          "Risteski lecture 5, slide \"The mother of all optimization algorithms\"",
+          {Param::vector("x", "1,1", Provenance::companion,
+                         "the point x where f = x^2 + 3y^2 is linearized", 2, 2,
+                         Interval::closed(-1e6, 1e6)),
+           Param::integer("directions", "3600", Provenance::companion,
+                          "directions scanned (a multiple of 8)", Interval::closed(8, 1e7)),
+           Param::vector("epsilons", "0.1,0.01,0.001", Provenance::companion,
+                         "radii epsilon for the true f", 1, 10, Interval::closed(1e-9, 0.5)),
+           Param::number("radius", "0.5", Provenance::companion, "radius r of the drawn balls",
+                         Interval{0, 1e6, true, false}),
+           common::box_param("-0.5,2.5,-0.5,2.5", Provenance::companion),
+           common::contour_grid_param("61", Provenance::companion)},
+          steepest_descent};
+}
+
 }  // namespace
 
 void add_steepest_descent(app::Chapter& chapter) {
-  chapter.add(
-      {"slide-steepest-descent",
-       "Steepest descent: argmin over |Delta| <= eps of Delta^T grad f is -eps grad f/|grad f|",
-       "Risteski lecture 5, slide \"The mother of all optimization algorithms\"",
-       {Param::vector("x", "1,1", Provenance::companion,
-                      "the point x where f = x^2 + 3y^2 is linearized", 2, 2),
-        Param::integer("directions", "3600", Provenance::companion,
-                       "directions scanned (a multiple of 8)", Interval::closed(8, 1e7)),
-        Param::vector("epsilons", "0.1,0.01,0.001", Provenance::companion,
-                      "radii epsilon for the true f", 1, 10, Interval{0, 0.5, true, false}),
-        Param::number("radius", "0.5", Provenance::companion, "radius r of the drawn balls",
-                      Interval::greater_than(0)),
-        common::box_param("-0.5,2.5,-0.5,2.5", Provenance::companion),
-        common::contour_grid_param("61", Provenance::companion)},
-       steepest_descent});
+  chapter.add(steepest_descent_item());
 }
 
 }  // namespace descent::chapters::risteski05

@@ -78,3 +78,33 @@ TEST_CASE("medl04 figure-4.4 rejects more images than the training file has") {
   CHECK_THROWS_AS((void)compute(item("figure-4.4"), {"train=59999", "validation=2"}),
                   descent::invalid_argument);
 }
+
+TEST_CASE("medl04 figure-4.4: what a run would cost is checked before any image is read") {
+  // widths=4096 x 3 needs 3.7e7 weights (about 1.8 GB held six times); epochs=10000 on the
+  // book's network 1.3e13 multiply-adds (hours); a batch of 60000 rows of 42,000 units 20 GB.
+  // None of them needs the data to be refused.
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.4"), {"widths=4096,4096,4096"}),
+                       doctest::Contains("weights; allowed: at most 10000000"),
+                       descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.4"), {"epochs=10000"}),
+                       doctest::Contains("allowed: at most 2.5e+11"),
+                       descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      compute(item("figure-4.4"), {"train=50000", "batch=50000", "epochs=1", "widths=2048,1,1024"}),
+      doctest::Contains("units = "), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      compute(item("figure-4.4"), {"data=/nonexistent/descent-data", "epochs=1"}),
+      doctest::Contains("data directory '/nonexistent/descent-data' does not exist"),
+      descent::invalid_argument);
+}
+
+TEST_CASE("medl04 figure-4.4: a run that diverges in its first epoch says so and keeps theta(0)") {
+  if (!have_data()) return;
+  // alpha = 1e308: the first ADAM steps overflow. best_epoch was 0 and history[0 - 1] was read.
+  const auto r = compute(item("figure-4.4"),
+                         {"train=50", "validation=20", "widths=8", "epochs=3", "alpha=1e308"});
+  CHECK(r.status.rfind("diverged at epoch 1: ", 0) == 0);
+  CHECK(r.status.find("kept the initial parameters") != std::string::npos);
+  CHECK(r.status.find("not finite") == std::string::npos);
+  CHECK(r.value("best_epoch") == 0);
+}

@@ -23,6 +23,7 @@ const descent::app::Item& item(const std::string& id) {
 }
 
 using descent::testing::cell;
+using descent::testing::text_cell;
 
 // Checks θ⁽ᵗ⁾ of run `label` against a catalogue value, within `tolerance` absolute: the
 // catalogue prints 12 decimals (so 1e-12 is the printing limit) and states 1e-10 for long
@@ -45,21 +46,23 @@ TEST_CASE("medl04 figure-4.1: peaks has 3 minima, 3 maxima, 3 saddles (catalogue
   CHECK(r.value("peaks_saddles") == 3);
   const auto& t = r.table("critical points");
   // catalogue C02 prints 6 decimals: the global minimum and maximum on the square
-  CHECK(std::fabs(cell(t, 1, 2) - 0.228279) < 5e-7);
-  CHECK(std::fabs(cell(t, 1, 3) + 1.625535) < 5e-7);
-  CHECK(std::fabs(cell(t, 1, 4) + 6.551133) < 5e-7);
-  CHECK(std::fabs(cell(t, 9, 4) - 8.106214) < 5e-7);
-  CHECK(std::get<std::string>(t.rows[4][1]) == "saddle");
-  CHECK(std::fabs(cell(t, 4, 5) + 8.1711) < 5e-5);  // S1's negative eigenvalue, 4 decimals
+  CHECK(std::fabs(cell(t, 1, "theta1") - 0.228279) < 5e-7);
+  CHECK(std::fabs(cell(t, 1, "theta2") + 1.625535) < 5e-7);
+  CHECK(std::fabs(cell(t, 1, "C") + 6.551133) < 5e-7);
+  CHECK(std::fabs(cell(t, 9, "C") - 8.106214) < 5e-7);
+  CHECK(text_cell(t, 4, "kind") == "saddle");
+  CHECK(std::fabs(cell(t, 4, "lambda_min") + 8.1711) <
+        5e-5);  // S1's negative eigenvalue, 4 decimals
 }
 
 TEST_CASE("medl04 eq-4.8: log-sum-exp Hessians are positive semidefinite") {
   // (eq-4.7 is tested in medl04_eq_4_7_test.cpp against the catalogue's C06 values.)
   const auto l = compute(item("eq-4.8"));
   CHECK(l.value("min_eigenvalue") > -1e-15);
-  for (const auto& row : l.table("Hessians").rows) {
-    CHECK(std::fabs(std::get<double>(row[1])) < 1e-15);  // 1 is in the null space
-    CHECK(std::get<double>(row[3]) < 1e-15);
+  const auto& h = l.table("Hessians");
+  for (std::size_t row = 0; row < h.rows.size(); ++row) {
+    CHECK(std::fabs(cell(h, row, "lambda_min")) < 1e-15);  // 1 is in the null space
+    CHECK(cell(h, row, "|H 1|") < 1e-15);
   }
 }
 
@@ -81,14 +84,14 @@ TEST_CASE("medl04 figure-4.2: first steps, 2-cycles of the fixed runs, stalls of
     for (int k = 0; k < 2; ++k) {
       const auto row = static_cast<std::size_t>(2 * run + k);
       CAPTURE(row);
-      const double x = cell(last, row, 2), y = cell(last, row, 3);
+      const double x = cell(last, row, "theta1"), y = cell(last, row, "theta2");
       bool member = false;
       for (const auto& point : cycles[run])
         member = member || (std::fabs(x - point[0]) < 1e-9 && std::fabs(y - point[1]) < 1e-9);
       CHECK(member);
     }
   // The two last iterates of a fixed run are the two different points of the cycle.
-  CHECK(std::fabs(cell(last, 0, 2) - cell(last, 1, 2)) > 0.05);
+  CHECK(std::fabs(cell(last, 0, "theta1") - cell(last, 1, "theta1")) > 0.05);
   // Decayed runs stall (catalogue C12, tolerance 1e-10).
   check_theta(r, "decay_0", 100000, 0.5359092118, 0.2848784622, 1e-10);
   check_theta(r, "decay_1", 100000, 0.4004388800, 0.1574186009, 1e-10);
@@ -116,7 +119,7 @@ TEST_CASE("medl04 figure-4.3: GD iterates (catalogue C14); SGD settles around th
   CHECK(std::fabs(r.value("sgd_mean2_a") - 1.4379) < 5e-5);
   CHECK(r.value("sgd_inside_hull_a") > 0.9);
   // With descent's own Rng the path differs but settles the same way: within 0.1 of θ*.
-  const auto own = compute(item("figure-4.3"), {"numpy_stream=0"});
+  const auto own = compute(item("figure-4.3"), {"numpy_stream=no"});
   CHECK(own.value("theta1_sgd_a_10") != r.value("theta1_sgd_a_10"));
   CHECK(std::fabs(own.value("sgd_mean1_a") - 22.0 / 12) < 0.1);
   CHECK(std::fabs(own.value("sgd_mean2_a") - 1.4) < 0.1);
@@ -215,12 +218,94 @@ TEST_CASE("medl04 eq-4.41: (s)^(1/p) tends to Adamax's r = 2.187 (catalogue C35,
   CHECK(r.value("root_p10") == doctest::Approx(2.12334752507).epsilon(1e-10));
   CHECK(r.value("root_p100") == doctest::Approx(2.18699941917).epsilon(1e-10));
   const auto& t = r.table("Lp norm");
-  CHECK(cell(t, 2, 2) == doctest::Approx(1.94448330584).epsilon(1e-10));  // p = 4, corrected
-  CHECK(std::isfinite(cell(t, 6, 1)));  // p = 1000 in log space: no overflow
+  CHECK(cell(t, 2, "bias-corrected") ==
+        doctest::Approx(1.94448330584).epsilon(1e-10));  // p = 4, corrected
+  CHECK(std::isfinite(cell(t, 6, "(s^(4))^(1/p)")));     // p = 1000 in log space: no overflow
 }
 
 TEST_CASE("medl04 first-order items reject bad parameters with the allowed range") {
   CHECK_THROWS_AS(compute(item("figure-4.6"), {"betas=1"}), descent::invalid_argument);
   CHECK_THROWS_AS(compute(item("algorithm-4.2"), {"alpha=0"}), descent::invalid_argument);
   CHECK_THROWS_AS(compute(item("eq-4.13"), {"batch_sizes=0"}), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.40: Lp-ADAM follows numpy's (4.39)-(4.40) iterate by iterate (fixture)") {
+  // tests/reference/generate_first_order.py, np_lp_adam: the item's defaults are the
+  // fixture's settings (alpha 0.01, beta 0.9, gamma 0.999, epsilon 1e-8, p 4, from (0.2, -0.2)).
+  const auto f = descent::testing::load_fixture("optim_first_order.json")["rules"]["lp-adam"];
+  REQUIRE(f["problem"] == "rosenbrock");
+  CHECK(f["params"]["p"].get<double>() == 4);
+  CHECK(f["params"]["alpha"].get<double>() == 0.01);
+  const auto r = compute(item("eq-4.40"));
+  for (const auto& [t, theta] : f["iterates"].items()) {
+    // the same operations in another order: a few ulps per step, at most ~1e3 amplified
+    check_theta(r, "lp-adam", std::stoi(t), theta[0].get<double>(), theta[1].get<double>(), 1e-9);
+  }
+}
+
+TEST_CASE("medl04 first-order items report the last iterate whatever the iteration count") {
+  // algorithm-4.2 with 50 steps showed t = 1, 2, 3, 10 and C_final, but not theta(50).
+  const auto adam = compute(item("algorithm-4.2"), {"iterations=50"});
+  const auto& t = adam.table("checkpoints");
+  REQUIRE(!t.rows.empty());
+  CHECK(cell(t, t.rows.size() - 1, "t") == 50);
+  CHECK(adam.value("C_adam_50") == adam.value("C_final"));
+  // and the same in the other items built on the checkpoints
+  CHECK(compute(item("eq-4.33"), {"iterations=7"}).value("C_nesterov_7") > 0);
+  CHECK(compute(item("eq-4.42"), {"iterations=42"}).value("C_adamax_42") > 0);
+  CHECK(compute(item("figure-4.6"), {"iterations=20"}).value("C_beta=0.9_20") > 0);
+  CHECK(compute(item("eq-4.22"), {"iterations=20"}).value("C_rmsprop_20") > 0);
+}
+
+TEST_CASE("medl04 a step size of 1e6 (or 1e300) says where each run diverged") {
+  // Before: inf in the tables with no word (figure-4.3), a status about something else
+  // (figure-4.2), only the generic "not finite" of the app layer at best.
+  const auto two = compute(item("figure-4.2"), {"alphas=1e6"});
+  CHECK(two.status.find("fixed_0 diverged at t = ") != std::string::npos);
+  CHECK(two.status.find("decay_0 diverged at t = ") != std::string::npos);
+  CHECK(two.status.find("not finite") == std::string::npos);
+  const auto three = compute(item("figure-4.3"), {"alpha=1e6"});
+  CHECK(three.status.find("gd_a diverged at t = ") != std::string::npos);
+  CHECK(three.status.find("sgd_b diverged at t = ") != std::string::npos);
+  CHECK(three.status.find("not finite") == std::string::npos);
+  const auto momentum = compute(item("figure-4.6"), {"alpha_scale=1e6"});
+  CHECK(momentum.status.find("beta=0 diverged at t = ") != std::string::npos);
+  CHECK(momentum.status.find("not finite") == std::string::npos);
+  // Adamax moves at most alpha per step: 1e6 stays finite (and says so), 1e300 overflows.
+  const auto finite = compute(item("eq-4.42"), {"alpha=1e6"});
+  CHECK(finite.status.rfind("iteration limit", 0) == 0);
+  const auto huge = compute(item("eq-4.42"), {"alpha=1e300"});
+  CHECK(huge.status.rfind("adamax diverged at t = 1: C(theta) = ", 0) == 0);
+  CHECK(huge.status.find("not finite") == std::string::npos);
+}
+
+TEST_CASE("medl04 first-order items refuse what they cannot afford or define, in one line") {
+  // figure-4.2, figure-4.6: every kept iterate is a row of a path series, at most 1e6 of
+  // them (figure-4.6 with 1e6 iterations of 3 betas peaked at 1.1 GB)
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.2"), {"iterations=1000000", "record_every=1"}),
+                       doctest::Contains("allowed: at most 1000000 (raise record_every)"),
+                       descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.6"), {"iterations=1000000"}),
+                       doctest::Contains("betas x iterations = 3000000 iterates kept"),
+                       descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("eq-4.22"), {"iterations=1000000"}), descent::invalid_argument);
+  // eq-4.13: draws x sum of the batch sizes, at most 1e8 indices (1e7 draws ran 26 s)
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.13"), {"draws=10000000"}),
+                       doctest::Contains("allowed: at most 100000000"), descent::invalid_argument);
+  // figure-4.3: a burn-in past the last iterate left the SGD mean 0/0
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.3"), {"iterations=100", "burn_in=100"}),
+                       doctest::Contains("allowed: burn_in < iterations"),
+                       descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-4.2"), {"x0=1e308,1e308"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("figure-4.2"), {"contour_grid=1000"}), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.41: gamma = 0 keeps only the last gradient, 0.5, for every p") {
+  // s = (1 - 0^p) |g_4|^p: the root is |g_4| = 0.5, and r = max(0 r, |g|) = 0.5 too; the
+  // log-space sum computed 0 * log 0 = NaN for the last term before.
+  const auto r = compute(item("eq-4.41"), {"gamma=0"});
+  CHECK(r.value("r_4") == 0.5);
+  CHECK(r.value("root_p1") == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(r.value("root_p1000") == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(r.status.empty());
 }

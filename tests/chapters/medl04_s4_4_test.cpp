@@ -19,7 +19,9 @@ using descent::testing::load_fixture;
 
 namespace {
 
+using descent::testing::cell;
 using descent::testing::medl04;
+using descent::testing::text_cell;
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(medl04(), id);
@@ -85,7 +87,7 @@ TEST_CASE("medl04 table-4.1: primals of (4.27) grouped by iteration") {
   const auto& t = r.table("primal");
   REQUIRE(t.rows.size() == 6);
   const double iterations[] = {1, 1, 1, 2, 2, 3};  // catalogue C28
-  for (std::size_t k = 0; k < 6; ++k) CHECK(std::get<double>(t.rows[k][0]) == iterations[k]);
+  for (std::size_t k = 0; k < 6; ++k) CHECK(cell(t, k, "iteration") == iterations[k]);
 }
 
 TEST_CASE("medl04 table-4.2: forward mode with j = 2 and the other columns") {
@@ -136,7 +138,7 @@ TEST_CASE("medl04 figure-4.7: the graph of (4.27) has Figure 4.7's six operation
   // 4 = sin(a1), 5 = exp(a2), 6 = sum(a4, a5, a3)
   const char* inputs[] = {"theta1, theta2", "theta2, theta3", "theta3, -2", "a1", "a2",
                           "a4, a5, a3"};
-  for (std::size_t k = 0; k < 6; ++k) CHECK(std::get<std::string>(nodes.rows[k][2]) == inputs[k]);
+  for (std::size_t k = 0; k < 6; ++k) CHECK(text_cell(nodes, k, "inputs") == inputs[k]);
   std::string dot;
   for (const auto& row : r.table("dot").rows) dot += std::get<std::string>(row[0]) + "\n";
   CHECK(dot.rfind("digraph", 0) == 0);
@@ -152,4 +154,13 @@ TEST_CASE("medl04 eq-4.26: the forward-difference error is V-shaped in h") {
   CHECK(r.value("error_h_1e-12") > 100 * r.value("best_error"));
   CHECK(r.value("error_h_1e-1") == doctest::Approx(56.71).epsilon(1e-4));  // 4 digits printed
   CHECK(r.value("error_h_1e-4") == doctest::Approx(0.05483).epsilon(1e-3));
+}
+
+TEST_CASE("medl04 section 4.4: points where g or (4.27) overflow are refused in one line") {
+  // theta = 1e308 printed g_1 = NaN (1e308 - 7e308 + 5e308) and inf primals in Table 4.1
+  CHECK_THROWS_AS(compute(item("section-4.4-example"), {"theta=1e308,1e308,1e308"}),
+                  descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item("table-4.1"), {"theta=1,1,1e3"}), descent::invalid_argument);
+  const auto edge = compute(item("table-4.1"), {"theta=100,100,100"});  // exp(200) is finite
+  CHECK(edge.status.empty());
 }

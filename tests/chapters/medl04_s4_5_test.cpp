@@ -35,11 +35,12 @@ TEST_CASE("medl04 figure-4.8: alpha* is the root of the cubic phi', the book's 0
   // φ on the grid: φ(0) = 41, and φ is the quartic of C38 at every grid point
   const auto& phi = r.find_series("phi");
   REQUIRE(phi.rows.size() == 301);  // the authors' grid of [0, 0.003], coarsened to 1e-5
+  const auto alpha = phi.column("alpha"), C = phi.column("C");
   for (const auto& row : phi.rows) {
-    const double a = row[0];
+    const double a = row[alpha];
     const double quartic = 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
                            174551492200.96 * a * a * a * a;
-    CHECK(row[1] == doctest::Approx(quartic).epsilon(1e-10));
+    CHECK(row[C] == doctest::Approx(quartic).epsilon(1e-10));
   }
   REQUIRE(r.figures.size() == 1);
   CHECK(r.figures[0].panels.size() == 2);
@@ -104,4 +105,29 @@ TEST_CASE("medl04 eq-4.48: accepted sets and searches match the catalogue (C41)"
   CHECK(r.value("strong_wolfe_alpha") <= r.value("strong_wolfe_last_alpha") + 6e-6);
   CHECK_THROWS_WITH_AS(compute(item("eq-4.48"), {"c1=0.5", "c2=0.4"}),
                        doctest::Contains("0 < c1 < c2 < 1"), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.48: backtracking starts from alpha0 like the Wolfe searches") {
+  // phi(alpha) along -grad C from (0.8, 0) is the quartic of catalogue C38 (checked in the
+  // figure-4.8 test): the first of alpha0 (2/3)^k with Armijo's phi <= phi(0) + c1 alpha phi'(0)
+  // is found here from that closed form.
+  auto phi = [](double a) {
+    return 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
+           174551492200.96 * a * a * a * a;
+  };
+  const double c1 = 1e-4, dphi0 = -58163.36;
+  for (const double alpha0 : {0.5, 1.0, 0.004}) {
+    CAPTURE(alpha0);
+    double expected = alpha0;
+    while (!(phi(expected) <= 41 + c1 * expected * dphi0)) expected *= 2.0 / 3;
+    const auto r = compute(item("eq-4.48"), {"alpha0=" + std::to_string(alpha0)});
+    // before, backtracking ignored alpha0: (2/3)^12 whatever it was
+    CHECK(r.value("backtracking_alpha") == doctest::Approx(expected).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("medl04 eq-4.48: the NaN that breaks the drawn line is declared, not flagged") {
+  const auto r = compute(item("eq-4.48"));
+  CHECK(r.status.find("not finite") == std::string::npos);
+  CHECK(std::isnan(r.find_series("phi").rows.back()[r.find_series("phi").column("armijo")]));
 }

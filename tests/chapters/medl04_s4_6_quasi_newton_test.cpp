@@ -16,7 +16,9 @@ using descent::testing::load_fixture;
 
 namespace {
 
+using descent::testing::cell;
 using descent::testing::medl04;
+using descent::testing::text_cell;
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(medl04(), id);
@@ -48,28 +50,30 @@ TEST_CASE("medl04 eq-4.54: an indefinite Hessian on the way is reported") {
   // At (0, 1) the Hessian of (4.9) is [[2 − 400, 0], [0, 200]]: indefinite.
   const auto r = compute(item("eq-4.54"), {"theta0=0,1"});
   CHECK(r.value("indefinite_hessians") >= 1);
-  CHECK(std::get<std::string>(r.table("iterates").rows[0][5]) == "indefinite");
+  CHECK(text_cell(r.table("iterates"), 0, "Hessian at theta(t)") == "indefinite");
 }
 
 TEST_CASE("medl04 algorithm-4.3: BFGS with exact line search follows the catalogue (C52)") {
-  const auto r = compute(item("algorithm-4.3"), {"line_search=0", "tolerance=1e-10"});
+  const auto r = compute(item("algorithm-4.3"), {"line_search=exact", "tolerance=1e-10"});
   // numpy, exact quartic line search, ‖∇C‖ < 1e-10 at t = 16
   CHECK(r.value("bfgs_iterations") == 16);
   const auto& path = r.table("bfgs iterates");
-  CHECK(std::get<double>(path.rows[1][1]) == doctest::Approx(0.122268143666).epsilon(1e-9));
-  CHECK(std::get<double>(path.rows[8][2]) == doctest::Approx(0.769467670346).epsilon(1e-9));
-  CHECK(std::get<double>(path.rows[15][1]) == doctest::Approx(0.999999986128).epsilon(1e-9));
+  CHECK(cell(path, 1, "theta1") == doctest::Approx(0.122268143666).epsilon(1e-9));
+  CHECK(cell(path, 8, "theta2") == doctest::Approx(0.769467670346).epsilon(1e-9));
+  CHECK(cell(path, 15, "theta1") == doctest::Approx(0.999999986128).epsilon(1e-9));
   // 2-D artifact (C53): with exact line search L-BFGS has the same iterates
   CHECK(r.value("lbfgs_iterations") == 16);
   // backtracking Armijo (book factor 2/3, α0 = 1): 26 iterations (C52)
-  const auto bt = compute(item("algorithm-4.3"), {"line_search=1", "tolerance=1e-10"});
+  const auto bt = compute(item("algorithm-4.3"), {"line_search=backtracking", "tolerance=1e-10"});
   CHECK(bt.value("bfgs_iterations") == 26);
-  CHECK(std::get<double>(bt.table("bfgs iterates").rows[1][4]) ==
+  CHECK(cell(bt.table("bfgs iterates"), 1, "alpha(t)") ==
         doctest::Approx(std::pow(2.0 / 3, 12)).epsilon(1e-12));
   // C53: L-BFGS with the same backtracking takes 28 iterations with m = 5 and 96 with m = 1
-  const auto m5 = compute(item("algorithm-4.3"), {"line_search=1", "tolerance=1e-10", "m=5"});
+  const auto m5 =
+      compute(item("algorithm-4.3"), {"line_search=backtracking", "tolerance=1e-10", "m=5"});
   CHECK(m5.value("lbfgs_iterations") == 28);
-  const auto m1 = compute(item("algorithm-4.3"), {"line_search=1", "tolerance=1e-10", "m=1"});
+  const auto m1 =
+      compute(item("algorithm-4.3"), {"line_search=backtracking", "tolerance=1e-10", "m=1"});
   CHECK(m1.value("lbfgs_iterations") == 96);
 }
 
@@ -110,4 +114,23 @@ TEST_CASE("medl04 eq-4.69: two-loop = corrected (4.69); the printed (4.68) term 
   CHECK(r.value("literal_4_68_last_term_norm") < 1e-14);
   CHECK_THROWS_WITH_AS(compute(item("eq-4.69"), {"m=6", "pairs=3"}),
                        doctest::Contains("pairs >= m"), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 algorithm-4.3: the line search is chosen by name; integers are refused") {
+  CHECK_THROWS_WITH_AS(compute(item("algorithm-4.3"), {"line_search=3"}),
+                       doctest::Contains("one of exact, backtracking, wolfe, strong_wolfe"),
+                       descent::invalid_argument);
+  const auto wolfe = compute(item("algorithm-4.3"), {"line_search=wolfe"});
+  CHECK(text_cell(wolfe.table("runs"), 0, "line search") == "wolfe");
+  CHECK(wolfe.status.find("BFGS: converged") != std::string::npos);
+}
+
+TEST_CASE("medl04 eq-4.54: starts whose Hessian overflows are refused, not an eigh error") {
+  // theta0 = (1e308, 1e308) ended with "error: eigh: the matrix has a non-finite entry", exit 1
+  CHECK_THROWS_WITH_AS(compute(item("eq-4.54"), {"theta0=1e308,1e308"}),
+                       doctest::Contains("allowed:"), descent::invalid_argument);
+  const auto far = compute(item("eq-4.54"), {"theta0=1e6,-1e6"});
+  CHECK(far.status.rfind("converged", 0) == 0);
+  CHECK_THROWS_AS(compute(item("eq-4.54"), {"damped=1"}), descent::invalid_argument);
+  CHECK(compute(item("eq-4.54"), {"damped=yes"}).value("iterations") > 0);
 }

@@ -24,6 +24,7 @@ const descent::app::Item& item(const std::string& id) {
 }
 
 using descent::testing::cell;
+using descent::testing::text_cell;
 
 // Float64 iterates against exact rational ones: a Newton step loses a few ulps, and the
 // catalogue states 1e-12 for these short runs.
@@ -68,8 +69,9 @@ TEST_CASE("medl04 eq-4.52: iterates from many starts match exact rational arithm
     REQUIRE(n >= 4);
     for (std::size_t t = 0; t < n; ++t) {
       CAPTURE(t);
-      CHECK(cell(table, t, 1) == doctest::Approx(thetas[t]).epsilon(kIterateTolerance));
-      CHECK(cell(table, t, 2) == doctest::Approx(values[t]).epsilon(kIterateTolerance).scale(1));
+      CHECK(cell(table, t, "theta") == doctest::Approx(thetas[t]).epsilon(kIterateTolerance));
+      CHECK(cell(table, t, "C(theta)") ==
+            doctest::Approx(values[t]).epsilon(kIterateTolerance).scale(1));
     }
     // The limit agrees with scipy's own Newton iteration.
     CHECK(r.value("limit") ==
@@ -83,9 +85,9 @@ TEST_CASE("medl04 eq-4.52: starting left of the inflection point climbs to the m
   CHECK(r.value("limit") == doctest::Approx(-1.0).epsilon(1e-15));
   CHECK(r.status.find("local maximum") != std::string::npos);
   const auto& starts = r.table("starts");
-  for (const auto& row : starts.rows) {
-    const double theta0 = std::get<double>(row[0]);
-    const std::string kind = std::get<std::string>(row[3]);
+  for (std::size_t row = 0; row < starts.rows.size(); ++row) {
+    const double theta0 = cell(starts, row, "theta0");
+    const std::string kind = text_cell(starts, row, "kind");
     CAPTURE(theta0);
     CHECK(kind == (theta0 < 1 ? "local maximum" : "local minimum"));
   }
@@ -107,13 +109,13 @@ TEST_CASE("medl04 section-4.6-oscillation: the perfect cycle and its escape") {
   const auto cycle = fixture["cycle"].get<std::vector<double>>();
   const auto& table = r.table("iterates");
   REQUIRE(table.rows.size() == cycle.size());
-  for (std::size_t t = 0; t < cycle.size(); ++t) CHECK(cell(table, t, 1) == cycle[t]);
+  for (std::size_t t = 0; t < cycle.size(); ++t) CHECK(cell(table, t, "theta") == cycle[t]);
   CHECK(r.status.rfind("iteration limit", 0) == 0);
   // 1.001 escapes the cycle (exact iterates for 5 steps) and ends at the maximum √5.
   const auto perturbed = fixture["perturbed"].get<std::vector<double>>();
   const auto& escape = r.table("perturbed");
   for (std::size_t t = 0; t < perturbed.size(); ++t)
-    CHECK(cell(escape, t, 1) == doctest::Approx(perturbed[t]).epsilon(1e-10));
+    CHECK(cell(escape, t, "theta") == doctest::Approx(perturbed[t]).epsilon(1e-10));
   CHECK(r.value("perturbed_limit") ==
         doctest::Approx(fixture["perturbed_limit_scipy"].get<double>()).epsilon(1e-12));
   CHECK(r.value("perturbed_limit") == doctest::Approx(std::sqrt(5.0)).epsilon(1e-14));
@@ -133,7 +135,7 @@ TEST_CASE("medl04 eq-4.53: secant iterates match exact arithmetic and scipy") {
     // Secant converges superlinearly but not quadratically: rounding differences stay
     // at the 1e-10 level over these steps (catalogue C47 states 1e-9).
     for (std::size_t t = 0; t < n; ++t)
-      CHECK(cell(table, t, 1) == doctest::Approx(thetas[t]).epsilon(1e-10));
+      CHECK(cell(table, t, "theta") == doctest::Approx(thetas[t]).epsilon(1e-10));
     CHECK(r.value("limit") ==
           doctest::Approx(expected["limit_scipy_secant"].get<double>()).epsilon(1e-12));
   }
@@ -156,13 +158,14 @@ TEST_CASE("medl04 figure-4.10: one step each side of the inflection point") {
   const auto& steps = r.table("steps");
   for (std::size_t row = 0; row < 2; ++row) {
     const auto& expected = fixture["steps"][row == 0 ? "a" : "b"];
-    CHECK(cell(steps, row, 1) == expected["theta"].get<double>());
-    CHECK(cell(steps, row, 2) == doctest::Approx(expected["C"].get<double>()).epsilon(1e-13));
-    CHECK(cell(steps, row, 4) == doctest::Approx(expected["d2"].get<double>()).epsilon(1e-13));
-    CHECK(cell(steps, row, 5) == doctest::Approx(expected["next"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, "theta_t") == expected["theta"].get<double>());
+    CHECK(cell(steps, row, "C") == doctest::Approx(expected["C"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, "C''") == doctest::Approx(expected["d2"].get<double>()).epsilon(1e-13));
+    CHECK(cell(steps, row, "theta_t+1") ==
+          doctest::Approx(expected["next"].get<double>()).epsilon(1e-13));
   }
-  CHECK(std::get<std::string>(steps.rows[0][8]) == "concave");
-  CHECK(std::get<std::string>(steps.rows[1][8]) == "convex");
+  CHECK(text_cell(steps, 0, "Q") == "concave");
+  CHECK(text_cell(steps, 1, "Q") == "convex");
   CHECK(r.value("theta_next_b") == doctest::Approx(40.0 / 11.0).epsilon(1e-14));  // closed form
   REQUIRE(r.figures.size() == 1);
   CHECK(r.figures[0].panels.size() == 2);
@@ -186,4 +189,24 @@ TEST_CASE("medl04: every item computes at its defaults") {
     if (it.slow) continue;
     CHECK_NOTHROW((void)compute(it));
   }
+}
+
+TEST_CASE("medl04 section-4.6-oscillation: a start where C'' = 0 stops, with no step to report") {
+  // C''(theta) = -3 theta^2 + 5 is exactly 0 in double at theta = sqrt(5/3) = 1.2909944487358056
+  // (checked in Python): there is no Newton step, and step_0 read an empty optional before.
+  const auto r = compute(item("section-4.6-oscillation"), {"theta0=1.2909944487358056"});
+  CHECK(r.status.find("zero curvature") != std::string::npos);
+  CHECK_THROWS_AS((void)r.value("step_0"), std::out_of_range);
+}
+
+TEST_CASE("medl04 figure-4.10: an inflection point has no Newton step: refused in one line") {
+  // C'' = (12 theta - 24) theta - 4 is exactly 0 at theta = -0.15470053837925155 (numpy
+  // scan of the doubles around 1 - sqrt(4/3)): exit 1 with "Newton step undefined" before.
+  CHECK_THROWS_WITH_AS(compute(item("figure-4.10"), {"theta_a=-0.15470053837925155"}),
+                       doctest::Contains("inflection point"), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.51: coefficients whose squares overflow are refused") {
+  CHECK_THROWS_AS(compute(item("eq-4.51"), {"a=1e308"}), descent::invalid_argument);
+  CHECK(compute(item("eq-4.51"), {"a=1e100", "theta0=-1e6"}).value("theta_1") == 2);
 }

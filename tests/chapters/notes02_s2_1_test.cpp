@@ -44,3 +44,18 @@ TEST_CASE("notes02 eq-2.3: one step on a quadratic; only local convergence on sq
   CHECK(r.value("sqrt_1_3") == doctest::Approx(-1.0).epsilon(1e-14));
   CHECK(r.value("sqrt_1.1_4") == doctest::Approx(2253.240236043986).epsilon(1e-12));
 }
+
+TEST_CASE("notes02 eq-2.3: the n/a ratio of row 0 is declared; an overflowing map stops") {
+  const auto r = compute(item("eq-2.3"));
+  // row 0 has no e_(k-1): NaN on purpose, declared (the app layer flagged it before)
+  CHECK(r.status.empty());
+  CHECK(std::isnan(
+      descent::testing::cell(r.table("(a) L = e^theta - 2 theta"), 0, "e_k / e_(k-1)^2")));
+  // theta0 = 1e308: e^theta = inf and (e^theta - 2)/e^theta = NaN from k = 1 on
+  const auto far = compute(item("eq-2.3"), {"theta0=1e308"});
+  CHECK(far.status.rfind("(a) Newton's map overflows at k = 1: e^theta = inf", 0) == 0);
+  CHECK(far.status.find("not finite") == std::string::npos);
+  CHECK(far.table("(a) L = e^theta - 2 theta").rows.size() == 1);
+  const auto left = compute(item("eq-2.3"), {"theta0=-800"});  // e^theta = 0: -2/0
+  CHECK(left.status.find("e^theta = 0 for theta_0 = -800") != std::string::npos);
+}

@@ -50,8 +50,10 @@ TEST_CASE("notes02 figure-2.1: 7 nodes and exactly the 7 edges of the graph") {
   const auto r = compute(item("figure-2.1"));
   CHECK(r.value("nodes") == 7);
   std::set<std::pair<std::string, std::string>> edges;
-  for (const auto& row : r.table("edges").rows)
-    edges.emplace(std::get<std::string>(row[0]), std::get<std::string>(row[1]));
+  const auto& table = r.table("edges");
+  for (std::size_t row = 0; row < table.rows.size(); ++row)
+    edges.emplace(descent::testing::text_cell(table, row, "from"),
+                  descent::testing::text_cell(table, row, "to"));
   // catalogue N17: v1->v3, v2->v3, v3->v4, v4->v5, v5->v6, v3->v7, v6->v7
   const std::set<std::pair<std::string, std::string>> expected{
       {"v1", "v3"}, {"v2", "v3"}, {"v3", "v4"}, {"v4", "v5"},
@@ -90,4 +92,33 @@ TEST_CASE("notes02 exercise-2.5: the tape, (2.11) and central differences agree"
   // central differences, h = 1e-6: truncation ~1e-12 plus round-off ~1e-10 (catalogue: 1.2e-10)
   CHECK(r.value("max_tape_vs_central_difference") < 1e-9);
   CHECK_THROWS_AS(compute(item("exercise-2.5"), {"x=1,2", "y=1"}), descent::invalid_argument);
+}
+
+TEST_CASE("notes02 eq-2.10: f computed stably where the notes' literal form overflows") {
+  // f = xy - log(1 + e^{xy}) = -log(1 + e^{-xy}) (softplus): at the default point the two
+  // agree; at x = 1e9 the literal v4 = e^{xy} is inf, and f is -e^{-2e9} = -0 (to double).
+  const auto r = compute(item("eq-2.10"));
+  CHECK(r.value("f_stable") == doctest::Approx(r.value("v7")).epsilon(1e-14));
+  CHECK(r.value("f_stable") == doctest::Approx(-std::log1p(std::exp(-3.0))).epsilon(1e-15));
+  CHECK(r.status.empty());
+  const auto big = compute(item("eq-2.10"), {"x=1e9"});
+  CHECK(big.value("f_stable") == 0);
+  CHECK(std::isinf(big.value("v4")));
+  CHECK(big.status.rfind("the notes' literal form overflows: v4 = exp(v3) = inf for v3 = xy = "
+                         "2000000000 > 709.78",
+                         0) == 0);
+  CHECK(big.status.find("not finite") == std::string::npos);
+  // just below the overflow the literal form still works: 709 - log(1 + e^709) = -e^-709
+  const auto edge = compute(item("eq-2.10"), {"x=709", "y=1"});
+  CHECK(edge.status.empty());
+  CHECK(std::isfinite(edge.value("v7")));
+}
+
+TEST_CASE("notes02 eq-2.11 and exercise-2.5 refuse points where (2.10) overflows") {
+  // eq-2.11 at x = 1e9 printed NaN adjoints and closed forms (inf/inf)
+  CHECK_THROWS_WITH_AS(compute(item("eq-2.11"), {"x=1e9"}),
+                       doctest::Contains("allowed: x y <= 709.78"), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("exercise-2.5"), {"x=354.9", "y=2"}),
+                       doctest::Contains("allowed: x y <= 709.78"), descent::invalid_argument);
+  CHECK(compute(item("eq-2.11"), {"x=354", "y=2"}).status.empty());
 }

@@ -15,6 +15,7 @@ using descent::app::compute;
 namespace {
 
 using descent::testing::notes02;
+using descent::testing::text_cell;
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(notes02(), id);
@@ -43,10 +44,10 @@ TEST_CASE("notes02 eq-2.4: the threshold eta < 2/lambda_1, both sides (catalogue
 TEST_CASE("notes02 exercise-2.1: eigenvalue signs classify the stationary point (N4)") {
   const auto r = compute(item("exercise-2.1"));
   const auto& t = r.table("Hessians");
-  CHECK(std::get<std::string>(t.rows[0][5]) == "minimum");
-  CHECK(std::get<std::string>(t.rows[1][5]) == "maximum");
-  CHECK(std::get<std::string>(t.rows[2][5]) == "saddle");
-  CHECK(std::get<std::string>(t.rows[3][5]) == "degenerate");  // PSD: inconclusive in general
+  CHECK(text_cell(t, 0, "kind") == "minimum");
+  CHECK(text_cell(t, 1, "kind") == "maximum");
+  CHECK(text_cell(t, 2, "kind") == "saddle");
+  CHECK(text_cell(t, 3, "kind") == "degenerate");  // PSD: inconclusive in general
   CHECK_THROWS_AS(compute(item("exercise-2.1"), {"a=1,2"}), descent::invalid_argument);
 }
 
@@ -120,4 +121,38 @@ TEST_CASE("notes02: every item computes at its defaults") {
     CAPTURE(it.id);
     CHECK_NOTHROW((void)compute(it));
   }
+}
+
+TEST_CASE("notes02 step sizes that overflow say where the run diverged") {
+  // exercise-2.2 with eta_exp = 1e6: 57 nan/inf tokens and no word before.
+  const auto exp = compute(item("exercise-2.2"), {"eta_exp=1e6"});
+  CHECK(exp.status.find("e^theta - 2 theta: GD diverged at k = 1") != std::string::npos);
+  CHECK(exp.status.find("not finite") == std::string::npos);
+  const auto gd = compute(item("exercise-2.2"), {"eta=1e6"});
+  CHECK(gd.status.find("GD diverged at t = ") != std::string::npos);
+  CHECK(gd.status.find("not finite") == std::string::npos);
+  const auto threshold = compute(item("eq-2.4"), {"etas=1e5"});
+  CHECK(threshold.status.find("eta = 100000 diverged at t = ") != std::string::npos);
+  CHECK(threshold.status.find("not finite") == std::string::npos);
+  const auto near = compute(item("eq-2.4"), {"rosenbrock_etas=1"});
+  CHECK(near.status.find("Rosenbrock, eta = 1 diverged at t = ") != std::string::npos);
+  const auto momentum = compute(item("eq-2.7"), {"eta=1e6"});
+  CHECK(momentum.status.find("heavy-ball diverged at t = ") != std::string::npos);
+  CHECK(momentum.status.find("not finite") == std::string::npos);
+  // RMSProp's steps are normalized: eta = 1e6 swings far but stays finite
+  const auto rms = compute(item("eq-2.8"), {"eta=1e6"});
+  CHECK(rms.status.find("not finite") == std::string::npos);
+  CHECK_THROWS_AS(compute(item("eq-2.4"), {"etas=1e308"}), descent::invalid_argument);
+}
+
+TEST_CASE("notes02 exercise-2.2: a ratio 0/0 is not printed") {
+  // eta lambda = 1 in every mode: GD lands on the minimizer at k = 1 and |alpha_k| = 0 after;
+  // the ratio 0/0 was a NaN in the table (and a 'not finite' status at steps=100000 too).
+  const auto exact = compute(item("exercise-2.2"), {"lambda=10,10", "eta=0.1"});
+  CHECK(exact.status.find("table ends at k = 1: alpha_k = 0 exactly") != std::string::npos);
+  CHECK(exact.status.find("not finite") == std::string::npos);
+  CHECK(exact.table("linear rate").rows.size() == 1);
+  CHECK_THROWS_WITH_AS(compute(item("exercise-2.2"), {"theta0=0,0"}),
+                       doctest::Contains("allowed: a theta0 other than 0"),
+                       descent::invalid_argument);
 }

@@ -56,3 +56,10 @@ TEST_CASE("risteski05 slide-backprop-complexity: the chain and w = 8") {
   CHECK_THROWS_AS(compute(item("slide-backprop-complexity"), {"depths=2.5"}),
                   descent::invalid_argument);
 }
+
+TEST_CASE("risteski05 slide-backprop-complexity: the recompute count is bounded in all") {
+  // ten chains of 10,000 recompute 5e8 evaluations (18 s); at most 1e8 are allowed
+  CHECK_THROWS_WITH_AS(
+      compute(item("slide-backprop-complexity"), {"chain_lengths=10000,10000,10000"}),
+      doctest::Contains("allowed: at most 100000000 in all"), descent::invalid_argument);
+}

@@ -8,12 +8,15 @@
 #include <string>
 
 #include "chapters.hpp"
+#include "descent/core/error.hpp"
 
 using descent::app::compute;
 
 namespace {
 
+using descent::testing::cell;
 using descent::testing::risteski05;
+using descent::testing::text_cell;
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(risteski05(), id);
@@ -27,11 +30,12 @@ TEST_CASE("risteski05 slide-stationary-points: a non-global minimum and a saddle
   REQUIRE(t.rows.size() == 2);
   CHECK(r.value("minimum_x") == doctest::Approx(1).epsilon(1e-14));  // exact: (1, 0)
   CHECK(r.value("saddle_x") == doctest::Approx(-1).epsilon(1e-14));
-  CHECK(std::get<double>(t.rows[0][3]) == doctest::Approx(2).epsilon(1e-14));  // {2, 6} at (1,0)
-  CHECK(std::get<double>(t.rows[0][4]) == doctest::Approx(6).epsilon(1e-14));
+  CHECK(cell(t, 0, "lambda_min") == doctest::Approx(2).epsilon(1e-14));  // {2, 6} at (1,0)
+  CHECK(cell(t, 0, "lambda_max") == doctest::Approx(6).epsilon(1e-14));
   CHECK(r.value("f_at_-3") == -18);  // below f(1, 0) = −2: the minimum is only local
-  for (const auto& row : r.table("inconclusive").rows)
-    CHECK(std::get<std::string>(row[1]) == "degenerate");  // the test cannot decide
+  const auto& trio = r.table("inconclusive");
+  for (std::size_t row = 0; row < trio.rows.size(); ++row)
+    CHECK(text_cell(trio, row, "Hessian test") == "degenerate");  // the test cannot decide
 }
 
 TEST_CASE("risteski05 slide-descent-lemma: the bound holds along the run (catalogue L5)") {
@@ -95,4 +99,58 @@ TEST_CASE("risteski05 slide-nesterov: corrected form converges, printed form div
   CHECK(r.value("printed_10") == doctest::Approx(1.6341175628793574e+17).epsilon(1e-10));
   CHECK(r.value("printed_diverged") == 1);
   CHECK(r.status.find("diverged") != std::string::npos);
+}
+
+TEST_CASE("risteski05 slide-momentum: the closed form holds for every kappa, not only 100") {
+  // kappa = 25: rho = 2/3, eta = 1/9, and x_t = (1 + B t) r^t per mode with B = 1/3 for
+  // lambda = 1 (r = rho) and B = 5/3 for lambda = 25 (r = -rho): exact rationals. The table
+  // used 2t/11 and 20t/11, kappa = 100's constants, whatever lambda_max was.
+  const auto r = compute(item("slide-momentum"), {"lambda_max=25"});
+  for (const int t : {10, 50, 100}) {
+    CAPTURE(t);
+    const double closed = std::pow(2.0 / 3, t) * std::hypot(1 + t / 3.0, 1 + 5.0 * t / 3);
+    CHECK(r.value("closed_" + std::to_string(t)) == doctest::Approx(closed).epsilon(1e-13));
+    CHECK(r.value("hb_" + std::to_string(t)) == doctest::Approx(closed).epsilon(1e-9));
+  }
+}
+
+TEST_CASE("risteski05 slide-momentum and slide-nesterov tabulate the last step too") {
+  const auto hb = compute(item("slide-momentum"), {"iterations=30"});
+  CHECK(cell(hb.table("heavy ball"), 1, "t") == 30);  // 10, then the last step
+  CHECK(hb.value("hb_30") > 0);
+  const auto nesterov = compute(item("slide-nesterov"), {"iterations=5"});
+  CHECK(nesterov.value("corrected_5") > 0);
+}
+
+TEST_CASE("risteski05 slide-descent-lemma and slide-lyapunov: nothing undefined is printed") {
+  // From the stationary point (0, 0) every |grad f| is 0: the ratio was 0/0 and min_ratio inf.
+  const auto still = compute(item("slide-descent-lemma"), {"x0=0,0"});
+  CHECK(still.status == "no step with |grad f| >= 1e-4: the run tests nothing");
+  CHECK(text_cell(still.table("descent lemma"), 0, "ratio (>= 1)") == "-");
+  // beta = 1e-3 means steps of 1000: f overflows, and the status says when
+  const auto wild = compute(item("slide-descent-lemma"), {"beta=1e-3", "iterations=1000"});
+  CHECK(wild.status.find("not finite") == std::string::npos);
+  // a lower bound above f(x0) made M negative and the bound -inf
+  CHECK_THROWS_WITH_AS(compute(item("slide-lyapunov"), {"f_low=10"}),
+                       doctest::Contains("allowed: f_low < f(x0)"), descent::invalid_argument);
+  // an epsilon never reached: no "actual T" (it printed the iteration limit as T)
+  const auto never = compute(item("slide-lyapunov"), {"epsilon=1e-12", "beta=1e6"});
+  CHECK(never.status.find("stayed >= epsilon for all 100000 steps") != std::string::npos);
+  CHECK_THROWS_AS((void)never.value("actual"), std::out_of_range);
+}
+
+TEST_CASE("risteski05 slide-gd-rate: kappa = 1e5 is measured, not -1") {
+  // GD needs ceil(log 1e6 / log((k+1)/(k-1))) = 690,776 steps at kappa = 1e5; the run
+  // stopped at 100,000 and the table said -1.
+  const auto r = compute(item("slide-gd-rate"), {"kappas=100000"});
+  CHECK(r.value("gd_steps_100000") == 690776);
+  CHECK(r.value("measured_100000") == doctest::Approx(690776).epsilon(1e-4));
+}
+
+TEST_CASE("risteski05 slide-momentum: no ratio where rho^t underflows") {
+  // rho^t = (9/11)^100000 is 0 in double: the ratio was 0/0 = NaN in the last row
+  const auto r = compute(item("slide-momentum"), {"iterations=100000"});
+  const auto& t = r.table("heavy ball");
+  CHECK(text_cell(t, t.rows.size() - 1, "ratio to rho^t |x_0|") == "-");
+  CHECK(r.status.find("not finite") == std::string::npos);
 }

@@ -4,9 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "chapters.hpp"
+#include "descent/core/error.hpp"
 #include "fixtures.hpp"
 
 using descent::app::compute;
@@ -52,4 +54,26 @@ TEST_CASE("risteski05 slide-newton: elimination costs d^3/3 + d^2 - d/3 multipli
     CHECK(r.value("newton_cg_evaluations_" + d) <= 1.5 * ref["nfev"].get<double>());
     CHECK(r.value("newton_cg_iterations_" + d) == r.value("newton_cg_iterations_1000"));
   }
+}
+
+TEST_CASE("risteski05 slide-closed-form-quadratic: starts and terms that overflow are refused") {
+  // x0 = (1e308, 1e308) ended with "error: solve: b has a non-finite entry", exit 1
+  CHECK_THROWS_AS(compute(item("slide-closed-form-quadratic"), {"x0=1e308,1e308"}),
+                  descent::invalid_argument);
+  // a nearly singular A makes -A^-1 b overflow: refused, not printed as inf
+  CHECK_THROWS_WITH_AS(
+      compute(item("slide-closed-form-quadratic"), {"A=1e-300,0,0,1e-300", "b=1e6,1e6"}),
+      doctest::Contains("overflows"), descent::invalid_argument);
+  // a start at the minimizer takes no Newton step (iterates[1] was read past the end)
+  const auto home = compute(item("slide-closed-form-quadratic"), {"b=0,0", "x0=0,0"});
+  CHECK(home.value("newton_1") == 0);
+  CHECK(home.value("newton_2") == 0);
+}
+
+TEST_CASE("risteski05 slide-newton: the Newton-CG sizes are bounded in all") {
+  // cg_dims = 1e7 ran past 20 s; ten sizes of 1e6 would take minutes
+  CHECK_THROWS_AS(compute(item("slide-newton"), {"cg_dims=10000000"}), descent::invalid_argument);
+  CHECK_THROWS_WITH_AS(compute(item("slide-newton"), {"cg_dims=600000,600000"}),
+                       doctest::Contains("cg_dims add up to 1200000; allowed: at most 1000000"),
+                       descent::invalid_argument);
 }

@@ -3,12 +3,19 @@
 // this test writes itself, on corrupt files, and on Debian's Fashion-MNIST when installed.
 
 #include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <new>
 #include <string>
 #include <vector>
 #include <xtensor/xmanipulation.hpp>
@@ -137,6 +144,9 @@ TEST_CASE("data read_idx: missing and corrupt files get a clear error") {
   CHECK_THROWS_WITH_AS(data::load_fashion_mnist("train", 1, temp_path("no-dir")),
                        doctest::Contains("dataset-fashion-mnist"), data::data_error);
   CHECK_THROWS_AS(data::load_fashion_mnist("valid", 1), data::data_error);
+  // Data errors are bad input (the user picks the directory): exit status 2 in the CLI.
+  CHECK_THROWS_AS(data::load_fashion_mnist("train", 1, temp_path("no-dir")),
+                  descent::invalid_argument);
 }
 
 TEST_CASE("data load_fashion_mnist: Debian's files, when installed") {
@@ -159,4 +169,205 @@ TEST_CASE("data load_fashion_mnist: Debian's files, when installed") {
   }
   CHECK(lo == 0);
   CHECK(hi <= 1);
+}
+
+// --- headers that lie (issue 11: the size a header declares is checked before it is taken) --
+
+namespace {
+
+// The virtual memory of this process now, in bytes (/proc/self/statm, first field).
+std::size_t address_space_in_use() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0;
+  statm >> pages;
+  return pages * std::size_t(sysconf(_SC_PAGESIZE));
+}
+
+// Runs `body` in a child process whose address space may grow by at most `headroom` bytes,
+// and returns how it ended: 0 if body returned, 3 if it ran out of memory (std::bad_alloc),
+// 4 if it threw anything else, 5 if it died otherwise.
+int with_memory_headroom(std::size_t headroom, const std::function<void()>& body) {
+  const std::size_t limit = address_space_in_use() + headroom;
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const rlimit cap{limit, limit};
+    setrlimit(RLIMIT_AS, &cap);
+    try {
+      body();
+    } catch (const std::bad_alloc&) {
+      _exit(3);
+    } catch (...) {
+      _exit(4);
+    }
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 5;
+}
+
+// Writes `images` images of rows × cols pixels (pixel k of image i = (i + k) mod 256) and
+// their labels (i mod 10, or `label` when given) as the two IDX files of `split` in `dir`.
+void write_set(const std::string& dir, const std::string& split, std::uint32_t images,
+               std::uint32_t rows = 28, std::uint32_t cols = 28, bool gzip = true, int label = -1) {
+  std::filesystem::create_directories(dir);
+  std::vector<unsigned char> pixels(std::size_t(images) * rows * cols), labels(images);
+  for (std::size_t i = 0; i < images; ++i) {
+    labels[i] = static_cast<unsigned char>(label >= 0 ? label : int(i % 10));
+    for (std::size_t k = 0; k < std::size_t(rows) * cols; ++k)
+      pixels[i * rows * cols + k] = static_cast<unsigned char>((i + k) % 256);
+  }
+  const std::string stem = dir + "/" + split;
+  if (gzip) {
+    write_gz(stem + "-images-idx3-ubyte.gz", idx_bytes({images, rows, cols}, pixels));
+    write_gz(stem + "-labels-idx1-ubyte.gz", idx_bytes({images}, labels));
+  } else {
+    write_plain(stem + "-images-idx3-ubyte", idx_bytes({images, rows, cols}, pixels));
+    write_plain(stem + "-labels-idx1-ubyte", idx_bytes({images}, labels));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("data read_idx: a header larger than the file is refused before it is allocated") {
+  // 500,000 images of 28 x 28 (392 MB) declared by a gzip file of a few dozen bytes: the
+  // reader must find the truncation with only what the stream delivers in memory.
+  const std::string gz = temp_path("liar.gz"), plain = temp_path("liar");
+  write_gz(gz, idx_bytes({500000, 28, 28}, std::vector<unsigned char>(100, 7)));
+  write_plain(plain, idx_bytes({500000, 28, 28}, std::vector<unsigned char>(100, 7)));
+  for (const auto& path : {gz, plain}) {
+    CAPTURE(path);
+    CHECK_THROWS_WITH_AS(data::read_idx(path), doctest::Contains("truncated"), data::data_error);
+    // With 64 MB of headroom, allocating the declared 392 MB first would be a bad_alloc.
+    CHECK(with_memory_headroom(std::size_t(64) << 20, [&] {
+            try {
+              (void)data::read_idx(path);
+            } catch (const data::data_error&) {
+              return;
+            }
+            std::_Exit(6);
+          }) == 0);
+  }
+  std::filesystem::remove(gz);
+  std::filesystem::remove(plain);
+}
+
+TEST_CASE("data read_idx: sizes past the cap or overflowing 64 bits are refused, not allocated") {
+  const std::string p = temp_path("huge.gz");
+  // 4 x 10^6 images of 28 x 28: 3.1 GB declared (the audit's case), over max_idx_bytes.
+  write_gz(p, idx_bytes({4000000, 28, 28}, {1, 2, 3}));
+  CHECK_THROWS_WITH_AS(data::read_idx(p), doctest::Contains("at most 512 MiB"), data::data_error);
+  // 2^31 rows: a bare std::bad_alloc before.
+  write_gz(p, idx_bytes({1u << 31, 1}, {}));
+  CHECK_THROWS_WITH_AS(data::read_idx(p), doctest::Contains("2147483648 x 1"), data::data_error);
+  // 4 x 2^31 x 2^31 = 2^64 wraps to 0 in 64-bit arithmetic: it was accepted as empty.
+  write_gz(p, idx_bytes({4, 1u << 31, 1u << 31}, {}));
+  CHECK_THROWS_WITH_AS(data::read_idx(p), doctest::Contains("at most 512 MiB"), data::data_error);
+  // A zero dimension is a legitimately empty file.
+  write_gz(p, idx_bytes({0, 28, 28}, {}));
+  CHECK(data::read_idx(p).data.empty());
+  std::filesystem::remove(p);
+}
+
+TEST_CASE("data read_idx: keep stores the first records and still checks the whole file") {
+  const std::vector<unsigned char> pixels{0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255};
+  const std::string p = temp_path("keep.gz");
+  write_gz(p, idx_bytes({3, 2, 2}, pixels));
+  const auto a = data::read_idx(p, 2);
+  CHECK(a.dims == std::vector<std::size_t>{3, 2, 2});
+  CHECK(a.data == std::vector<std::uint8_t>(pixels.begin(), pixels.begin() + 8));
+  write_gz(p, idx_bytes({4, 2, 2}, pixels));  // one image short
+  CHECK_THROWS_WITH_AS(data::read_idx(p, 1), doctest::Contains("truncated"), data::data_error);
+  std::filesystem::remove(p);
+}
+
+TEST_CASE("data load_images: a crafted set, gzip or plain, and its first count images") {
+  const std::string dir = temp_path("set");
+  std::filesystem::remove_all(dir);
+  write_set(dir, "train", 30);
+  const auto s = data::load_images(dir, "train", 12);
+  CHECK(s.x.shape(0) == 12);
+  CHECK(s.x.shape(1) == 784);
+  CHECK(s.labels.size() == 12);
+  CHECK(int(s.labels[11]) == 1);
+  CHECK(s.x(3, 5) == 8 / 255.0);  // pixel 5 of image 3 is 8
+  // The same set uncompressed, as some MNIST mirrors ship it.
+  std::filesystem::remove_all(dir);
+  write_set(dir, "t10k", 5, 28, 28, false);
+  CHECK(data::load_images(dir, "t10k", 5).labels.size() == 5);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("data load_images: fewer images than asked for is one line with both counts") {
+  // The audit's sets of 1200, 10 and 0 images for train + validation = 1500: a heap overflow
+  // and two segmentation faults in figure-4.4 before.
+  for (const std::uint32_t n : {1200u, 10u, 0u}) {
+    CAPTURE(n);
+    const std::string dir = temp_path("short");
+    std::filesystem::remove_all(dir);
+    write_set(dir, "train", n);
+    const std::string expected = "train + validation = 1500 images, but '" + dir +
+                                 "/train-images-idx3-ubyte.gz' holds " + std::to_string(n) +
+                                 "; allowed: train + validation <= " + std::to_string(n);
+    CHECK_THROWS_WITH_AS(data::load_images(dir, "train", 1500, 28, 28, "train + validation"),
+                         doctest::Contains(expected.c_str()), data::data_error);
+    std::filesystem::remove_all(dir);
+  }
+}
+
+TEST_CASE("data load_images: images that do not fit the network, bad labels, missing files") {
+  const std::string dir = temp_path("odd");
+  std::filesystem::remove_all(dir);
+  write_set(dir, "train", 40, 2, 2);  // 2 x 2 images were trained on silently before
+  CHECK_THROWS_WITH_AS(data::load_images(dir, "train", 10),
+                       doctest::Contains("images of 2x2 pixels; allowed: 28x28 (the network's "
+                                         "784 inputs)"),
+                       data::data_error);
+  std::filesystem::remove_all(dir);
+  write_set(dir, "train", 10, 28, 28, true, 12);
+  CHECK_THROWS_WITH_AS(data::load_images(dir, "train", 10), doctest::Contains("label 12"),
+                       data::data_error);
+  write_gz(dir + "/train-labels-idx1-ubyte.gz", idx_bytes({9}, std::vector<unsigned char>(9)));
+  CHECK_THROWS_WITH_AS(data::load_images(dir, "train", 5),
+                       doctest::Contains("9 labels for 10 images"), data::data_error);
+  std::filesystem::remove(dir + "/train-labels-idx1-ubyte.gz");
+  CHECK_THROWS_WITH_AS(data::load_images(dir, "train", 5),
+                       doctest::Contains("has no train-labels-idx1-ubyte(.gz)"), data::data_error);
+  CHECK_THROWS_WITH_AS(data::load_images(dir + "/train-images-idx3-ubyte.gz", "train", 5),
+                       doctest::Contains("is not a directory"), data::data_error);
+  // A FIFO in place of a file: gzopen would wait for a writer forever.
+  const std::string fifo = dir + "/fifo";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH_AS(data::read_idx(fifo), doctest::Contains("not a regular file"),
+                       data::data_error);
+  CHECK_THROWS_WITH_AS(data::load_images(dir + "/none", "train", 5),
+                       doctest::Contains("does not exist; allowed: a directory with MNIST-format"),
+                       data::data_error);
+  // A long path is cut in the message, which stays one short line.
+  const std::string long_dir = dir + "/" + std::string(3000, 'x');
+  try {
+    (void)data::load_images(long_dir, "train", 5);
+    FAIL("no error for a missing directory");
+  } catch (const data::data_error& e) {
+    CHECK(std::string(e.what()).size() < 250);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("data data_directory: the parameter, else $DESCENT_DATA, else Debian's directory") {
+  const char* saved = std::getenv("DESCENT_DATA");
+  const std::string before = saved ? saved : "";
+  unsetenv("DESCENT_DATA");
+  CHECK(data::data_directory("") == data::fashion_mnist_dir);
+  CHECK(data::data_directory("/some/mnist") == "/some/mnist");
+  setenv("DESCENT_DATA", "/from/env", 1);
+  CHECK(data::data_directory("") == "/from/env");
+  CHECK(data::data_directory("/some/mnist") == "/some/mnist");
+  setenv("DESCENT_DATA", "", 1);  // set but empty: as if unset
+  CHECK(data::data_directory("") == data::fashion_mnist_dir);
+  if (saved)
+    setenv("DESCENT_DATA", before.c_str(), 1);
+  else
+    unsetenv("DESCENT_DATA");
 }

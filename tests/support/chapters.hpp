@@ -61,3 +61,40 @@ inline double cell(const report::Table& table, std::size_t row, const std::strin
 }
 
 }  // namespace descent::testing
+
+// --- cells by column name -------------------------------------------------------------
+// Item tests read a cell by the name of its column, so that a column added to a table does
+// not silently shift what a test compares.
+
+namespace descent::testing {
+
+/// The index of the column `name` of `table`; REQUIREs that there is one.
+inline std::size_t column(const report::Table& table, const std::string& name) {
+  for (std::size_t j = 0; j < table.columns.size(); ++j)
+    if (table.columns[j] == name) return j;
+  std::string known;
+  for (const auto& c : table.columns) known += (known.empty() ? "" : ", ") + c;
+  FAIL("table '" << table.name << "' has no column '" << name << "' (it has: " << known << ")");
+  return 0;
+}
+
+/// The number in row `row` under the column `name` (throws if the cell is text).
+inline double cell(const report::Table& table, std::size_t row, const std::string& name) {
+  return std::get<double>(table.rows.at(row).at(column(table, name)));
+}
+
+/// The text in row `row` under the column `name` (throws if the cell is a number).
+inline const std::string& text_cell(const report::Table& table, std::size_t row,
+                                    const std::string& name) {
+  return std::get<std::string>(table.rows.at(row).at(column(table, name)));
+}
+
+/// The index of the column `name` of a series; REQUIREs that there is one.
+inline std::size_t column(const report::Series& series, const std::string& name) {
+  for (std::size_t j = 0; j < series.columns.size(); ++j)
+    if (series.columns[j] == name) return j;
+  FAIL("series '" << series.name << "' has no column '" << name << "'");
+  return 0;
+}
+
+}  // namespace descent::testing
