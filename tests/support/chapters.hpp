@@ -44,22 +44,6 @@ inline const app::Item& item(const app::Chapter& chapter, const std::string& id)
   return *found;
 }
 
-// --- cells by column name -----------------------------------------------------------------
-
-/// The index of the column named `column` of a result table; stops the test case (FAIL) if
-/// there is none.
-inline std::size_t column_index(const report::Table& table, const std::string& column) {
-  for (std::size_t j = 0; j < table.columns.size(); ++j)
-    if (table.columns[j] == column) return j;
-  FAIL("table '" << table.name << "' has no column '" << column << "'");
-  return 0;
-}
-
-/// The number in row `row` of the column named `column` (throws if the cell is text).
-inline double cell(const report::Table& table, std::size_t row, const std::string& column) {
-  return std::get<double>(table.rows.at(row).at(column_index(table, column)));
-}
-
 }  // namespace descent::testing
 
 // --- cells by column name -------------------------------------------------------------
