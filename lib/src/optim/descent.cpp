@@ -7,6 +7,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/kernels.hpp"
 #include "descent/core/random.hpp"
 
 namespace descent::optim {
@@ -30,12 +31,6 @@ void Sampling::validate(std::size_t n) const {
 }
 
 namespace {
-
-double norm2(const vector& x) {
-  double s = 0;
-  for (double xi : x) s += xi * xi;
-  return std::sqrt(s);
-}
 
 // Keeps every record_every-th iterate and the last keep_last ones; calls the observer.
 class Recorder {
@@ -78,7 +73,7 @@ Trajectory run(const problems::Objective& C, UpdateRule& rule, const vector& the
   Recorder recorder(options);
   vector theta = theta0, g, full_g, previous_theta;
   int evaluations = 1;
-  Iterate previous{0, theta, C.value_and_gradient(theta, full_g), norm2(full_g), 0, 0};
+  Iterate previous{0, theta, C.value_and_gradient(theta, full_g), euclidean_norm(full_g), 0, 0};
   recorder.add(previous);
   //! [algorithm-4.1]
   for (int t = 0;; ++t) {
@@ -91,8 +86,8 @@ Trajectory run(const problems::Objective& C, UpdateRule& rule, const vector& the
     Iterate current{t + 1,
                     theta,
                     C.value_and_gradient(theta, full_g),
-                    norm2(full_g),
-                    norm2(theta - previous_theta),
+                    euclidean_norm(full_g),
+                    euclidean_norm(theta - previous_theta),
                     alpha};
     ++evaluations;
     const auto stop = check_stop(options.stop, previous, current, started);  // §4.1

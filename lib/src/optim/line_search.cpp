@@ -7,6 +7,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/kernels.hpp"
 
 namespace descent::optim {
 
@@ -34,18 +35,7 @@ Ray::Point Ray::at(double alpha) {
   double* x = trial_.data();
   for (std::size_t i = 0; i < d; ++i) x[i] = t[i] + alpha * dir[i];
   const double phi = objective_->value_and_gradient(trial_, g_);
-  // φ′(α) = θ_dᵀ∇C, with four partial sums so the loop vectorizes (see quasi_newton.cpp)
-  const double* g = g_.data();
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  std::size_t i = 0;
-  for (; i + 4 <= d; i += 4) {
-    s0 += dir[i] * g[i];
-    s1 += dir[i + 1] * g[i + 1];
-    s2 += dir[i + 2] * g[i + 2];
-    s3 += dir[i + 3] * g[i + 3];
-  }
-  for (; i < d; ++i) s0 += dir[i] * g[i];
-  const double dphi = (s0 + s1) + (s2 + s3);
+  const double dphi = kernels::dot(dir, g_.data(), d);  // φ′(α) = θ_dᵀ∇C
   ++evaluations_;
   return {alpha, phi, dphi};
 }
