@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <random>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
@@ -112,16 +111,7 @@ Trajectory descend_stochastic(const problems::FiniteSum& C, UpdateRule& rule, co
   sampling.validate(n);
   const auto nb = static_cast<std::size_t>(sampling.batch_size);
   Rng rng(sampling.seed);
-  std::mt19937 legacy(static_cast<std::uint32_t>(sampling.seed));  // numpy's RandomState
-  std::uint32_t mask = 0;  // numpy's rk_interval: the smallest 2^k − 1 >= n − 1
-  while (mask < n - 1) mask = (mask << 1) | 1;
-  auto numpy_choice = [&]() -> std::size_t {
-    if (n == 1) return 0;  // numpy draws nothing for a single choice
-    std::uint32_t r = 0;
-    do r = static_cast<std::uint32_t>(legacy()) & mask;
-    while (r > n - 1);
-    return r;
-  };
+  NumpyRandomState legacy(static_cast<std::uint32_t>(sampling.seed));
   std::vector<std::size_t> order(n), batch;
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   std::size_t next = n;  // position in the current epoch; n forces a shuffle first
@@ -129,7 +119,7 @@ Trajectory descend_stochastic(const problems::FiniteSum& C, UpdateRule& rule, co
     batch.clear();
     if (sampling.with_replacement) {
       for (std::size_t k = 0; k < nb; ++k)  // (4.11)
-        batch.push_back(sampling.stream == Sampling::Stream::numpy_legacy ? numpy_choice()
+        batch.push_back(sampling.stream == Sampling::Stream::numpy_legacy ? legacy.choice(n)
                                                                           : rng.below(n));
     } else {
       if (next >= n) {  // a new epoch: reshuffle, then cut into ⌈n/n_b⌉ batches
