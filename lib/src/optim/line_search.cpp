@@ -249,8 +249,6 @@ double cubic_minimizer(const Ray::Point& a, const Ray::Point& b) {
   return b.alpha - (b.alpha - a.alpha) * (b.dphi + d2 - d1) / denom;
 }
 
-}  // namespace
-
 //! [zoom]
 // Nocedal–Wright Algorithm 3.6. Invariants: lo satisfies (4.48) and has the lowest φ of
 // the points that do; φ′(lo)(hi − lo) < 0, so a step satisfying the conditions lies between.
@@ -281,6 +279,8 @@ LineSearchResult zoom(Ray& ray, double phi0, double dphi0, Ray::Point lo, Ray::P
               "the evaluation budget ran out while zooming");
 }
 //! [zoom]
+
+}  // namespace
 
 LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0, const WolfeOptions& o) {
   o.validate();
