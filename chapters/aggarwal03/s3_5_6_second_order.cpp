@@ -344,7 +344,7 @@ Result section_3_5_6_1(const Params& p) {
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
-    o.exact = true;
+    o.line_search = optim::ExactOptions{};
     o.restart_every = 1000000000;  // linear CG never restarts
     o.stop.gradient_tolerance = 1e-10;
     o.stop.max_iterations = static_cast<int>(n);
@@ -374,7 +374,7 @@ Result section_3_5_6_1(const Params& p) {
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
-    o.wolfe.c2 = p.number("c2");
+    std::get<optim::WolfeOptions>(o.line_search).c2 = p.number("c2");
     o.stop.gradient_tolerance = p.number("gtol");
     o.restart_every = static_cast<int>(p.integer("restart_every"));
     o.stop.max_iterations = 100000;
@@ -417,8 +417,7 @@ Result section_3_5_6_1(const Params& p) {
 Result section_3_5_6_2(const Params& p) {
   const auto f = bowl();
   optim::QuasiNewtonOptions o;
-  o.line_search = optim::LineSearchKind::exact;
-  o.scale_first_step = false;
+  o.line_search = optim::ExactOptions{};
   o.stop.gradient_tolerance = 1e-12;
   // G after each update: run BFGS for 1 and then 2 iterations
   Result result;

@@ -36,7 +36,7 @@ Result newton_rosenbrock(const Params& p) {
   optim::NewtonOptions o;
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
   o.stop.gradient_tolerance = p.number("tolerance");
-  o.damped = p.integer("damped") != 0;
+  if (p.integer("damped") != 0) o.line_search = optim::BacktrackingOptions{};
   const auto run = optim::newton(f, to_vector(p.vector("theta0")), o);
   Result result;
   auto& table = result.table(
@@ -78,11 +78,8 @@ Result algorithm_4_3(const Params& p) {
   optim::QuasiNewtonOptions o;
   o.stop.gradient_tolerance = p.number("tolerance");
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
-  o.line_search = kind_from(p.integer("line_search"));
+  o.line_search = optim::default_line_search(kind_from(p.integer("line_search")));
   o.m = static_cast<std::size_t>(p.integer("m"));
-  // the book's backtracking starts at α₀ = 1 (catalogue C41/C52)
-  o.scale_first_step = o.line_search != optim::LineSearchKind::backtracking &&
-                       o.line_search != optim::LineSearchKind::exact;
   const auto bfgs = optim::bfgs(f, theta0, o);
   const auto lbfgs = optim::lbfgs(f, theta0, o);
   Result result;
@@ -92,9 +89,9 @@ Result algorithm_4_3(const Params& p) {
     const auto& last = run->trajectory.last();
     summary.add(
         {std::string(run == &bfgs ? "BFGS (4.66)" : "L-BFGS (4.69), m = " + std::to_string(o.m)),
-         std::string(optim::to_string(o.line_search)), double(run->trajectory.status.iterations),
-         double(run->trajectory.evaluations), double(run->skipped_updates), last.theta(0),
-         last.theta(1), last.value});
+         std::string(optim::to_string(optim::kind_of(o.line_search))),
+         double(run->trajectory.status.iterations), double(run->trajectory.evaluations),
+         double(run->skipped_updates), last.theta(0), last.theta(1), last.value});
   }
   auto& path = result.table("bfgs iterates", {"t", "theta1", "theta2", "C(theta)", "alpha(t)"});
   for (const auto& it : bfgs.trajectory.iterates)

@@ -309,4 +309,82 @@ LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0, const Wo
               "the evaluation budget ran out while bracketing");
 }
 
+// --- one value: which search -----------------------------------------------------------------
+
+void FixedStep::validate() const {
+  require("alpha", alpha, Interval::greater_than(0));
+}
+
+const char* to_string(LineSearchKind kind) {
+  for (const auto& [name, value] : line_search_or_none_names)
+    if (value == kind) return name.data();
+  return "unknown";
+}
+
+LineSearchKind kind_of(const LineSearch& search) {
+  struct Kind {
+    LineSearchKind operator()(const FixedStep&) const { return LineSearchKind::none; }
+    LineSearchKind operator()(const ExactOptions&) const { return LineSearchKind::exact; }
+    LineSearchKind operator()(const BacktrackingOptions&) const {
+      return LineSearchKind::backtracking;
+    }
+    LineSearchKind operator()(const WolfeOptions& o) const {
+      return o.strong ? LineSearchKind::strong_wolfe : LineSearchKind::wolfe;
+    }
+  };
+  return std::visit(Kind{}, search);
+}
+
+LineSearch default_line_search(LineSearchKind kind) {
+  switch (kind) {
+    case LineSearchKind::none: return FixedStep{};
+    case LineSearchKind::exact: return ExactOptions{};
+    case LineSearchKind::backtracking: return BacktrackingOptions{};
+    case LineSearchKind::wolfe: {
+      WolfeOptions weak;
+      weak.strong = false;
+      return weak;
+    }
+    case LineSearchKind::strong_wolfe: return WolfeOptions{};
+  }
+  return WolfeOptions{};
+}
+
+void validate(const LineSearch& search) {
+  std::visit([](const auto& options) { options.validate(); }, search);
+}
+
+double first_trial_step(const LineSearch& search, const SearchStart& start, double dphi0,
+                        const vector& direction) {
+  if (const auto* b = std::get_if<BacktrackingOptions>(&search)) return b->alpha0;
+  const auto* w = std::get_if<WolfeOptions>(&search);
+  if (!w) return std::numeric_limits<double>::quiet_NaN();  // FixedStep, exact: no trial step
+  if (start.newton_step) return w->alpha0;
+  if (!std::isnan(start.last_decrease)) {
+    const double guess = 2.02 * -start.last_decrease / dphi0;  // Nocedal–Wright (3.60)
+    return guess > 0 && std::isfinite(guess) ? std::min(w->alpha0, guess) : w->alpha0;
+  }
+  return 1 / euclidean_norm(direction);
+}
+
+LineSearchResult search(const LineSearch& how, Ray& ray, double phi0, double dphi0,
+                        const SearchStart& start) {
+  if (const auto* fixed = std::get_if<FixedStep>(&how)) {
+    fixed->validate();
+    const auto p = ray.at(fixed->alpha);
+    return {LineSearchFailure::none, p.alpha, p.phi, p.dphi, 1, "fixed step"};
+  }
+  if (const auto* exact = std::get_if<ExactOptions>(&how)) return exact_line_search(ray, *exact);
+  const double alpha0 = first_trial_step(how, start, dphi0, ray.direction());
+  if (const auto* b = std::get_if<BacktrackingOptions>(&how)) {
+    BacktrackingOptions o = *b;
+    o.alpha0 = alpha0;
+    return backtracking(ray, phi0, dphi0, o);
+  }
+  WolfeOptions o = std::get<WolfeOptions>(how);
+  o.alpha0 = alpha0;
+  o.alpha_max = std::max(o.alpha_max, alpha0);
+  return wolfe_line_search(ray, phi0, dphi0, o);
+}
+
 }  // namespace descent::optim

@@ -11,24 +11,10 @@
 
 namespace descent::optim {
 
-// --- Algorithm 4.3 -------------------------------------------------------------------------------
-
-const char* to_string(LineSearchKind kind) {
-  switch (kind) {
-    case LineSearchKind::exact: return "exact";
-    case LineSearchKind::backtracking: return "backtracking";
-    case LineSearchKind::wolfe: return "wolfe";
-    case LineSearchKind::strong_wolfe: return "strong_wolfe";
-  }
-  return "unknown";
-}
-
 void QuasiNewtonOptions::validate() const {
   stop.validate();
   require("relative_gradient_tolerance", relative_gradient_tolerance, Interval::at_least(0));
-  wolfe.validate();
-  backtracking.validate();
-  exact.validate();
+  optim::validate(line_search);
   require("m", double(m), Interval::closed(1, 1000));
   require("curvature_epsilon", curvature_epsilon, Interval::at_least(0));
 }
@@ -103,9 +89,6 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
     return run;
   }
   Ray ray(objective, theta, dir);
-  WolfeOptions wolfe = options.wolfe;
-  wolfe.strong = options.line_search == LineSearchKind::strong_wolfe;
-  BacktrackingOptions backtracking = options.backtracking;
   for (int t = 0;; ++t) {
     const double slope = inverse.direction(g, dir);  // Step 5, and θ_dᵀ∇C
     if (!(slope < 0)) {
@@ -113,22 +96,8 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
                    "theta_d^T grad C = " + short_number(slope) + " >= 0", t};
       return run;
     }
-    // Step 6: the line search
-    const double first = t == 0 && options.scale_first_step ? 1 / euclidean_norm(dir) : 0;
-    LineSearchResult ls;
-    switch (options.line_search) {
-      case LineSearchKind::exact: ls = exact_line_search(ray, options.exact); break;
-      case LineSearchKind::backtracking:
-        backtracking.alpha0 = first > 0 ? first : options.backtracking.alpha0;
-        ls = optim::backtracking(ray, value, slope, backtracking);
-        break;
-      case LineSearchKind::wolfe:
-      case LineSearchKind::strong_wolfe:
-        wolfe.alpha0 = first > 0 ? first : options.wolfe.alpha0;
-        wolfe.alpha_max = std::max(wolfe.alpha_max, wolfe.alpha0);
-        ls = wolfe_line_search(ray, value, slope, wolfe);
-        break;
-    }
+    // Step 6: the line search; at t = 0, B = I and θ_d = −∇C has no natural length
+    const auto ls = search(options.line_search, ray, value, slope, {.newton_step = t > 0});
     tr.evaluations += ls.evaluations;
     if (!ls.ok()) {
       tr.status = {StopReason::line_search_failed, ls.detail, t};

@@ -13,8 +13,19 @@
 /// momentum and RMSprop, so here they are c1 and c2 as in Nocedal–Wright, with
 /// 0 < c1 < c2 < 1. A search that fails says why (LineSearchFailure) instead of returning
 /// a silent step.
+///
+/// "Which search" is one value, LineSearch: a std::variant of the option structs (plus
+/// FixedStep, no search at all), run by search(). Every method that searches (nonlinear CG,
+/// Newton, Hessian-free, BFGS, L-BFGS) holds one and hands it to search(), which also decides the
+/// first trial step (first_trial_step), so every method offers every search and no caller
+/// decides the first step. line_search_names lists the names the command line uses.
 
+#include <array>
+#include <limits>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
 
 #include "descent/core/tensor.hpp"
 #include "descent/problems/objective.hpp"
@@ -153,5 +164,80 @@ struct WolfeOptions {
 /// to the inner 80% of the bracket): a step satisfying (4.48) and (4.49), or (4.50) if strong.
 [[nodiscard]] LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0,
                                                  const WolfeOptions& options = {});
+
+// --- one value: which search -----------------------------------------------------------------
+
+/// No search: the step α itself ("none"), e.g. the full step α = 1 of undamped Newton (4.54),
+/// of plain Hessian-free Newton, or of quasi-Newton without a search. Never fails: a step that
+/// increases C or overflows is taken, and the method's stopping test reports what follows.
+struct FixedStep {
+  double alpha = 1;  ///< > 0
+  void validate() const;
+};
+
+/// Which line search a method runs, with its options. WolfeOptions::strong chooses between
+/// (4.49) and (4.50).
+using LineSearch = std::variant<FixedStep, ExactOptions, BacktrackingOptions, WolfeOptions>;
+
+/// The kinds of LineSearch by name: what a command line chooses.
+enum class LineSearchKind { none, exact, backtracking, wolfe, strong_wolfe };
+/// "none", "exact", "backtracking", "wolfe" or "strong_wolfe".
+[[nodiscard]] const char* to_string(LineSearchKind kind);
+[[nodiscard]] LineSearchKind kind_of(const LineSearch& search);
+
+/// The searches every method that searches offers, by the names the command line uses
+/// (app::Names<LineSearchKind, 4>, for app::Param::choice).
+inline constexpr std::array<std::pair<std::string_view, LineSearchKind>, 4> line_search_names{{
+    {"exact", LineSearchKind::exact},
+    {"backtracking", LineSearchKind::backtracking},
+    {"wolfe", LineSearchKind::wolfe},
+    {"strong_wolfe", LineSearchKind::strong_wolfe},
+}};
+/// The same with "none" (FixedStep{1}, the full step) first: for the methods whose step has a
+/// natural length, α = 1 — Newton, Hessian-free, BFGS and L-BFGS — not for nonlinear CG.
+inline constexpr std::array<std::pair<std::string_view, LineSearchKind>, 5>
+    line_search_or_none_names{{
+        {"none", LineSearchKind::none},
+        {"exact", LineSearchKind::exact},
+        {"backtracking", LineSearchKind::backtracking},
+        {"wolfe", LineSearchKind::wolfe},
+        {"strong_wolfe", LineSearchKind::strong_wolfe},
+    }};
+
+/// The default options of `kind`: FixedStep{1}, ExactOptions{}, BacktrackingOptions{} (the
+/// book's α₀ = 1 and factor 2/3, Armijo), WolfeOptions{} with strong = false or true.
+[[nodiscard]] LineSearch default_line_search(LineSearchKind kind);
+
+/// Throws descent::invalid_argument naming the field of the chosen options that is out of range.
+void validate(const LineSearch& search);
+
+/// What a method knows about its direction θ_d when it searches: what the first trial step of
+/// an inexact search is made from (first_trial_step).
+struct SearchStart {
+  /// θ_d solves a Newton-type system (Newton, Hessian-free, quasi-Newton after its first
+  /// iteration), so α = 1 is the step its model predicts.
+  bool newton_step = false;
+  /// C(θ⁽ᵗ⁻¹⁾) − C(θ⁽ᵗ⁾) when the method keeps it (nonlinear CG), else NaN.
+  double last_decrease = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// The first trial step of an inexact search, one policy for every method:
+/// - backtracking: its alpha0 (MEDL §4.5 starts from α₀ = 1 and shrinks by 2/3);
+/// - Wolfe along a Newton-type step: its alpha0 (1, the full step);
+/// - Wolfe along another direction with a known last decrease: α = 2.02 · last_decrease / −φ′(0)
+///   (Nocedal–Wright (3.60): the step that would repeat the last decrease; scipy's choice),
+///   at most alpha0, and alpha0 when that is not a positive number;
+/// - Wolfe along another direction without one (quasi-Newton's first iteration, B = I):
+///   1/‖θ_d‖, a first step of unit length, as LBFGSpp and libLBFGS take (B = I knows nothing
+///   of the scale of C).
+/// FixedStep and ExactOptions have no trial step (their alpha and initial_step stand).
+[[nodiscard]] double first_trial_step(const LineSearch& search, const SearchStart& start,
+                                      double dphi0, const vector& direction);
+
+/// Runs `search` along `ray`, given φ(0) = phi0 and φ′(0) = dphi0 (an exact search evaluates
+/// φ(0) again itself), with the inexact searches' first trial step from first_trial_step. The
+/// one entry every method searches through.
+[[nodiscard]] LineSearchResult search(const LineSearch& search, Ray& ray, double phi0, double dphi0,
+                                      const SearchStart& start = {});
 
 }  // namespace descent::optim

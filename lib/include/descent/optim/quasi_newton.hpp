@@ -24,9 +24,6 @@ namespace descent::optim {
 
 // --- Algorithm 4.3 ------------------------------------------------------------------------------
 
-enum class LineSearchKind { exact, backtracking, wolfe, strong_wolfe };
-[[nodiscard]] const char* to_string(LineSearchKind kind);
-
 struct QuasiNewtonOptions {
   StopCriteria stop = [] {
     StopCriteria s;
@@ -37,13 +34,10 @@ struct QuasiNewtonOptions {
   /// Also stop when ‖∇C‖ <= relative_gradient_tolerance · max(1, ‖θ‖), the criterion of
   /// LBFGSpp and libLBFGS (0: off): >= 0.
   double relative_gradient_tolerance = 0;
-  LineSearchKind line_search = LineSearchKind::strong_wolfe;
-  WolfeOptions wolfe;                ///< for wolfe / strong_wolfe (`strong` is set from the kind)
-  BacktrackingOptions backtracking;  ///< for backtracking
-  ExactOptions exact;                ///< for exact
-  /// First trial step 1/‖∇C(θ⁽⁰⁾)‖ instead of alpha0 at t = 0, as LBFGSpp and libLBFGS do: B_init
-  /// = I knows nothing of the scale of C.
-  bool scale_first_step = true;
+  /// Step 6, the line search (any: FixedStep{1} takes the full quasi-Newton step). A Wolfe
+  /// search's first trial step is 1/‖θ_d‖ at t = 0, where B_init = I knows nothing of the scale
+  /// of C, and alpha0 = 1 after (first_trial_step).
+  LineSearch line_search = WolfeOptions{};
   std::size_t m = 6;  ///< L-BFGS memory: 1 <= m <= 1000 (Aggarwal ≈ 30, Nocedal–Wright 3–20)
   /// Skip the update unless g_sᵀθ_s > curvature_epsilon · g_sᵀg_s (4.64): >= 0.
   double curvature_epsilon = 2.220446049250313e-16;
