@@ -344,7 +344,8 @@ Result section_3_5_6_1(const Params& p) {
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
-    o.line_search = optim::ExactOptions{};
+    // a quadratic has one local minimizer on every ray: the first is the book's (4.43)
+    o.line_search = optim::ExactOptions{.rule = optim::ExactOptions::Rule::first_local};
     o.restart_every = 1000000000;  // linear CG never restarts
     o.stop.gradient_tolerance = 1e-10;
     o.stop.max_iterations = static_cast<int>(n);

@@ -1,6 +1,8 @@
 // The line-search value of lib/optim (LineSearch, search(), the names table, the first-step
-// policy). Reference values: closed forms, and the MEDL catalogue's line searches and BFGS run
-// with backtracking (C38, C41, C52).
+// policy) and the exact search's rule. Reference values: the two local minimizers of the quartic
+// φ(α) = C(θ + αθ_d) along one Rosenbrock ray, from the roots of the cubic φ′ in exact rational
+// arithmetic (fixtures/optim_harness.json, tests/reference/generate_optim_harness.py); closed
+// forms; and the MEDL catalogue's BFGS run with backtracking (C52).
 
 #include <doctest/doctest.h>
 
@@ -11,10 +13,85 @@
 #include "descent/core/kernels.hpp"
 #include "descent/optim/line_search.hpp"
 #include "descent/optim/quasi_newton.hpp"
+#include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
+#include "fixtures.hpp"
 
 using namespace descent;
 using namespace descent::optim;
+using descent::testing::load_fixture;
+
+namespace {
+
+// The ray of issue 11: from θ = (−0.8, 0.5) along θ_d = −∇C = (48.4, 28), φ has two local
+// minima, at α = 0.0014553 (C = 2.99859) and α = 0.0436258 (C = 0.0972562).
+struct TwoMinimaRay {
+  problems::Rosenbrock f;
+  vector theta{-0.8, 0.5};
+  vector d{48.4, 28.0};
+  Ray ray{f, theta, d};
+};
+
+// Rounding moves the computed root of φ′ by about ε‖θ_d‖‖∇C‖/φ″ ≈ 1e-16 · 1e2 / 2e6, and the
+// search stops once |cos ∠(θ_d, ∇C)| <= 1e-13, |Δα| <= 1e-13‖θ_d‖‖∇C‖/φ″ <= 6e-18 here
+// (φ″ ≈ 1.9e6 at both minima): α to 1e-12 relative is far inside both and far outside the
+// distance between the minima.
+constexpr double kAlphaTolerance = 1e-12;
+
+}  // namespace
+
+TEST_CASE("exact line search: the lowest local minimizer on the ray, MEDL (4.43)") {
+  const auto minima = load_fixture("optim_harness.json")["rosenbrock_ray"]["local_minima"];
+  const double first = minima[0]["alpha"], second = minima[1]["alpha"];
+  REQUIRE(double(minima[1]["C"]) < double(minima[0]["C"]));  // the farther one is lower
+  TwoMinimaRay r;
+  const auto global = exact_line_search(r.ray);  // the default rule
+  REQUIRE(global.ok());
+  CHECK(global.alpha == doctest::Approx(second).epsilon(kAlphaTolerance));
+  CHECK(global.phi == doctest::Approx(double(minima[1]["C"])).epsilon(1e-12));
+  // the ray's buffers hold the accepted point, although the march went on past it
+  CHECK(r.ray.theta()(0) == doctest::Approx(double(minima[1]["theta"][0])).epsilon(1e-12));
+  CHECK(r.ray.theta()(1) == doctest::Approx(double(minima[1]["theta"][1])).epsilon(1e-12));
+
+  ExactOptions first_local;
+  first_local.rule = ExactOptions::Rule::first_local;
+  TwoMinimaRay s;
+  const auto near = exact_line_search(s.ray, first_local);
+  REQUIRE(near.ok());
+  CHECK(near.alpha == doctest::Approx(first).epsilon(kAlphaTolerance));
+  CHECK(near.phi == doctest::Approx(double(minima[0]["C"])).epsilon(1e-12));
+  CHECK(near.evaluations < global.evaluations);  // it stops at the first bracket
+
+  // a bracket that ends before the second minimum sees only the first
+  ExactOptions short_bracket;
+  short_bracket.alpha_max = 0.02;
+  TwoMinimaRay u;
+  const auto inside = exact_line_search(u.ray, short_bracket);
+  REQUIRE(inside.ok());
+  CHECK(inside.alpha == doctest::Approx(first).epsilon(kAlphaTolerance));
+}
+
+TEST_CASE("exact line search: a ray still descending at alpha_max has no minimizer there") {
+  // C(θ) = −θ₁ (A = 0, b = e₁) decreases without end along θ_d = e₁
+  const problems::QuadraticForm plane(matrix{{0.0, 0.0}, {0.0, 0.0}}, vector{1.0, 0.0});
+  const vector theta{0.0, 0.0}, d{1.0, 0.0};
+  for (const auto rule :
+       {ExactOptions::Rule::global_over_bracket, ExactOptions::Rule::first_local}) {
+    CAPTURE(to_string(rule));
+    Ray ray(plane, theta, d);
+    ExactOptions o;
+    o.rule = rule;
+    o.alpha_max = 1e3;
+    const auto ls = exact_line_search(ray, o);
+    CHECK(ls.failure == LineSearchFailure::no_sufficient_decrease);
+    CHECK(ls.detail.find("alpha_max = 1000") != std::string::npos);
+    // the march 1e-3, 2e-3, ..., 2^19·1e-3 <= 1e3: 20 points, and φ(0)
+    CHECK(ls.evaluations == 21);
+  }
+  ExactOptions bad;
+  bad.alpha_max = 1e-4;  // below initial_step = 1e-3
+  CHECK_THROWS_WITH_AS(bad.validate(), doctest::Contains("alpha_max"), descent::invalid_argument);
+}
 
 TEST_CASE("line search: the names table, the kinds and their default options") {
   CHECK(line_search_or_none_names.size() == line_search_names.size() + 1);
@@ -29,6 +106,8 @@ TEST_CASE("line search: the names table, the kinds and their default options") {
   CHECK(std::holds_alternative<FixedStep>(default_line_search(LineSearchKind::none)));
   CHECK_FALSE(std::get<WolfeOptions>(default_line_search(LineSearchKind::wolfe)).strong);
   CHECK(std::get<WolfeOptions>(default_line_search(LineSearchKind::strong_wolfe)).strong);
+  for (const auto& [name, rule] : exact_rule_names) CHECK(std::string(to_string(rule)) == name);
+  CHECK(ExactOptions{}.rule == ExactOptions::Rule::global_over_bracket);
   // each kind's options are validated through the one value
   CHECK_THROWS_WITH_AS(validate(FixedStep{0}), "alpha = 0 is out of range; allowed: 0 < alpha",
                        descent::invalid_argument);

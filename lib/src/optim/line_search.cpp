@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
@@ -124,77 +126,137 @@ double exact_step_quadratic(double slope, double curvature) {
 void ExactOptions::validate() const {
   require("initial_step", initial_step, Interval::greater_than(0));
   require("expansion", expansion, Interval::greater_than(1));
+  require("alpha_max", alpha_max, Interval::at_least(initial_step));
   require("tolerance", tolerance, Interval::open(0, 1));
   require("max_evaluations", max_evaluations, Interval::closed(1, 1e6));
 }
 
-LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
-  options.validate();
-  const int start = ray.evaluations();
-  auto used = [&] { return ray.evaluations() - start; };
-  Ray::Point lo = ray.at(0);
-  const double dphi0 = lo.dphi;
-  if (!finite(lo)) return fail(LineSearchFailure::non_finite_value, lo, used(), "at alpha = 0");
-  if (!(dphi0 < 0)) return not_descent(dphi0);
-  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
-  double dd = 0;
-  for (double x : ray.direction()) dd += x * x;
-  const double direction_norm = std::sqrt(dd);
-  auto small_slope = [&](const Ray::Point& p) {
-    double gg = 0;
-    for (double x : ray.gradient()) gg += x * x;
-    return std::fabs(p.dphi) <= options.tolerance * direction_norm * std::sqrt(gg);
-  };
+const char* to_string(ExactOptions::Rule rule) {
+  for (const auto& [name, value] : exact_rule_names)
+    if (value == rule) return name.data();
+  return "unknown";
+}
 
-  // March out until [lo, hi] must hold a local minimizer: φ′(lo) < 0 and either φ rose
-  // (φ(hi) > φ(lo)) or the slope turned (φ′(hi) >= 0).
-  Ray::Point hi{};
-  for (double alpha = options.initial_step;; alpha *= options.expansion) {
-    if (used() >= options.max_evaluations)
-      return fail(LineSearchFailure::no_sufficient_decrease, lo, used(),
-                  "phi kept decreasing along the ray");
-    const auto p = ray.at(alpha);
-    if (!finite(p) || p.phi > lo.phi || p.dphi >= 0) {
-      hi = p;
-      break;
-    }
-    lo = p;
-    if (small_slope(p)) return accept(p, used());
-  }
+namespace {
 
-  // Shrink the bracket, keeping the invariant; lo is always the lowest point seen.
-  Ray::Point best = lo;
-  while (used() < options.max_evaluations) {
-    const double width = hi.alpha - lo.alpha;
-    double alpha = 0.5 * (lo.alpha + hi.alpha);
-    if (finite(hi) && hi.dphi > 0) {
-      // the root of the secant of φ′ through lo and hi, if it lies well inside
-      const double secant = lo.alpha - lo.dphi * width / (hi.dphi - lo.dphi);
-      if (secant > lo.alpha + 0.01 * width && secant < hi.alpha - 0.01 * width) alpha = secant;
+// One exact line search: the march over the bracket, then the refinement of what it found.
+class ExactSearch {
+ public:
+  ExactSearch(Ray& ray, const ExactOptions& options)
+      : ray_(ray), o_(options), start_(ray.evaluations()) {}
+
+  LineSearchResult run() {
+    const Ray::Point origin = ray_.at(0);
+    if (!finite(origin))
+      return fail(LineSearchFailure::non_finite_value, origin, used(), "at alpha = 0");
+    if (!(origin.dphi < 0)) return not_descent(origin.dphi);
+    direction_norm_ = euclidean_norm(ray_.direction());
+    const bool first_local = o_.rule == ExactOptions::Rule::first_local;
+
+    // The march: a local minimizer lies in [a, b] when φ′(a) < 0 and either φ rose
+    // (φ(b) > φ(a)) or the slope turned (φ′(b) >= 0).
+    struct Bracket {
+      Ray::Point lo, hi;
+    };
+    std::vector<Bracket> brackets;
+    Ray::Point previous = origin;
+    bool out_of_budget = false;
+    for (double alpha = o_.initial_step; alpha <= o_.alpha_max; alpha *= o_.expansion) {
+      if (used() >= o_.max_evaluations) {
+        out_of_budget = true;
+        break;
+      }
+      const auto p = ray_.at(alpha);
+      const bool closes = !finite(p) || p.phi > previous.phi || p.dphi >= 0;
+      if (previous.dphi < 0 && closes) {
+        brackets.push_back({previous, p});
+        if (first_local) break;
+      } else if (first_local && small_slope(p)) {
+        return accept(p, used());  // a march point where φ′ already vanishes
+      }
+      if (!finite(p)) break;  // C overflowed: the ray ends here
+      previous = p;
     }
-    if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
-    const auto p = ray.at(alpha);
-    // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
-    // is flat below rounding, and comparing values there would shrink onto the wrong side.
-    const bool sign_bracket = finite(hi) && hi.dphi >= 0;
-    const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
-    if (right_side) {
-      hi = p;
-    } else {
-      lo = p;
-      best = p;
+    if (brackets.empty())
+      return fail(LineSearchFailure::no_sufficient_decrease, previous, used(),
+                  out_of_budget
+                      ? "phi kept decreasing along the ray"
+                      : "phi kept decreasing up to alpha_max = " + short_number(o_.alpha_max));
+
+    // Refine every bracket; keep the lowest minimizer (the first of equals), MEDL (4.43).
+    std::optional<LineSearchResult> best, failure;
+    bool best_is_last = false;  // whether the ray's buffers hold the best point
+    for (const auto& b : brackets) {
+      auto r = refine(b.lo, b.hi);
+      best_is_last = false;
+      if (!r.ok()) {
+        if (!failure) failure = std::move(r);
+      } else if (!best || r.phi < best->phi) {
+        best = std::move(r);
+        best_is_last = true;
+      }
     }
-    if (finite(p) && small_slope(p)) return accept(p, used());
-  }
-  // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
-  // Leave the ray at the best point found, so its buffers hold the accepted θ.
-  if (hi.alpha - lo.alpha <= 8 * std::numeric_limits<double>::epsilon() * hi.alpha) {
-    const auto p = ray.at(best.alpha);
+    if (!best) return *failure;
+    if (best_is_last) return *best;
+    const auto p = ray_.at(best->alpha);  // leave the ray's buffers at the accepted point
     return accept(p, used());
   }
-  return fail(
-      LineSearchFailure::no_sufficient_decrease, best, used(),
-      "the slope did not fall to " + short_number(options.tolerance) + " |theta_d| |grad C|");
+
+ private:
+  [[nodiscard]] int used() const { return ray_.evaluations() - start_; }
+
+  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
+  [[nodiscard]] bool small_slope(const Ray::Point& p) const {
+    return std::fabs(p.dphi) <= o_.tolerance * direction_norm_ * euclidean_norm(ray_.gradient());
+  }
+
+  // Closes in on the local minimizer in [lo, hi], keeping the invariant; lo is always the
+  // lowest point seen.
+  LineSearchResult refine(Ray::Point lo, Ray::Point hi) {
+    Ray::Point best = lo;
+    while (used() < o_.max_evaluations) {
+      const double width = hi.alpha - lo.alpha;
+      double alpha = 0.5 * (lo.alpha + hi.alpha);
+      if (finite(hi) && hi.dphi > 0) {
+        // the root of the secant of φ′ through lo and hi, if it lies well inside
+        const double secant = lo.alpha - lo.dphi * width / (hi.dphi - lo.dphi);
+        if (secant > lo.alpha + 0.01 * width && secant < hi.alpha - 0.01 * width) alpha = secant;
+      }
+      if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
+      const auto p = ray_.at(alpha);
+      // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
+      // is flat below rounding, and comparing values there would shrink onto the wrong side.
+      const bool sign_bracket = finite(hi) && hi.dphi >= 0;
+      const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
+      if (right_side) {
+        hi = p;
+      } else {
+        lo = p;
+        best = p;
+      }
+      if (finite(p) && small_slope(p)) return accept(p, used());
+    }
+    // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
+    // Leave the ray at the best point found, so its buffers hold the accepted θ.
+    if (hi.alpha - lo.alpha <= 8 * std::numeric_limits<double>::epsilon() * hi.alpha) {
+      const auto p = ray_.at(best.alpha);
+      return accept(p, used());
+    }
+    return fail(LineSearchFailure::no_sufficient_decrease, best, used(),
+                "the slope did not fall to " + short_number(o_.tolerance) + " |theta_d| |grad C|");
+  }
+
+  Ray& ray_;
+  const ExactOptions& o_;
+  int start_;
+  double direction_norm_ = 0;
+};
+
+}  // namespace
+
+LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
+  options.validate();
+  return ExactSearch(ray, options).run();
 }
 
 // --- backtracking ------------------------------------------------------------------------------

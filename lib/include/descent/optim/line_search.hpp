@@ -3,8 +3,8 @@
 /// Line search, MEDL §4.5 (4.43)–(4.50): given θ and a descent direction θ_d, choose the
 /// step α along the ray φ(α) = C(θ + αθ_d), whose slope is φ′(α) = θ_dᵀ∇C(θ + αθ_d).
 ///
-/// - exact: α = argmin φ, in closed form on a quadratic (4.46) or by bracketing a local
-///   minimizer of φ and closing in on φ′(α) = 0;
+/// - exact: α = argmin φ over α > 0 (4.43), in closed form on a quadratic (4.46) or by a march
+///   along the ray that brackets every local minimizer it passes and keeps the lowest;
 /// - backtracking: α₀, ρα₀, ρ²α₀, ... (MEDL: ρ = 2/3) until the Armijo condition (4.48)
 ///   holds (and, optionally, a Wolfe curvature condition);
 /// - Wolfe and strong Wolfe: bracketing and zoom, Nocedal–Wright Algorithms 3.5 and 3.6.
@@ -110,22 +110,52 @@ enum class Conditions {
 [[nodiscard]] double exact_step_quadratic(double slope, double curvature);
 
 /// Options of the general exact line search.
+///
+/// The searched bracket is (0, alpha_max], walked by a march from 0: α = initial_step,
+/// initial_step·expansion, initial_step·expansion², ..., up to the last such α <= alpha_max. The
+/// march ends early at the first α where φ or φ′ is not finite (C overflowed: the ray ends
+/// there), or when the evaluation budget runs out. Between consecutive march points a < b it
+/// sees a local minimizer of φ when φ′(a) < 0 and φ rose (φ(b) > φ(a)) or the slope turned
+/// (φ′(b) >= 0), and closes in on it (φ′(α) = 0 to `tolerance`). Local minimizers closer together
+/// than one march step can hide each other. A ray still descending at alpha_max is not followed
+/// further: the search returns the local minimizers seen before, and fails if there is none.
 struct ExactOptions {
-  double initial_step = 1e-3;  ///< first trial α of the bracketing march: > 0
+  /// Which of the local minimizers the search returns.
+  enum class Rule {
+    /// The book's definition (4.43), α = argmin_{α>0} C(θ + αθ_d), over the bracket: the march
+    /// runs to its end, every local minimizer it sees is refined, and the lowest is returned
+    /// (the first of equals).
+    global_over_bracket,
+    /// The first local minimizer met on the march from 0, which stops there: the rule of the
+    /// authors' code (Newton on φ′ from α = 0); cheaper, and the same α as the book's whenever φ
+    /// has one local minimizer on the ray (a convex C, a quadratic).
+    first_local,
+  };
+  Rule rule = Rule::global_over_bracket;
+  double initial_step = 1e-3;  ///< first march point: > 0
   double expansion = 2;        ///< the march multiplies α by this: > 1
+  double alpha_max = 1e20;     ///< the bracket's right end: >= initial_step
   /// stop when |φ′(α)| <= tolerance ‖θ_d‖ ‖∇C(θ + αθ_d)‖, i.e. the cosine between θ_d and the
   /// new gradient is below it (or when the bracket reaches adjacent doubles): in (0, 1)
   double tolerance = 1e-13;
-  int max_evaluations = 200;  ///< 1 <= max_evaluations <= 10^6
+  /// evaluations of the whole search (march and refinement): 1 <= max_evaluations <= 10^6
+  int max_evaluations = 200;
   void validate() const;
 };
+[[nodiscard]] const char* to_string(ExactOptions::Rule rule);
 
-/// α ≈ the first local minimizer of φ on α > 0 reached by a march α₀, 2α₀, 4α₀, ... from 0:
-/// it brackets a minimizer (φ′(lo) < 0, and φ(hi) > φ(lo) or φ′(hi) >= 0) and then closes
-/// the bracket with secant steps on φ′, falling back to bisection when a secant step leaves
-/// the middle of the bracket. φ′ is used, not only φ as in golden section: φ is flat to
-/// second order at the minimizer, so values alone locate α only to about √ε relative, and
+/// The names of ExactOptions::Rule as the command line spells them (app::Names-compatible).
+inline constexpr std::array<std::pair<std::string_view, ExactOptions::Rule>, 2> exact_rule_names{{
+    {"global_over_bracket", ExactOptions::Rule::global_over_bracket},
+    {"first_local", ExactOptions::Rule::first_local},
+}};
+
+/// α ≈ argmin φ over the bracket of ExactOptions, by its rule. Each local minimizer is closed in
+/// on from its bracket [a, b] with secant steps on φ′, falling back to bisection when a secant
+/// step leaves the middle of the bracket. φ′ is used, not only φ as in golden section: φ is flat
+/// to second order at the minimizer, so values alone locate α only to about √ε relative, and
 /// MEDL Figure 4.9's zig-zag (consecutive gradients orthogonal) needs φ′(α) ≈ 0 itself.
+/// Evaluates φ(0) itself (one evaluation); the ray's buffers end at the returned point.
 [[nodiscard]] LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options = {});
 
 // --- backtracking ------------------------------------------------------------------------------
