@@ -74,6 +74,7 @@ Trajectory run(const problems::Objective& C, UpdateRule& rule, const vector& the
   int evaluations = 1;
   Iterate previous{0, theta, C.value_and_gradient(theta, full_g), euclidean_norm(full_g), 0, 0};
   recorder.add(previous);
+  if (auto stop = check_start(options.stop, previous)) return recorder.finish(*stop, evaluations);
   //! [algorithm-4.1]
   for (int t = 0;; ++t) {
     const double alpha = options.schedule.at(t);

@@ -42,6 +42,10 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
   tr.evaluations = 1;
   tr.iterates.push_back(
       {0, options.record_theta ? theta : vector(), value, std::sqrt(dot(g, g)), 0, 0});
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
+    return run;
+  }
   CgOptions cg;
   cg.max_iterations = options.cg_iterations;
   cg.record_directions = false;

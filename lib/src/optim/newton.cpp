@@ -39,6 +39,10 @@ NewtonRun newton(const problems::Objective& objective, const vector& theta0,
   double value = objective.value_and_gradient(theta, g);
   tr.evaluations = 1;
   tr.iterates.push_back({0, theta, value, std::sqrt(dot(g, g)), 0, 0});
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
+    return run;
+  }
   for (int t = 0;; ++t) {
     objective.hessian(theta, h);
     const auto kind = classify(h);

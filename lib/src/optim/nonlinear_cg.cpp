@@ -77,12 +77,8 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
   tr.evaluations = 1;
   double gg = dot(g, g);
   tr.iterates.push_back({0, options.record_theta ? theta : vector(), value, std::sqrt(gg), 0, 0});
-  if (!std::isfinite(value) || !std::isfinite(gg)) {
-    tr.status = {StopReason::diverged, "C(theta0) or its gradient is not finite", 0};
-    return run;
-  }
-  if (options.stop.gradient_tolerance > 0 && std::sqrt(gg) < options.stop.gradient_tolerance) {
-    tr.status = {StopReason::converged, "|grad C(theta0)| = " + short_number(std::sqrt(gg)), 0};
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
     return run;
   }
   vector direction = -g;  // θ_d⁽⁰⁾ = −∇C(θ⁽⁰⁾)

@@ -79,12 +79,11 @@ QuasiNewtonRun quasi_newton(const problems::Objective& objective, const vector& 
     return options.relative_gradient_tolerance > 0 &&
            gnorm <= options.relative_gradient_tolerance * std::max(1.0, theta_norm);
   };
-  if (!std::isfinite(value) || !std::isfinite(gnorm)) {
-    tr.status = {StopReason::diverged, "C(theta0) or its gradient is not finite", 0};
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
     return run;
   }
-  if ((options.stop.gradient_tolerance > 0 && gnorm < options.stop.gradient_tolerance) ||
-      relative_met()) {
+  if (relative_met()) {
     tr.status = {StopReason::converged, "|grad C(theta0)| = " + short_number(gnorm), 0};
     return run;
   }

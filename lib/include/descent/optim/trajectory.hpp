@@ -45,6 +45,12 @@ struct StopCriteria {
   void validate() const;
 };
 
+/// The criteria that can already hold at θ⁽⁰⁾, before any step: a NaN or infinite C(θ⁽⁰⁾) or
+/// ‖∇C(θ⁽⁰⁾)‖ (diverged) and ‖∇C(θ⁽⁰⁾)‖ < gradient_tolerance (converged). The convention of every
+/// optimizer in optim: a run started where its stopping test already holds takes no step and
+/// reports 0 iterations. Returns the status to stop with, or nullopt to start.
+[[nodiscard]] std::optional<Status> check_start(const StopCriteria& criteria, const Iterate& start);
+
 /// Checks the criteria after the step from `previous` to `current`, in the order above
 /// after a non-finite check (a NaN or infinite value or gradient stops the run as
 /// diverged: never a silent NaN). Returns the status to stop with, or nullopt to go on.
