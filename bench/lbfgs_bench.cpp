@@ -52,7 +52,7 @@ PeerRun run_descent(std::size_t d) {
   o.stop.gradient_tolerance = 0;
   o.relative_gradient_tolerance = kEpsilon;
   o.record_theta = false;
-  o.line_search = descent::optim::LineSearchKind::strong_wolfe;
+  o.line_search = descent::optim::WolfeOptions{};  // strong Wolfe
   const descent::vector theta0 = f.initial_point();
   const auto run = descent::optim::lbfgs(f, theta0, o);
   PeerRun r;

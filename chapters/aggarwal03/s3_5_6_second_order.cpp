@@ -183,8 +183,8 @@ Result figure_3_15(const Params& p) {
   const auto eig = eigh(f.a());
   result.value("gd_iterations", gd_steps);
   result.value("newton_iterations", run.trajectory.status.iterations);
-  result.value("newton_next_1", run.trajectory.iterates[1].theta(0));
-  result.value("newton_next_2", run.trajectory.iterates[1].theta(1));
+  result.value("newton_next_1", run.trajectory.after(1).theta(0));  // the start, if optimal
+  result.value("newton_next_2", run.trajectory.after(1).theta(1));
   result.value("eigenvalue_min", eig.values(0));
   result.value("eigenvalue_max", eig.values(1));
   result.value("condition_number", eig.values(1) / eig.values(0));
@@ -439,7 +439,8 @@ Result section_3_5_6_1(const Params& p) {
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
-    o.exact = true;
+    // a quadratic has one local minimizer on every ray: the first is the book's (4.43)
+    o.line_search = optim::ExactOptions{.rule = optim::ExactOptions::Rule::first_local};
     o.restart_every = 1000000000;  // linear CG never restarts
     o.stop.gradient_tolerance = 1e-10;
     o.stop.max_iterations = static_cast<int>(n);
@@ -469,7 +470,7 @@ Result section_3_5_6_1(const Params& p) {
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
-    o.wolfe.c2 = p.number("c2");
+    std::get<optim::WolfeOptions>(o.line_search).c2 = p.number("c2");
     o.stop.gradient_tolerance = p.number("gtol");
     o.restart_every = static_cast<int>(p.integer("restart_every"));
     o.stop.max_iterations = 100000;
@@ -533,8 +534,7 @@ app::Item section_3_5_6_1_item() {
 Result section_3_5_6_2(const Params& p) {
   const auto f = bowl();
   optim::QuasiNewtonOptions o;
-  o.line_search = optim::LineSearchKind::exact;
-  o.scale_first_step = false;
+  o.line_search = optim::ExactOptions{};
   o.stop.gradient_tolerance = 1e-12;
   // G after each update: run BFGS for 1 and then 2 iterations
   Result result;
@@ -596,8 +596,10 @@ Result figure_3_17(const Params& p) {
   const problems::QuadraticForm saddle(matrix{{2.0, 0.0}, {0.0, -2.0}}, vector{0.0, 0.0});
   const vector w0 = to_vector(p.vector("w0"));
   const auto run = optim::newton(saddle, w0);
-  result.value("saddle_newton_1", run.trajectory.iterates[1].theta(0));
-  result.value("saddle_newton_2", run.trajectory.iterates[1].theta(1));
+  // from the saddle itself Newton takes no step: after(1) is then the start
+  const vector& newton_1 = run.trajectory.after(1).theta;
+  result.value("saddle_newton_1", newton_1(0));
+  result.value("saddle_newton_2", newton_1(1));
   result.value("saddle_indefinite_hessians", run.indefinite_hessians);
   // gradient descent from near the stable manifold escapes along y
   vector w = to_vector(p.vector("gd_w0")), g;
@@ -612,8 +614,7 @@ Result figure_3_17(const Params& p) {
   result.value("gd_50_x", w(0));
   result.value("gd_50_y", w(1));
   auto& table = result.table("saddle x^2 - y^2", {"method", "x", "y"});
-  table.add({std::string("Newton, one step"), run.trajectory.iterates[1].theta(0),
-             run.trajectory.iterates[1].theta(1)});
+  table.add({std::string("Newton, one step"), newton_1(0), newton_1(1)});
   table.add({std::string("gradient descent, 50 steps"), w(0), w(1)});
   // h = x³ + y³: Newton halves each coordinate toward the degenerate (0, 0); its Hessian
   // diag(6x, 6y) is singular wherever a coordinate is 0, and the run stops there.

@@ -43,7 +43,7 @@ Result newton_rosenbrock(const Params& p) {
   optim::NewtonOptions o;
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
   o.stop.gradient_tolerance = p.number("tolerance");
-  o.damped = p.flag("damped");
+  if (p.flag("damped")) o.line_search = optim::BacktrackingOptions{};
   const auto run = optim::newton(f, to_vector(p.vector("theta0")), o);
   Result result;
   auto& table = result.table(
@@ -85,25 +85,14 @@ app::Item newton_rosenbrock_item() {
 
 // --- algorithm-4.3 -------------------------------------------------------------------------
 
-// The line searches of Algorithm 4.3, by the names the command line takes.
-constexpr app::Names<optim::LineSearchKind, 4> kLineSearches{{
-    {"exact", optim::LineSearchKind::exact},
-    {"backtracking", optim::LineSearchKind::backtracking},
-    {"wolfe", optim::LineSearchKind::wolfe},
-    {"strong_wolfe", optim::LineSearchKind::strong_wolfe},
-}};
-
 Result algorithm_4_3(const Params& p) {
   const problems::Rosenbrock f;
   const vector theta0 = to_vector(p.vector("theta0"));
   optim::QuasiNewtonOptions o;
   o.stop.gradient_tolerance = p.number("tolerance");
   o.stop.max_iterations = static_cast<int>(p.integer("max_iterations"));
-  o.line_search = p.choice("line_search", kLineSearches);
+  o.line_search = optim::default_line_search(p.choice("line_search", optim::line_search_names));
   o.m = static_cast<std::size_t>(p.integer("m"));
-  // the book's backtracking starts at α₀ = 1 (catalogue C41/C52)
-  o.scale_first_step = o.line_search != optim::LineSearchKind::backtracking &&
-                       o.line_search != optim::LineSearchKind::exact;
   const auto bfgs = optim::bfgs(f, theta0, o);
   const auto lbfgs = optim::lbfgs(f, theta0, o);
   Result result;
@@ -113,9 +102,9 @@ Result algorithm_4_3(const Params& p) {
     const auto& last = run->trajectory.last();
     summary.add(
         {std::string(run == &bfgs ? "BFGS (4.66)" : "L-BFGS (4.69), m = " + std::to_string(o.m)),
-         std::string(optim::to_string(o.line_search)), double(run->trajectory.status.iterations),
-         double(run->trajectory.evaluations), double(run->skipped_updates), last.theta(0),
-         last.theta(1), last.value});
+         std::string(optim::to_string(optim::kind_of(o.line_search))),
+         double(run->trajectory.status.iterations), double(run->trajectory.evaluations),
+         double(run->skipped_updates), last.theta(0), last.theta(1), last.value});
   }
   auto& path = result.table("bfgs iterates", {"t", "theta1", "theta2", "C(theta)", "alpha(t)"});
   for (const auto& it : bfgs.trajectory.iterates)
@@ -140,7 +129,7 @@ app::Item algorithm_4_3_item() {
       "Quasi-Newton (Algorithm 4.3) on Rosenbrock with BFGS and with L-BFGS",
       "MEDL §4.6, Algorithm 4.3",
       {start_param(),
-       Param::choice("line_search", optim::LineSearchKind::strong_wolfe, kLineSearches,
+       Param::choice("line_search", optim::LineSearchKind::strong_wolfe, optim::line_search_names,
                      Provenance::companion,
                      "the line search: exact, backtracking Armijo, Wolfe or strong Wolfe"),
        Param::integer("m", "6", Provenance::companion, "L-BFGS memory", Interval::closed(1, 1000)),

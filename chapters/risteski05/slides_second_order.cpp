@@ -148,7 +148,7 @@ Result slide_newton(const Params& p) {
     const problems::ExtendedRosenbrock f(d);
     optim::HessianFreeOptions o;
     o.forcing = p.number("forcing");
-    o.line_search = true;
+    o.line_search = optim::WolfeOptions{};  // strong Wolfe from the full step
     o.record_theta = false;
     o.stop.max_iterations = 10000;
     o.stop.gradient_tolerance = p.number("gtol");

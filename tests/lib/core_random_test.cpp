@@ -203,3 +203,27 @@ TEST_CASE("core/random: invalid parameters are rejected") {
   CHECK(rng.normal(2.0, 0.0) == 2.0);
   CHECK(rng.below(1) == 0);
 }
+
+TEST_CASE("core/random: NumpyRandomState replays np.random.seed(s); np.random.choice(n)") {
+  const json& f = fixture()["numpy_legacy"];
+  for (const auto& c : f["cases"]) {
+    const auto seed = c["seed"].get<std::uint32_t>();
+    const auto n = c["n"].get<std::uint64_t>();
+    CAPTURE(seed);
+    CAPTURE(n);
+    descent::NumpyRandomState numpy(seed);
+    for (const auto& expected : c["choices"])
+      CHECK(numpy.choice(n) == expected.get<std::uint64_t>());
+  }
+  // a choice among one draws nothing: the other draws continue the stream
+  descent::NumpyRandomState numpy(1);
+  for (const auto& pair : f["mixed_seed_1"])
+    CHECK(numpy.choice(pair[0].get<std::uint64_t>()) == pair[1].get<std::uint64_t>());
+}
+
+TEST_CASE("core/random: NumpyRandomState refuses n outside numpy's 32-bit path") {
+  descent::NumpyRandomState numpy(0);
+  CHECK_THROWS_WITH_AS(static_cast<void>(numpy.choice(0)), doctest::Contains("1 <= n <= 2^32"),
+                       descent::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(numpy.choice(0x100000001ULL)), descent::invalid_argument);
+}

@@ -9,9 +9,12 @@
 #include <string>
 
 #include "descent/core/error.hpp"
+#include "descent/optim/adam.hpp"
+#include "descent/optim/adaptive.hpp"
 #include "descent/optim/averaging.hpp"
 #include "descent/optim/clipping.hpp"
 #include "descent/optim/descent.hpp"
+#include "descent/optim/momentum.hpp"
 #include "descent/optim/schedule.hpp"
 #include "descent/problems/quadratic.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -133,6 +136,42 @@ TEST_CASE("unknown rules and bad hyper-parameters are rejected with the allowed 
   o.beta = 1;
   CHECK_THROWS_AS((void)optim::make_rule("adam", o), descent::invalid_argument);
   CHECK(optim::rule_names().size() == 21);
+}
+
+TEST_CASE("every update rule checks its hyper-parameters when it is built") {
+  using optim::EpsilonPlacement;
+  const auto outside = EpsilonPlacement::outside_root;
+  auto refused = [](auto make, const char* message) {
+    CHECK_THROWS_WITH_AS(make(), message, descent::invalid_argument);
+  };
+  // a decay rate of 1 never forgets (β = 1 freezes momentum at v⁽⁰⁾ = 0), so [0, 1)
+  refused([] { optim::Momentum(optim::MomentumForm::ewma, 1); },
+          "beta = 1 is out of range; allowed: 0 <= beta < 1");
+  refused([] { optim::Nesterov(optim::NesterovForm::medl, -0.5); },
+          "beta = -0.5 is out of range; allowed: 0 <= beta < 1");
+  refused([] { optim::LookAheadMomentum(1.5); },
+          "beta = 1.5 is out of range; allowed: 0 <= beta < 1");
+  refused([=] { optim::Adagrad(outside, -1e-8); },
+          "epsilon = -1e-08 is out of range; allowed: 0 <= epsilon");
+  refused([=] { optim::Rmsprop(outside, 1, 1e-8); },
+          "gamma = 1 is out of range; allowed: 0 <= gamma < 1");
+  refused([] { optim::RmspropNesterov(0.9, 0.9, std::nan("")); },
+          "epsilon = nan is out of range; allowed: 0 <= epsilon");
+  refused([] { optim::Adadelta(optim::AdadeltaForm::medl, 0.9, 1, 1e-6); },
+          "rho = 1 is out of range; allowed: 0 <= rho < 1");
+  refused([] { optim::Adam(optim::AdamForm::medl, 1, 0.999, 1e-8); },
+          "beta = 1 is out of range; allowed: 0 <= beta < 1");
+  refused([] { optim::Adam(optim::AdamForm::aggarwal, 0.9, 2, 1e-8); },
+          "gamma = 2 is out of range; allowed: 0 <= gamma < 1");
+  refused([] { optim::Nadam(0.9, 0.999, -1); },
+          "epsilon = -1 is out of range; allowed: 0 <= epsilon");
+  refused([] { optim::LpAdam(0.5, 0.9, 0.999, 1e-8); },
+          "p = 0.5 is out of range; allowed: 1 <= p <= 1000");
+  refused([] { optim::Adamax(0.9, -0.1, 1e-8); },
+          "gamma = -0.1 is out of range; allowed: 0 <= gamma < 1");
+  // the ends of the ranges are accepted
+  CHECK_NOTHROW(optim::Adam(optim::AdamForm::medl, 0, 0, 0));
+  CHECK_NOTHROW(optim::LpAdam(1000, 0.9, 0.999, 0));
 }
 
 TEST_CASE("learning-rate schedules match torch.optim.lr_scheduler") {

@@ -34,7 +34,7 @@ TEST_CASE(
   for (const auto beta : {CgBeta::fletcher_reeves, CgBeta::polak_ribiere_plus}) {
     NonlinearCgOptions o;
     o.beta = beta;
-    o.exact = true;
+    o.line_search = ExactOptions{};
     o.stop.gradient_tolerance = 1e-12;
     const auto run = nonlinear_cg(bowl, vector{4.0, 1.0}, o);
     const auto& it = run.trajectory.iterates;
@@ -64,7 +64,7 @@ TEST_CASE(
   for (const auto beta : {CgBeta::fletcher_reeves, CgBeta::polak_ribiere_plus}) {
     NonlinearCgOptions o;
     o.beta = beta;
-    o.exact = true;
+    o.line_search = ExactOptions{};
     o.restart_every = 1000;  // no restart: linear CG never restarts
     o.stop.gradient_tolerance = 1e-9;
     o.stop.max_iterations = static_cast<int>(d);
@@ -91,8 +91,8 @@ TEST_CASE("nonlinear CG on Rosenbrock from (-1.2, 1): PR+ as scipy's CG, FR slow
   const problems::Rosenbrock f;
   NonlinearCgOptions o;
   o.stop.gradient_tolerance = fx["gtol"].get<double>();
-  o.wolfe.c2 = 0.4;           // scipy's CG
-  o.restart_every = 1000000;  // scipy restarts only through β⁺ = 0
+  std::get<WolfeOptions>(o.line_search).c2 = 0.4;  // scipy's CG
+  o.restart_every = 1000000;                       // scipy restarts only through β⁺ = 0
   const auto pr = nonlinear_cg(f, f.initial_point(), o);
   REQUIRE(pr.trajectory.status.converged());
   CHECK(pr.trajectory.last().theta(0) == doctest::Approx(ref["x"][0].get<double>()).epsilon(1e-6));
@@ -112,9 +112,9 @@ TEST_CASE("nonlinear CG on Rosenbrock from (-1.2, 1): PR+ as scipy's CG, FR slow
 TEST_CASE("nonlinear CG: c2 >= 1/2 is refused; a non-finite start is reported") {
   const problems::Rosenbrock f;
   NonlinearCgOptions o;
-  o.wolfe.c2 = 0.5;
+  std::get<WolfeOptions>(o.line_search).c2 = 0.5;
   CHECK_THROWS_AS((void)nonlinear_cg(f, f.initial_point(), o), invalid_argument);
-  o.wolfe.c2 = 0.1;
+  std::get<WolfeOptions>(o.line_search).c2 = 0.1;
   const auto run = nonlinear_cg(f, vector{std::nan(""), 1.0}, o);
   CHECK(run.trajectory.status.reason == StopReason::diverged);
 }
@@ -125,7 +125,7 @@ TEST_CASE("Newton-CG on extended Rosenbrock (d = 1000): scipy's minimizer, itera
   const problems::ExtendedRosenbrock f(1000);
   HessianFreeOptions o;
   o.forcing = 0.5;
-  o.line_search = true;
+  o.line_search = WolfeOptions{};
   o.record_theta = false;
   o.stop.max_iterations = 1000;
   o.stop.gradient_tolerance = ref["gradient_norm"].get<double>();

@@ -270,8 +270,7 @@ TEST_CASE("BFGS with exact line search equals CG on a quadratic and ends with B 
   const matrix a{{4.0, 1.0}, {1.0, 3.0}};
   problems::QuadraticForm q(a, vector{1.0, 2.0});
   QuasiNewtonOptions o;
-  o.line_search = LineSearchKind::exact;
-  o.scale_first_step = false;
+  o.line_search = ExactOptions{};
   const auto run = bfgs(q, vector{2.0, 1.0}, o);
   CHECK(run.trajectory.status.converged());
   CHECK(run.trajectory.iterates[1].theta(0) == doctest::Approx(78.0 / 331).epsilon(1e-12));
@@ -284,8 +283,7 @@ TEST_CASE("BFGS with exact line search equals CG on a quadratic and ends with B 
 TEST_CASE("BFGS with exact line search on Rosenbrock from (0.2, -0.2): 16 iterations (C52)") {
   problems::Rosenbrock f;
   QuasiNewtonOptions o;
-  o.line_search = LineSearchKind::exact;
-  o.scale_first_step = false;
+  o.line_search = ExactOptions{};
   const auto run = bfgs(f, vector{0.2, -0.2}, o);
   REQUIRE(run.trajectory.status.converged());
   const auto& it = run.trajectory.iterates;

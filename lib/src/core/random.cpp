@@ -89,4 +89,20 @@ matrix Rng::normal_matrix(std::size_t rows, std::size_t cols) {
   return out;
 }
 
+NumpyRandomState::NumpyRandomState(std::uint32_t seed) : engine_(seed) {}
+
+std::uint64_t NumpyRandomState::choice(std::uint64_t n) {
+  if (n == 0 || n > 0x100000000ULL)
+    throw invalid_argument("choice(n) needs 1 <= n <= 2^32 (numpy's 32-bit path), but n = " +
+                           std::to_string(n));
+  if (n == 1) return 0;  // numpy draws nothing for a single choice
+  const auto last = static_cast<std::uint32_t>(n - 1);
+  std::uint32_t mask = 0;  // the smallest 2^k − 1 >= n − 1
+  while (mask < last) mask = (mask << 1) | 1;
+  std::uint32_t r = 0;
+  do r = static_cast<std::uint32_t>(engine_()) & mask;
+  while (r > last);
+  return r;
+}
+
 }  // namespace descent

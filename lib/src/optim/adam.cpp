@@ -9,9 +9,17 @@ namespace {
 void zero_if_empty(vector& state, std::size_t d) {
   if (state.size() != d) state = xt::zeros<double>({d});
 }
+// The first- and second-moment decays and ε every rule of this file takes.
+void check_moments(double beta, double gamma, double epsilon) {
+  require("beta", beta, decay_rate_range);
+  require("gamma", gamma, decay_rate_range);
+  require("epsilon", epsilon, epsilon_range);
+}
 }  // namespace
 
-Adam::Adam(AdamForm f, double b, double gm, double e) : form(f), beta(b), gamma(gm), epsilon(e) {}
+Adam::Adam(AdamForm f, double b, double gm, double e) : form(f), beta(b), gamma(gm), epsilon(e) {
+  check_moments(beta, gamma, epsilon);
+}
 
 std::string Adam::name() const {
   return form == AdamForm::medl ? "adam" : "adam-aggarwal";
@@ -54,7 +62,9 @@ void Adam::step(vector& theta, const vector& g, double alpha) {
 }
 //! [adam]
 
-Nadam::Nadam(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {}
+Nadam::Nadam(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {
+  check_moments(beta, gamma, epsilon);
+}
 
 //! [nadam]
 void Nadam::step(vector& theta, const vector& g, double alpha) {
@@ -73,7 +83,10 @@ void Nadam::step(vector& theta, const vector& g, double alpha) {
 }
 //! [nadam]
 
-LpAdam::LpAdam(double pp, double b, double gm, double e) : p(pp), beta(b), gamma(gm), epsilon(e) {}
+LpAdam::LpAdam(double pp, double b, double gm, double e) : p(pp), beta(b), gamma(gm), epsilon(e) {
+  require("p", p, lp_exponent_range);
+  check_moments(beta, gamma, epsilon);
+}
 
 void LpAdam::step(vector& theta, const vector& g, double alpha) {
   zero_if_empty(v, theta.size());
@@ -90,7 +103,9 @@ void LpAdam::step(vector& theta, const vector& g, double alpha) {
   ++t;
 }
 
-Adamax::Adamax(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {}
+Adamax::Adamax(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {
+  check_moments(beta, gamma, epsilon);
+}
 
 //! [adamax]
 void Adamax::step(vector& theta, const vector& g, double alpha) {

@@ -18,7 +18,9 @@ const char* suffix(EpsilonPlacement placement) {
 }
 }  // namespace
 
-Adagrad::Adagrad(EpsilonPlacement p, double e) : placement(p), epsilon(e) {}
+Adagrad::Adagrad(EpsilonPlacement p, double e) : placement(p), epsilon(e) {
+  require("epsilon", epsilon, epsilon_range);
+}
 
 std::string Adagrad::name() const {
   return std::string("adagrad") + suffix(placement);
@@ -34,7 +36,10 @@ void Adagrad::step(vector& theta, const vector& g, double alpha) {
 }
 //! [adagrad]
 
-Rmsprop::Rmsprop(EpsilonPlacement p, double gm, double e) : placement(p), gamma(gm), epsilon(e) {}
+Rmsprop::Rmsprop(EpsilonPlacement p, double gm, double e) : placement(p), gamma(gm), epsilon(e) {
+  require("gamma", gamma, decay_rate_range);
+  require("epsilon", epsilon, epsilon_range);
+}
 
 std::string Rmsprop::name() const {
   return std::string("rmsprop") + suffix(placement);
@@ -50,7 +55,11 @@ void Rmsprop::step(vector& theta, const vector& g, double alpha) {
 }
 //! [rmsprop]
 
-RmspropNesterov::RmspropNesterov(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {}
+RmspropNesterov::RmspropNesterov(double b, double gm, double e) : beta(b), gamma(gm), epsilon(e) {
+  require("beta", beta, decay_rate_range);
+  require("gamma", gamma, decay_rate_range);
+  require("epsilon", epsilon, epsilon_range);
+}
 
 const vector& RmspropNesterov::gradient_point(const vector& theta, double) {
   zero_if_empty(v, theta.size());
@@ -69,7 +78,11 @@ void RmspropNesterov::step(vector& theta, const vector& g, double alpha) {
 }
 
 Adadelta::Adadelta(AdadeltaForm f, double gm, double r, double e)
-    : form(f), gamma(gm), rho(r), epsilon(e) {}
+    : form(f), gamma(gm), rho(r), epsilon(e) {
+  require("gamma", gamma, decay_rate_range);
+  require("rho", rho, decay_rate_range);
+  require("epsilon", epsilon, epsilon_range);
+}
 
 std::string Adadelta::name() const {
   switch (form) {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <random>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/kernels.hpp"
 #include "descent/core/random.hpp"
 
 namespace descent::optim {
@@ -30,12 +30,6 @@ void Sampling::validate(std::size_t n) const {
 }
 
 namespace {
-
-double norm2(const vector& x) {
-  double s = 0;
-  for (double xi : x) s += xi * xi;
-  return std::sqrt(s);
-}
 
 // Keeps every record_every-th iterate and the last keep_last ones; calls the observer.
 class Recorder {
@@ -78,8 +72,9 @@ Trajectory run(const problems::Objective& C, UpdateRule& rule, const vector& the
   Recorder recorder(options);
   vector theta = theta0, g, full_g, previous_theta;
   int evaluations = 1;
-  Iterate previous{0, theta, C.value_and_gradient(theta, full_g), norm2(full_g), 0, 0};
+  Iterate previous{0, theta, C.value_and_gradient(theta, full_g), euclidean_norm(full_g), 0, 0};
   recorder.add(previous);
+  if (auto stop = check_start(options.stop, previous)) return recorder.finish(*stop, evaluations);
   //! [algorithm-4.1]
   for (int t = 0;; ++t) {
     const double alpha = options.schedule.at(t);
@@ -91,8 +86,8 @@ Trajectory run(const problems::Objective& C, UpdateRule& rule, const vector& the
     Iterate current{t + 1,
                     theta,
                     C.value_and_gradient(theta, full_g),
-                    norm2(full_g),
-                    norm2(theta - previous_theta),
+                    euclidean_norm(full_g),
+                    euclidean_norm(theta - previous_theta),
                     alpha};
     ++evaluations;
     const auto stop = check_stop(options.stop, previous, current, started);  // §4.1
@@ -117,16 +112,7 @@ Trajectory descend_stochastic(const problems::FiniteSum& C, UpdateRule& rule, co
   sampling.validate(n);
   const auto nb = static_cast<std::size_t>(sampling.batch_size);
   Rng rng(sampling.seed);
-  std::mt19937 legacy(static_cast<std::uint32_t>(sampling.seed));  // numpy's RandomState
-  std::uint32_t mask = 0;  // numpy's rk_interval: the smallest 2^k − 1 >= n − 1
-  while (mask < n - 1) mask = (mask << 1) | 1;
-  auto numpy_choice = [&]() -> std::size_t {
-    if (n == 1) return 0;  // numpy draws nothing for a single choice
-    std::uint32_t r = 0;
-    do r = static_cast<std::uint32_t>(legacy()) & mask;
-    while (r > n - 1);
-    return r;
-  };
+  NumpyRandomState legacy(static_cast<std::uint32_t>(sampling.seed));
   std::vector<std::size_t> order(n), batch;
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   std::size_t next = n;  // position in the current epoch; n forces a shuffle first
@@ -134,7 +120,7 @@ Trajectory descend_stochastic(const problems::FiniteSum& C, UpdateRule& rule, co
     batch.clear();
     if (sampling.with_replacement) {
       for (std::size_t k = 0; k < nb; ++k)  // (4.11)
-        batch.push_back(sampling.stream == Sampling::Stream::numpy_legacy ? numpy_choice()
+        batch.push_back(sampling.stream == Sampling::Stream::numpy_legacy ? legacy.choice(n)
                                                                           : rng.below(n));
     } else {
       if (next >= n) {  // a new epoch: reshuffle, then cut into ⌈n/n_b⌉ batches

@@ -25,7 +25,7 @@ void HessianFreeOptions::validate() const {
   require("cg_iterations", cg_iterations, Interval::closed(0, 1e6));
   require("delta", delta, Interval::greater_than(0));
   require("forcing", forcing, Interval::closed(0, 0.999999));
-  wolfe.validate();
+  optim::validate(line_search);
 }
 
 HessianFreeRun hessian_free(const problems::Objective& objective, const vector& theta0,
@@ -42,13 +42,14 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
   tr.evaluations = 1;
   tr.iterates.push_back(
       {0, options.record_theta ? theta : vector(), value, std::sqrt(dot(g, g)), 0, 0});
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
+    return run;
+  }
   CgOptions cg;
   cg.max_iterations = options.cg_iterations;
   cg.record_directions = false;
   cg.record_steps = false;
-  WolfeOptions wolfe = options.wolfe;
-  wolfe.strong = true;
-  wolfe.alpha0 = 1;  // the full Newton step first
   const vector zero = xt::zeros<double>(g.shape());
   vector minus_g, step;
   for (int t = 0;; ++t) {
@@ -70,24 +71,17 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
       ++run.negative_curvature_exits;
       if (inner.status.iterations == 0) step = minus_g;  // no CG step taken: steepest descent
     }
-    double alpha = 1;
-    if (options.line_search) {
-      Ray ray(objective, theta, step);
-      const auto ls = wolfe_line_search(ray, value, dot(step, g), wolfe);
-      tr.evaluations += ls.evaluations;
-      if (!ls.ok()) {
-        tr.status = {StopReason::line_search_failed, ls.detail, t};
-        break;
-      }
-      alpha = ls.alpha;
-      theta = ray.theta();
-      g = ray.gradient();
-      value = ls.phi;
-    } else {
-      theta += step;
-      value = objective.value_and_gradient(theta, g);
-      ++tr.evaluations;
+    Ray ray(objective, theta, step);  // FixedStep{1}: θ + θ_s
+    const auto ls = search(options.line_search, ray, value, dot(step, g), {.newton_step = true});
+    tr.evaluations += ls.evaluations;
+    if (!ls.ok()) {
+      tr.status = {StopReason::line_search_failed, ls.detail, t};
+      break;
     }
+    const double alpha = ls.alpha;
+    theta = ray.theta();
+    g = ray.gradient();
+    value = ls.phi;
     Iterate next{t + 1,
                  options.record_theta ? theta : vector(),
                  value,

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/kernels.hpp"
 
 namespace descent::optim {
 
@@ -34,18 +37,7 @@ Ray::Point Ray::at(double alpha) {
   double* x = trial_.data();
   for (std::size_t i = 0; i < d; ++i) x[i] = t[i] + alpha * dir[i];
   const double phi = objective_->value_and_gradient(trial_, g_);
-  // φ′(α) = θ_dᵀ∇C, with four partial sums so the loop vectorizes (see quasi_newton.cpp)
-  const double* g = g_.data();
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  std::size_t i = 0;
-  for (; i + 4 <= d; i += 4) {
-    s0 += dir[i] * g[i];
-    s1 += dir[i + 1] * g[i + 1];
-    s2 += dir[i + 2] * g[i + 2];
-    s3 += dir[i + 3] * g[i + 3];
-  }
-  for (; i < d; ++i) s0 += dir[i] * g[i];
-  const double dphi = (s0 + s1) + (s2 + s3);
+  const double dphi = kernels::dot(dir, g_.data(), d);  // φ′(α) = θ_dᵀ∇C
   ++evaluations_;
   return {alpha, phi, dphi};
 }
@@ -134,77 +126,137 @@ double exact_step_quadratic(double slope, double curvature) {
 void ExactOptions::validate() const {
   require("initial_step", initial_step, Interval::greater_than(0));
   require("expansion", expansion, Interval::greater_than(1));
+  require("alpha_max", alpha_max, Interval::at_least(initial_step));
   require("tolerance", tolerance, Interval::open(0, 1));
   require("max_evaluations", max_evaluations, Interval::closed(1, 1e6));
 }
 
-LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
-  options.validate();
-  const int start = ray.evaluations();
-  auto used = [&] { return ray.evaluations() - start; };
-  Ray::Point lo = ray.at(0);
-  const double dphi0 = lo.dphi;
-  if (!finite(lo)) return fail(LineSearchFailure::non_finite_value, lo, used(), "at alpha = 0");
-  if (!(dphi0 < 0)) return not_descent(dphi0);
-  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
-  double dd = 0;
-  for (double x : ray.direction()) dd += x * x;
-  const double direction_norm = std::sqrt(dd);
-  auto small_slope = [&](const Ray::Point& p) {
-    double gg = 0;
-    for (double x : ray.gradient()) gg += x * x;
-    return std::fabs(p.dphi) <= options.tolerance * direction_norm * std::sqrt(gg);
-  };
+const char* to_string(ExactOptions::Rule rule) {
+  for (const auto& [name, value] : exact_rule_names)
+    if (value == rule) return name.data();
+  return "unknown";
+}
 
-  // March out until [lo, hi] must hold a local minimizer: φ′(lo) < 0 and either φ rose
-  // (φ(hi) > φ(lo)) or the slope turned (φ′(hi) >= 0).
-  Ray::Point hi{};
-  for (double alpha = options.initial_step;; alpha *= options.expansion) {
-    if (used() >= options.max_evaluations)
-      return fail(LineSearchFailure::no_sufficient_decrease, lo, used(),
-                  "phi kept decreasing along the ray");
-    const auto p = ray.at(alpha);
-    if (!finite(p) || p.phi > lo.phi || p.dphi >= 0) {
-      hi = p;
-      break;
-    }
-    lo = p;
-    if (small_slope(p)) return accept(p, used());
-  }
+namespace {
 
-  // Shrink the bracket, keeping the invariant; lo is always the lowest point seen.
-  Ray::Point best = lo;
-  while (used() < options.max_evaluations) {
-    const double width = hi.alpha - lo.alpha;
-    double alpha = 0.5 * (lo.alpha + hi.alpha);
-    if (finite(hi) && hi.dphi > 0) {
-      // the root of the secant of φ′ through lo and hi, if it lies well inside
-      const double secant = lo.alpha - lo.dphi * width / (hi.dphi - lo.dphi);
-      if (secant > lo.alpha + 0.01 * width && secant < hi.alpha - 0.01 * width) alpha = secant;
+// One exact line search: the march over the bracket, then the refinement of what it found.
+class ExactSearch {
+ public:
+  ExactSearch(Ray& ray, const ExactOptions& options)
+      : ray_(ray), o_(options), start_(ray.evaluations()) {}
+
+  LineSearchResult run() {
+    const Ray::Point origin = ray_.at(0);
+    if (!finite(origin))
+      return fail(LineSearchFailure::non_finite_value, origin, used(), "at alpha = 0");
+    if (!(origin.dphi < 0)) return not_descent(origin.dphi);
+    direction_norm_ = euclidean_norm(ray_.direction());
+    const bool first_local = o_.rule == ExactOptions::Rule::first_local;
+
+    // The march: a local minimizer lies in [a, b] when φ′(a) < 0 and either φ rose
+    // (φ(b) > φ(a)) or the slope turned (φ′(b) >= 0).
+    struct Bracket {
+      Ray::Point lo, hi;
+    };
+    std::vector<Bracket> brackets;
+    Ray::Point previous = origin;
+    bool out_of_budget = false;
+    for (double alpha = o_.initial_step; alpha <= o_.alpha_max; alpha *= o_.expansion) {
+      if (used() >= o_.max_evaluations) {
+        out_of_budget = true;
+        break;
+      }
+      const auto p = ray_.at(alpha);
+      const bool closes = !finite(p) || p.phi > previous.phi || p.dphi >= 0;
+      if (previous.dphi < 0 && closes) {
+        brackets.push_back({previous, p});
+        if (first_local) break;
+      } else if (first_local && small_slope(p)) {
+        return accept(p, used());  // a march point where φ′ already vanishes
+      }
+      if (!finite(p)) break;  // C overflowed: the ray ends here
+      previous = p;
     }
-    if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
-    const auto p = ray.at(alpha);
-    // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
-    // is flat below rounding, and comparing values there would shrink onto the wrong side.
-    const bool sign_bracket = finite(hi) && hi.dphi >= 0;
-    const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
-    if (right_side) {
-      hi = p;
-    } else {
-      lo = p;
-      best = p;
+    if (brackets.empty())
+      return fail(LineSearchFailure::no_sufficient_decrease, previous, used(),
+                  out_of_budget
+                      ? "phi kept decreasing along the ray"
+                      : "phi kept decreasing up to alpha_max = " + short_number(o_.alpha_max));
+
+    // Refine every bracket; keep the lowest minimizer (the first of equals), MEDL (4.43).
+    std::optional<LineSearchResult> best, failure;
+    bool best_is_last = false;  // whether the ray's buffers hold the best point
+    for (const auto& b : brackets) {
+      auto r = refine(b.lo, b.hi);
+      best_is_last = false;
+      if (!r.ok()) {
+        if (!failure) failure = std::move(r);
+      } else if (!best || r.phi < best->phi) {
+        best = std::move(r);
+        best_is_last = true;
+      }
     }
-    if (finite(p) && small_slope(p)) return accept(p, used());
-  }
-  // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
-  // Leave the ray at the best point found, so its buffers hold the accepted θ.
-  if (hi.alpha - lo.alpha <= 8 * std::numeric_limits<double>::epsilon() * hi.alpha) {
-    const auto p = ray.at(best.alpha);
+    if (!best) return *failure;
+    if (best_is_last) return *best;
+    const auto p = ray_.at(best->alpha);  // leave the ray's buffers at the accepted point
     return accept(p, used());
   }
-  return fail(
-      LineSearchFailure::no_sufficient_decrease, best, used(),
-      "the slope did not fall to " + short_number(options.tolerance) + " |theta_d| |grad C|");
+
+ private:
+  [[nodiscard]] int used() const { return ray_.evaluations() - start_; }
+
+  // |cos ∠(θ_d, ∇C(θ + αθ_d))| <= tolerance: the orthogonality an exact search promises (4.45)
+  [[nodiscard]] bool small_slope(const Ray::Point& p) const {
+    return std::fabs(p.dphi) <= o_.tolerance * direction_norm_ * euclidean_norm(ray_.gradient());
+  }
+
+  // Closes in on the local minimizer in [lo, hi], keeping the invariant; lo is always the
+  // lowest point seen.
+  LineSearchResult refine(Ray::Point lo, Ray::Point hi) {
+    Ray::Point best = lo;
+    while (used() < o_.max_evaluations) {
+      const double width = hi.alpha - lo.alpha;
+      double alpha = 0.5 * (lo.alpha + hi.alpha);
+      if (finite(hi) && hi.dphi > 0) {
+        // the root of the secant of φ′ through lo and hi, if it lies well inside
+        const double secant = lo.alpha - lo.dphi * width / (hi.dphi - lo.dphi);
+        if (secant > lo.alpha + 0.01 * width && secant < hi.alpha - 0.01 * width) alpha = secant;
+      }
+      if (!(alpha > lo.alpha && alpha < hi.alpha)) break;  // no double left between them
+      const auto p = ray_.at(alpha);
+      // Once φ′ changes sign across the bracket, its sign alone decides: near the minimizer φ
+      // is flat below rounding, and comparing values there would shrink onto the wrong side.
+      const bool sign_bracket = finite(hi) && hi.dphi >= 0;
+      const bool right_side = !finite(p) || p.dphi >= 0 || (!sign_bracket && p.phi > lo.phi);
+      if (right_side) {
+        hi = p;
+      } else {
+        lo = p;
+        best = p;
+      }
+      if (finite(p) && small_slope(p)) return accept(p, used());
+    }
+    // The bracket is as small as doubles allow: φ′ is as close to 0 as rounding lets it be.
+    // Leave the ray at the best point found, so its buffers hold the accepted θ.
+    if (hi.alpha - lo.alpha <= 8 * std::numeric_limits<double>::epsilon() * hi.alpha) {
+      const auto p = ray_.at(best.alpha);
+      return accept(p, used());
+    }
+    return fail(LineSearchFailure::no_sufficient_decrease, best, used(),
+                "the slope did not fall to " + short_number(o_.tolerance) + " |theta_d| |grad C|");
+  }
+
+  Ray& ray_;
+  const ExactOptions& o_;
+  int start_;
+  double direction_norm_ = 0;
+};
+
+}  // namespace
+
+LineSearchResult exact_line_search(Ray& ray, const ExactOptions& options) {
+  options.validate();
+  return ExactSearch(ray, options).run();
 }
 
 // --- backtracking ------------------------------------------------------------------------------
@@ -259,8 +311,6 @@ double cubic_minimizer(const Ray::Point& a, const Ray::Point& b) {
   return b.alpha - (b.alpha - a.alpha) * (b.dphi + d2 - d1) / denom;
 }
 
-}  // namespace
-
 //! [zoom]
 // Nocedal–Wright Algorithm 3.6. Invariants: lo satisfies (4.48) and has the lowest φ of
 // the points that do; φ′(lo)(hi − lo) < 0, so a step satisfying the conditions lies between.
@@ -292,6 +342,8 @@ LineSearchResult zoom(Ray& ray, double phi0, double dphi0, Ray::Point lo, Ray::P
 }
 //! [zoom]
 
+}  // namespace
+
 LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0, const WolfeOptions& o) {
   o.validate();
   if (!(dphi0 < 0)) return not_descent(dphi0);
@@ -317,6 +369,84 @@ LineSearchResult wolfe_line_search(Ray& ray, double phi0, double dphi0, const Wo
   }
   return fail(LineSearchFailure::no_sufficient_decrease, previous, evaluations,
               "the evaluation budget ran out while bracketing");
+}
+
+// --- one value: which search -----------------------------------------------------------------
+
+void FixedStep::validate() const {
+  require("alpha", alpha, Interval::greater_than(0));
+}
+
+const char* to_string(LineSearchKind kind) {
+  for (const auto& [name, value] : line_search_or_none_names)
+    if (value == kind) return name.data();
+  return "unknown";
+}
+
+LineSearchKind kind_of(const LineSearch& search) {
+  struct Kind {
+    LineSearchKind operator()(const FixedStep&) const { return LineSearchKind::none; }
+    LineSearchKind operator()(const ExactOptions&) const { return LineSearchKind::exact; }
+    LineSearchKind operator()(const BacktrackingOptions&) const {
+      return LineSearchKind::backtracking;
+    }
+    LineSearchKind operator()(const WolfeOptions& o) const {
+      return o.strong ? LineSearchKind::strong_wolfe : LineSearchKind::wolfe;
+    }
+  };
+  return std::visit(Kind{}, search);
+}
+
+LineSearch default_line_search(LineSearchKind kind) {
+  switch (kind) {
+    case LineSearchKind::none: return FixedStep{};
+    case LineSearchKind::exact: return ExactOptions{};
+    case LineSearchKind::backtracking: return BacktrackingOptions{};
+    case LineSearchKind::wolfe: {
+      WolfeOptions weak;
+      weak.strong = false;
+      return weak;
+    }
+    case LineSearchKind::strong_wolfe: return WolfeOptions{};
+  }
+  return WolfeOptions{};
+}
+
+void validate(const LineSearch& search) {
+  std::visit([](const auto& options) { options.validate(); }, search);
+}
+
+double first_trial_step(const LineSearch& search, const SearchStart& start, double dphi0,
+                        const vector& direction) {
+  if (const auto* b = std::get_if<BacktrackingOptions>(&search)) return b->alpha0;
+  const auto* w = std::get_if<WolfeOptions>(&search);
+  if (!w) return std::numeric_limits<double>::quiet_NaN();  // FixedStep, exact: no trial step
+  if (start.newton_step) return w->alpha0;
+  if (!std::isnan(start.last_decrease)) {
+    const double guess = 2.02 * -start.last_decrease / dphi0;  // Nocedal–Wright (3.60)
+    return guess > 0 && std::isfinite(guess) ? std::min(w->alpha0, guess) : w->alpha0;
+  }
+  return 1 / euclidean_norm(direction);
+}
+
+LineSearchResult search(const LineSearch& how, Ray& ray, double phi0, double dphi0,
+                        const SearchStart& start) {
+  if (const auto* fixed = std::get_if<FixedStep>(&how)) {
+    fixed->validate();
+    const auto p = ray.at(fixed->alpha);
+    return {LineSearchFailure::none, p.alpha, p.phi, p.dphi, 1, "fixed step"};
+  }
+  if (const auto* exact = std::get_if<ExactOptions>(&how)) return exact_line_search(ray, *exact);
+  const double alpha0 = first_trial_step(how, start, dphi0, ray.direction());
+  if (const auto* b = std::get_if<BacktrackingOptions>(&how)) {
+    BacktrackingOptions o = *b;
+    o.alpha0 = alpha0;
+    return backtracking(ray, phi0, dphi0, o);
+  }
+  WolfeOptions o = std::get<WolfeOptions>(how);
+  o.alpha0 = alpha0;
+  o.alpha_max = std::max(o.alpha_max, alpha0);
+  return wolfe_line_search(ray, phi0, dphi0, o);
 }
 
 }  // namespace descent::optim

@@ -15,7 +15,9 @@ void GradientDescent::step(vector& theta, const vector& g, double alpha) {
   for (std::size_t i = 0; i < theta.size(); ++i) theta(i) -= alpha * g(i);
 }
 
-Momentum::Momentum(MomentumForm f, double b) : form(f), beta(b) {}
+Momentum::Momentum(MomentumForm f, double b) : form(f), beta(b) {
+  require("beta", beta, decay_rate_range);
+}
 
 std::string Momentum::name() const {
   switch (form) {
@@ -48,7 +50,9 @@ void Momentum::step(vector& theta, const vector& g, double alpha) {
 }
 //! [momentum]
 
-Nesterov::Nesterov(NesterovForm f, double b) : form(f), beta(b) {}
+Nesterov::Nesterov(NesterovForm f, double b) : form(f), beta(b) {
+  require("beta", beta, decay_rate_range);
+}
 
 std::string Nesterov::name() const {
   switch (form) {
@@ -90,7 +94,9 @@ void Nesterov::step(vector& theta, const vector& g, double alpha) {
 }
 //! [nesterov]
 
-LookAheadMomentum::LookAheadMomentum(double b) : beta(b) {}
+LookAheadMomentum::LookAheadMomentum(double b) : beta(b) {
+  require("beta", beta, decay_rate_range);
+}
 
 void LookAheadMomentum::step(vector& theta, const vector& g, double alpha) {
   zero_if_empty(v, theta.size());

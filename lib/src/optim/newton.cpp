@@ -10,7 +10,7 @@ namespace descent::optim {
 
 void NewtonOptions::validate() const {
   stop.validate();
-  line_search.validate();
+  optim::validate(line_search);
 }
 
 namespace {
@@ -39,6 +39,10 @@ NewtonRun newton(const problems::Objective& objective, const vector& theta0,
   double value = objective.value_and_gradient(theta, g);
   tr.evaluations = 1;
   tr.iterates.push_back({0, theta, value, std::sqrt(dot(g, g)), 0, 0});
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
+    return run;
+  }
   for (int t = 0;; ++t) {
     objective.hessian(theta, h);
     const auto kind = classify(h);
@@ -51,29 +55,24 @@ NewtonRun newton(const problems::Objective& objective, const vector& theta0,
                    "the Hessian at theta(" + std::to_string(t) + ") is singular", t};
       return run;
     }
-    double alpha = 1;
-    if (options.damped) {
-      double slope = dot(step, g);
-      if (!(slope < 0)) {  // not a descent direction: fall back to steepest descent
-        step = -g;
-        slope = -dot(g, g);
-      }
-      Ray ray(objective, theta, step);
-      const auto ls = backtracking(ray, value, slope, options.line_search);
-      tr.evaluations += ls.evaluations;
-      if (!ls.ok()) {
-        tr.status = {StopReason::line_search_failed, ls.detail, t};
-        return run;
-      }
-      alpha = ls.alpha;
-      theta = ray.theta();
-      g = ray.gradient();
-      value = ls.phi;
-    } else {
-      theta += step;  // MEDL (4.54)
-      value = objective.value_and_gradient(theta, g);
-      ++tr.evaluations;
+    double slope = dot(step, g);
+    bool newton_step = true;
+    if (options.damped() && !(slope < 0)) {  // not a descent direction: steepest descent
+      step = -g;
+      slope = -dot(g, g);
+      newton_step = false;
     }
+    Ray ray(objective, theta, step);  // FixedStep{1}: θ + θ_s, MEDL (4.54)
+    const auto ls = search(options.line_search, ray, value, slope, {.newton_step = newton_step});
+    tr.evaluations += ls.evaluations;
+    if (!ls.ok()) {
+      tr.status = {StopReason::line_search_failed, ls.detail, t};
+      return run;
+    }
+    const double alpha = ls.alpha;
+    theta = ray.theta();
+    g = ray.gradient();
+    value = ls.phi;
     Iterate next{t + 1, theta, value, std::sqrt(dot(g, g)), alpha * std::sqrt(dot(step, step)),
                  alpha};
     tr.iterates.push_back(next);

@@ -30,12 +30,30 @@ double cg_beta(CgBeta formula, double gg_old, double gg_new, double g_new_g_old)
 }
 //! [beta]
 
+namespace {
+
+[[noreturn]] void refuse_fixed_step() {
+  throw invalid_argument(
+      "nonlinear CG: line_search = none; allowed: exact, backtracking, wolfe, strong_wolfe "
+      "(CG's direction has no natural length)");
+}
+
+}  // namespace
+
+LineSearch nonlinear_cg_line_search(LineSearchKind kind) {
+  if (kind == LineSearchKind::none) refuse_fixed_step();
+  LineSearch search = default_line_search(kind);
+  if (auto* wolfe = std::get_if<WolfeOptions>(&search)) wolfe->c2 = 0.1;
+  return search;
+}
+
 void NonlinearCgOptions::validate() const {
   stop.validate();
-  wolfe.validate();
-  exact_search.validate();
-  if (!exact && !(wolfe.c2 < 0.5))
-    throw invalid_argument("c2 = " + short_number(wolfe.c2) +
+  if (std::holds_alternative<FixedStep>(line_search)) refuse_fixed_step();
+  optim::validate(line_search);
+  const auto* wolfe = std::get_if<WolfeOptions>(&line_search);
+  if (wolfe && !(wolfe->c2 < 0.5))
+    throw invalid_argument("c2 = " + short_number(wolfe->c2) +
                            "; allowed: c1 < c2 < 1/2 (strong Wolfe with c2 < 1/2 keeps "
                            "Fletcher-Reeves directions descent directions)");
   if (restart_every != 0) require("restart_every", restart_every, Interval::closed(1, 1e9));
@@ -59,19 +77,13 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
   tr.evaluations = 1;
   double gg = dot(g, g);
   tr.iterates.push_back({0, options.record_theta ? theta : vector(), value, std::sqrt(gg), 0, 0});
-  if (!std::isfinite(value) || !std::isfinite(gg)) {
-    tr.status = {StopReason::diverged, "C(theta0) or its gradient is not finite", 0};
-    return run;
-  }
-  if (options.stop.gradient_tolerance > 0 && std::sqrt(gg) < options.stop.gradient_tolerance) {
-    tr.status = {StopReason::converged, "|grad C(theta0)| = " + short_number(std::sqrt(gg)), 0};
+  if (auto stop = check_start(options.stop, tr.iterates[0])) {
+    tr.status = *stop;
     return run;
   }
   vector direction = -g;  // θ_d⁽⁰⁾ = −∇C(θ⁽⁰⁾)
   double previous_value = value + std::sqrt(gg) / 2;
   Ray ray(objective, theta, direction);
-  WolfeOptions wolfe = options.wolfe;
-  wolfe.strong = true;
   for (int t = 0;; ++t) {
     double slope = dot(direction, g);
     if (!(slope < 0)) {  // lost descent (possible for PR+ without an exact search): restart
@@ -79,15 +91,8 @@ NonlinearCgRun nonlinear_cg(const problems::Objective& objective, const vector& 
       slope = -gg;
       ++run.restarts;
     }
-    LineSearchResult ls;
-    if (options.exact) {
-      ls = exact_line_search(ray, options.exact_search);
-    } else {
-      const double guess = 2.02 * (value - previous_value) / slope;  // Nocedal–Wright (3.60)
-      wolfe.alpha0 = guess > 0 && std::isfinite(guess) ? std::min(1.0, guess) : 1.0;
-      wolfe.alpha_max = std::max(options.wolfe.alpha_max, wolfe.alpha0);
-      ls = wolfe_line_search(ray, value, slope, wolfe);
-    }
+    const auto ls =
+        search(options.line_search, ray, value, slope, {.last_decrease = previous_value - value});
     tr.evaluations += ls.evaluations;
     if (!ls.ok()) {
       tr.status = {StopReason::line_search_failed, ls.detail, t};

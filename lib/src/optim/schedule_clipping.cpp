@@ -5,6 +5,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/kernels.hpp"
 #include "descent/optim/averaging.hpp"
 #include "descent/optim/clipping.hpp"
 #include "descent/optim/schedule.hpp"
@@ -48,9 +49,7 @@ bool clip(vector& g, const Clipping& c) {
       return changed;
     }
     case Clipping::Kind::norm: {
-      double norm = 0;
-      for (double gi : g) norm += gi * gi;
-      norm = std::sqrt(norm);
+      const double norm = euclidean_norm(g);
       if (norm <= c.threshold) return false;  // only rescale when above τ (erratum T24)
       g *= c.threshold / norm;
       return true;

@@ -16,6 +16,15 @@ void StopCriteria::validate() const {
   require("time_limit_seconds", time_limit_seconds, Interval::at_least(0));
 }
 
+std::optional<Status> check_start(const StopCriteria& c, const Iterate& start) {
+  if (!std::isfinite(start.value) || !std::isfinite(start.gradient_norm))
+    return Status{StopReason::diverged, "C(theta0) or its gradient is not finite", 0};
+  if (c.gradient_tolerance > 0 && start.gradient_norm < c.gradient_tolerance)
+    return Status{StopReason::converged, "|grad C(theta0)| = " + short_number(start.gradient_norm),
+                  0};
+  return std::nullopt;
+}
+
 std::optional<Status> check_stop(const StopCriteria& c, const Iterate& previous,
                                  const Iterate& current,
                                  std::chrono::steady_clock::time_point started) {

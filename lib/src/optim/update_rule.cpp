@@ -9,11 +9,11 @@
 namespace descent::optim {
 
 void RuleOptions::validate() const {
-  require("beta", beta, Interval{0, 1, false, true});
-  require("gamma", gamma, Interval{0, 1, false, true});
-  require("rho", rho, Interval{0, 1, false, true});
-  require("epsilon", epsilon, Interval::at_least(0));
-  require("p", p, Interval::closed(1, 1000));
+  require("beta", beta, decay_rate_range);
+  require("gamma", gamma, decay_rate_range);
+  require("rho", rho, decay_rate_range);
+  require("epsilon", epsilon, epsilon_range);
+  require("p", p, lp_exponent_range);
 }
 
 const std::vector<std::string>& rule_names() {

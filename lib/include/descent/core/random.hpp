@@ -70,4 +70,22 @@ class Rng {
   bool has_cached_normal_ = false;
 };
 
+/// numpy's legacy stream, to replay runs made with it bit for bit: `np.random.seed(seed)`
+/// seeds a 32-bit Mersenne Twister exactly as `std::mt19937(seed)` does (init_genrand), and
+/// `np.random.choice(n)` draws `randint(0, n)` by masked rejection (numpy's
+/// `random_buffered_bounded_uint32`): each 32-bit output is masked to the smallest 2^k − 1 >= n − 1
+/// and drawn again while it exceeds n − 1. A choice among one draws nothing. The authors' SGD
+/// runs (MEDL Figure 4.3) sample their indices this way. Not thread-safe.
+class NumpyRandomState {
+ public:
+  /// As `np.random.seed(seed)`, seed < 2^32.
+  explicit NumpyRandomState(std::uint32_t seed);
+  /// As `np.random.choice(n)`: uniform on {0, ..., n−1}. Throws descent::invalid_argument
+  /// unless 1 <= n <= 2^32 (numpy switches to 64-bit draws above that; not replayed here).
+  std::uint64_t choice(std::uint64_t n);
+
+ private:
+  std::mt19937 engine_;
+};
+
 }  // namespace descent

@@ -42,10 +42,9 @@ struct Sampling {
                                   ///< false: shuffled epochs, n/n_b batches per epoch (§4.2)
   std::uint64_t seed = 0;
   /// Where the indices come from: descent's portable Rng, or numpy's legacy stream
-  /// (`np.random.seed(seed)` then `np.random.choice(n)` per index: a 32-bit Mersenne Twister
-  /// seeded like `std::mt19937(seed)`, each draw masked to the smallest 2^k − 1 >= n − 1 and
-  /// rejected above n − 1), which replays the authors' SGD runs exactly. Only with
-  /// replacement, as numpy's `choice` draws.
+  /// (descent::NumpyRandomState: `np.random.seed(seed)` then `np.random.choice(n)` per index),
+  /// which replays the authors' SGD runs exactly. Only with replacement, as numpy's `choice`
+  /// draws.
   enum class Stream { descent, numpy_legacy } stream = Stream::descent;
   void validate(std::size_t n) const;
 };

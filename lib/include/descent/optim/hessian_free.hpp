@@ -9,8 +9,8 @@
 /// Nocedal–Wright Algorithm 7.1 (MEDL (4.56) solved by CG for large d): CG stops once
 /// ‖Hθ_s + ∇C‖ <= η_t‖∇C‖ with η_t = min(forcing, √‖∇C‖) (Nocedal–Wright (7.3), superlinear
 /// convergence), or at the first direction of non-positive curvature (the iterate so far is
-/// kept; −∇C if there is none), and a strong Wolfe search along θ_s starting from α = 1 makes
-/// it globally convergent. Each step costs a few O(d) products instead of LAPACK's d³/3.
+/// kept; −∇C if there is none), and a line search along θ_s (strong Wolfe from α = 1, say)
+/// makes it globally convergent. Each step costs a few O(d) products instead of LAPACK's d³/3.
 
 #include "descent/optim/line_search.hpp"
 #include "descent/optim/trajectory.hpp"
@@ -37,8 +37,9 @@ struct HessianFreeOptions {
   /// η of the forcing sequence η_t = min(η, √‖∇C‖) (0: no forcing test, `cg_iterations`
   /// steps): in [0, 1)
   double forcing = 0;
-  bool line_search = false;  ///< strong Wolfe (c1 = 1e-4, c2 = 0.9) along θ_s from α = 1
-  WolfeOptions wolfe;        ///< when line_search
+  /// FixedStep{1}: θ + θ_s, plain Hessian-free Newton. Any search along θ_s instead (strong
+  /// Wolfe, c1 = 1e-4, c2 = 0.9, from α = 1: Newton–CG); its first trial step is the full step.
+  LineSearch line_search = FixedStep{};
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
   void validate() const;
 };
@@ -52,7 +53,7 @@ struct HessianFreeRun {
 };
 
 /// θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + αθ_s with θ_s from at most `cg_iterations` CG steps on Hθ_s = −∇C from
-/// θ_s = 0 (α = 1 without a line search). If CG meets non-positive curvature at its first
+/// θ_s = 0 (α = 1 with FixedStep{1}). If CG meets non-positive curvature at its first
 /// step, θ_s = −∇C (steepest descent).
 [[nodiscard]] HessianFreeRun hessian_free(const problems::Objective& objective,
                                           const vector& theta0,

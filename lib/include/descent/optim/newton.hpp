@@ -4,8 +4,8 @@
 /// H_t θ_s = −∇C(θ⁽ᵗ⁾) (LAPACK LU, descent::solve) — never forming H_t⁻¹. Each Hessian is
 /// classified (positive definite, indefinite, singular): where it is not positive definite the
 /// pure step (4.54) heads for a saddle or a maximum, and the run says so. The damped variant
-/// takes the Newton direction with a backtracking Armijo search and falls back to −∇C when
-/// the Newton direction is not a descent direction.
+/// searches along the Newton direction with any line search (backtracking Armijo is the
+/// classical one) and falls back to −∇C when the Newton direction is not a descent direction.
 
 #include <string>
 #include <vector>
@@ -23,8 +23,10 @@ struct NewtonOptions {
     s.gradient_tolerance = 1e-10;
     return s;
   }();
-  bool damped = false;              ///< Armijo backtracking along the (safeguarded) direction
-  BacktrackingOptions line_search;  ///< used when damped
+  /// FixedStep{1}: the pure step (4.54). Any search makes the method damped: it searches along
+  /// the Newton direction, or along −∇C where that is not a descent direction.
+  LineSearch line_search = FixedStep{};
+  [[nodiscard]] bool damped() const { return !std::holds_alternative<FixedStep>(line_search); }
   void validate() const;
 };
 

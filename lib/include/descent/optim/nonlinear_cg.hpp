@@ -33,6 +33,11 @@ enum class CgBeta { fletcher_reeves, polak_ribiere_plus };
 /// β from ‖∇C⁽ᵗ⁾‖² = `gg_old`, ‖∇C⁽ᵗ⁺¹⁾‖² = `gg_new` and ∇C⁽ᵗ⁺¹⁾ᵀ∇C⁽ᵗ⁾ = `g_new_g_old`.
 [[nodiscard]] double cg_beta(CgBeta formula, double gg_old, double gg_new, double g_new_g_old);
 
+/// default_line_search(kind) with c2 = 0.1 for the Wolfe searches (Nocedal–Wright's choice for
+/// CG, and below the 1/2 nonlinear_cg requires): what a command line's choice of search should
+/// build for nonlinear CG. Refuses LineSearchKind::none (descent::invalid_argument).
+[[nodiscard]] LineSearch nonlinear_cg_line_search(LineSearchKind kind);
+
 /// Options of nonlinear_cg; validate() throws descent::invalid_argument naming the field.
 struct NonlinearCgOptions {
   StopCriteria stop = [] {
@@ -42,13 +47,10 @@ struct NonlinearCgOptions {
     return s;
   }();
   CgBeta beta = CgBeta::polak_ribiere_plus;
-  bool exact = false;  ///< exact line search (4.45) instead of strong Wolfe
-  WolfeOptions wolfe = [] {
-    WolfeOptions w;
-    w.c2 = 0.1;  // strong Wolfe with c2 < 1/2 (validated)
-    return w;
-  }();
-  ExactOptions exact_search;
+  /// Exact (4.45), backtracking, Wolfe or strong Wolfe (c2 < 1/2, validated); not FixedStep:
+  /// CG's direction has no natural length. The first Wolfe trial step is first_trial_step's
+  /// Nocedal–Wright (3.60) guess.
+  LineSearch line_search = nonlinear_cg_line_search(LineSearchKind::strong_wolfe);
   int restart_every = 0;     ///< 0: the dimension d; otherwise 1 <= restart_every <= 10^9
   double powell_nu = 0;      ///< Powell's restart test with this ν (0: off): in [0, 1]
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
@@ -65,8 +67,8 @@ struct NonlinearCgRun {
 
 /// Nonlinear CG from `theta0`: θ_d⁽⁰⁾ = −∇C(θ⁽⁰⁾), a line search for α, then (3.49) with β.
 /// The first Wolfe trial step is min(1, 2.02 (C⁽ᵗ⁾ − C⁽ᵗ⁻¹⁾) / φ′(0)) (Nocedal–Wright (3.60),
-/// the step that would reach the last decrease again; scipy's choice), with
-/// C⁽⁻¹⁾ = C⁽⁰⁾ + ‖∇C⁽⁰⁾‖/2 at t = 0, and 1 when that is not positive.
+/// the step that would reach the last decrease again; scipy's choice; first_trial_step), with
+/// C⁽⁻¹⁾ = C⁽⁰⁾ + ‖∇C⁽⁰⁾‖/2 at t = 0 (scipy's convention), and 1 when that is not positive.
 [[nodiscard]] NonlinearCgRun nonlinear_cg(const problems::Objective& objective,
                                           const vector& theta0,
                                           const NonlinearCgOptions& options = {});

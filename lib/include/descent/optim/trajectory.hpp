@@ -5,6 +5,7 @@
 /// §4.1, checked after each step. Shared by the first-order methods (Algorithm 4.1), the
 /// line-search, Newton and quasi-Newton methods.
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <vector>
@@ -30,6 +31,11 @@ struct Trajectory {
   Status status;
   int evaluations = 0;  ///< objective evaluations (a value and gradient together count once)
   [[nodiscard]] const Iterate& last() const { return iterates.back(); }
+  /// The iterate after step t, or the last one if the run stopped earlier (a run that starts
+  /// where its stopping test holds takes no step, so after(1) is then the start).
+  [[nodiscard]] const Iterate& after(std::size_t t) const {
+    return iterates[std::min(t, iterates.size() - 1)];
+  }
 };
 
 /// The termination criteria of MEDL §4.1; each one is off when its tolerance is 0.
@@ -44,6 +50,12 @@ struct StopCriteria {
 
   void validate() const;
 };
+
+/// The criteria that can already hold at θ⁽⁰⁾, before any step: a NaN or infinite C(θ⁽⁰⁾) or
+/// ‖∇C(θ⁽⁰⁾)‖ (diverged) and ‖∇C(θ⁽⁰⁾)‖ < gradient_tolerance (converged). The convention of every
+/// optimizer in optim: a run started where its stopping test already holds takes no step and
+/// reports 0 iterations. Returns the status to stop with, or nullopt to start.
+[[nodiscard]] std::optional<Status> check_start(const StopCriteria& criteria, const Iterate& start);
 
 /// Checks the criteria after the step from `previous` to `current`, in the order above
 /// after a non-finite check (a NaN or infinite value or gradient stops the run as

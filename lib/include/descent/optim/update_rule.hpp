@@ -6,10 +6,12 @@
 /// themselves live in momentum.hpp, adaptive.hpp and adam.hpp, one class per idea, with the
 /// source's convention chosen by a `Form` enum (see docs/pages/conventions.md).
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "descent/core/interval.hpp"
 #include "descent/core/tensor.hpp"
 
 namespace descent::optim {
@@ -29,6 +31,13 @@ class UpdateRule {
   /// One step: `g` is the gradient at gradient_point(θ, α), `alpha` the learning rate α⁽ᵗ⁾.
   virtual void step(vector& theta, const vector& g, double alpha) = 0;
 };
+
+/// The ranges every rule's constructor checks (descent::require, which throws
+/// descent::invalid_argument naming the allowed range): a decay rate β, γ or ρ in [0, 1), the
+/// ε of a denominator >= 0, Lp-Adam's exponent p in [1, 1000].
+inline constexpr Interval decay_rate_range{0, 1, false, true};
+inline constexpr Interval epsilon_range{0, std::numeric_limits<double>::infinity(), false, true};
+inline constexpr Interval lp_exponent_range{1, 1000, false, false};
 
 /// The hyper-parameters of every rule, with the books' symbols. A rule reads the ones it
 /// needs; validate() checks them all.
