@@ -10,9 +10,9 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/bn_network.hpp"
-#include "descent/nn/distill.hpp"
+#include "descent/nn/backprop/distill.hpp"
 #include "descent/nn/gradient_check.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 #include "descent/nn/softmax.hpp"
 #include "fixtures.hpp"
 

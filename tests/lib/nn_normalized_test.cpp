@@ -9,10 +9,10 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/bn_network.hpp"
+#include "descent/nn/fused/normalized_network.hpp"
 #include "descent/nn/gradient_check.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/normalized_network.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 #include "descent/nn/softmax.hpp"
 #include "descent/nn/training.hpp"
 #include "descent/optim/update_rule.hpp"

@@ -15,7 +15,7 @@
 
 #include "descent/core/status.hpp"
 #include "descent/core/tensor.hpp"
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/optim/update_rule.hpp"
 
 namespace descent::nn {

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "descent/core/random.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/network.hpp"
 #include "descent/nn/training.hpp"
 
 namespace descent::nn {

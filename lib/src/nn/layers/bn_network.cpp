@@ -1,13 +1,13 @@
-#include "descent/nn/bn_network.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "../train_loop.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/nn/softmax.hpp"
-#include "train_loop.hpp"
 
 namespace descent::nn {
 
@@ -38,7 +38,7 @@ void for_each_block(Net& net, F&& f) {
 }
 
 // The input of layer k's normalization and the layer's inference-mode output.
-matrix bn_input(const NormalizedDense& layer, const matrix& h) {
+matrix bn_input(const BnDense& layer, const matrix& h) {
   matrix a = layer.linear.apply(h);
   if (layer.placement == Placement::pre_activation) return a;
   matrix out;
@@ -46,7 +46,7 @@ matrix bn_input(const NormalizedDense& layer, const matrix& h) {
   return out;
 }
 
-matrix inference_output(const NormalizedDense& layer, const matrix& v) {
+matrix inference_output(const BnDense& layer, const matrix& v) {
   const matrix n = layer.bn.forward_inference(v);
   if (layer.placement == Placement::post_activation) return n;  // Figure 3.18(a)
   matrix out;

@@ -10,7 +10,7 @@
 
 #include "descent/core/status.hpp"
 #include "descent/core/tensor.hpp"
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/training.hpp"
 
 namespace descent::nn {

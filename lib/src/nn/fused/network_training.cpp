@@ -1,14 +1,13 @@
-#include "descent/nn/training.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
 
+#include "../train_loop.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
+#include "descent/nn/training.hpp"
 #include "descent/report/progress.hpp"
-#include "train_loop.hpp"
 
 namespace descent::nn {
 

@@ -14,14 +14,14 @@
 #include <cstdint>
 #include <vector>
 
-#include "descent/nn/linear.hpp"
-#include "descent/nn/normalized_dense.hpp"
+#include "descent/nn/layers/bn_dense.hpp"
+#include "descent/nn/layers/linear.hpp"
 #include "descent/nn/training.hpp"
 
 namespace descent::nn {
 
 struct BnNetwork {
-  std::vector<NormalizedDense> hidden;
+  std::vector<BnDense> hidden;
   Linear output;  ///< scores = h W + b; softmax sits in the loss
 };
 

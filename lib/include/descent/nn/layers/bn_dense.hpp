@@ -6,8 +6,8 @@
 /// Training mode only (batch statistics); after training use `bn.forward_inference`.
 
 #include "descent/nn/activation.hpp"
-#include "descent/nn/batch_norm.hpp"
-#include "descent/nn/linear.hpp"
+#include "descent/nn/layers/batch_norm.hpp"
+#include "descent/nn/layers/linear.hpp"
 
 namespace descent::nn {
 
@@ -16,9 +16,9 @@ enum class Placement {
   pre_activation,   ///< Figure 3.18(b): normalize the pre-activations a
 };
 
-class NormalizedDense {
+class BnDense {
  public:
-  NormalizedDense(matrix W, vector b, Activation phi, Placement placement, double eps = 1e-5);
+  BnDense(matrix W, vector b, Activation phi, Placement placement, double eps = 1e-5);
 
   /// The layer's output on a mini-batch, in training mode. `x` must outlive backward().
   const matrix& forward_train(const matrix& x);

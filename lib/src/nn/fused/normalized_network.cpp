@@ -1,12 +1,12 @@
-#include "descent/nn/normalized_network.hpp"
+#include "descent/nn/fused/normalized_network.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
 
+#include "../train_loop.hpp"
 #include "descent/core/error.hpp"
-#include "train_loop.hpp"
 
 namespace descent::nn {
 

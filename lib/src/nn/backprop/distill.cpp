@@ -1,4 +1,4 @@
-#include "descent/nn/distill.hpp"
+#include "descent/nn/backprop/distill.hpp"
 
 #include <algorithm>
 #include <cmath>
