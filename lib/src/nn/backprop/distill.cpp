@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
+#include "../train_loop.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
-#include "descent/core/random.hpp"
 #include "descent/nn/softmax.hpp"
 
 namespace descent::nn {
@@ -17,17 +18,49 @@ matrix soft_targets(const Network& teacher, const matrix& x) {
 
 namespace {
 
-matrix gather(const matrix& x, const std::vector<std::size_t>& rows) {
-  matrix out = matrix::from_shape({rows.size(), x.shape(1)});
-  for (std::size_t r = 0; r < rows.size(); ++r)
+matrix gather(const matrix& x, const std::size_t* rows, std::size_t m) {
+  matrix out = matrix::from_shape({m, x.shape(1)});
+  for (std::size_t r = 0; r < m; ++r)
     std::copy_n(x.data() + rows[r] * x.shape(1), x.shape(1), out.data() + r * x.shape(1));
   return out;
 }
 
+// train_on_soft_targets' view of the student for the shared epoch loop (train_loop.hpp),
+// without a validation set: every finite epoch is kept, so the student ends with the last
+// finite parameters. Each pass is the textbook one: forward(), backprop_pre_activation(),
+// flatten().
+class SoftTargetTraining : public detail::Trainable {
+ public:
+  SoftTargetTraining(Network& student, const matrix& x, const matrix& targets)
+      : student_(student), x_(x), targets_(targets) {
+    theta = flatten(student);
+    gradient = xt::zeros<double>({theta.size()});
+    best_ = theta;  // a run that diverges at once hands back the initial parameters
+  }
+
+  double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
+    unflatten(theta, student_);
+    const matrix xb = gather(x_, rows, m), pb = gather(targets_, rows, m);
+    const auto f = forward(student_, xb);
+    const matrix grad = softmax_cross_entropy_grad(f.h.back(), pb) / double(m);  // (o − p)/m
+    gradient = flatten(backprop_pre_activation(student_, f, grad));
+    return cross_entropy(f.h.back(), pb);  // −Σ p log o (Eq. 3.21, soft targets)
+  }
+  std::optional<Evaluation> validate() override { return std::nullopt; }
+  void keep_best() override { best_ = theta; }
+  void write_best() override { unflatten(best_, student_); }
+
+ private:
+  Network& student_;
+  const matrix& x_;
+  const matrix& targets_;
+  vector best_;
+};
+
 }  // namespace
 
 SoftTargetResult train_on_soft_targets(Network& student, const matrix& x, const matrix& targets,
-                                       StepRule& rule, const TrainOptions& options) {
+                                       optim::UpdateRule& rule, const TrainOptions& options) {
   options.validate();
   if (options.patience != 0)
     throw invalid_argument("train_on_soft_targets: patience = " + std::to_string(options.patience) +
@@ -38,40 +71,12 @@ SoftTargetResult train_on_soft_targets(Network& student, const matrix& x, const 
                            shape_string(targets) +
                            " targets; allowed: one target row per input row, one column per "
                            "output of the student");
-  Rng rng(options.seed);
-  std::vector<std::size_t> order(x.shape(0));
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  vector theta = flatten(student);
-  vector last_finite = theta;  // the parameters a diverged run hands back
+  SoftTargetTraining model(student, x, targets);
+  const TrainResult run = detail::train(model, x.shape(0), rule, options);
   SoftTargetResult result;
-  for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
-    if (options.shuffle) rng.shuffle(order);
-    double loss_sum = 0;
-    std::size_t batches = 0;
-    for (std::size_t start = 0; start < order.size(); start += options.batch_size) {
-      const std::vector<std::size_t> rows(
-          order.begin() + std::ptrdiff_t(start),
-          order.begin() + std::ptrdiff_t(std::min(order.size(), start + options.batch_size)));
-      const matrix xb = gather(x, rows), pb = gather(targets, rows);
-      const auto f = forward(student, xb);
-      const double m = double(rows.size());
-      loss_sum += cross_entropy(f.h.back(), pb) / m;  // −Σ p log o (Eq. 3.21, soft targets)
-      ++batches;
-      const matrix grad = softmax_cross_entropy_grad(f.h.back(), pb) / m;  // (o − p)/m
-      rule.step(theta, flatten(backprop_pre_activation(student, f, grad)));
-      unflatten(theta, student);
-    }
-    const double loss = loss_sum / double(batches);
-    if (!std::isfinite(loss)) {
-      unflatten(last_finite, student);
-      result.status = {StopReason::diverged, "non-finite loss at epoch " + std::to_string(epoch),
-                       int(epoch)};
-      return result;
-    }
-    result.epoch_loss.push_back(loss);
-    last_finite = theta;
-    result.status = {StopReason::iteration_limit, "all epochs run", int(epoch)};
-  }
+  for (const auto& e : run.history)  // all but the epoch that diverged, if one did
+    if (std::isfinite(e.train_loss)) result.epoch_loss.push_back(e.train_loss);
+  result.status = run.status;
   return result;
 }
 

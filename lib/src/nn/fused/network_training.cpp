@@ -1,164 +1,12 @@
-#include <algorithm>
-#include <cmath>
-#include <string>
-#include <utility>
+#include "descent/nn/fused/network_training.hpp"
 
-#include "../train_loop.hpp"
+#include <algorithm>
+#include <string>
+
 #include "descent/core/error.hpp"
-#include "descent/core/random.hpp"
-#include "descent/nn/training.hpp"
-#include "descent/report/progress.hpp"
+#include "workspace.hpp"
 
 namespace descent::nn {
-
-SgdStep::SgdStep(double alpha) : alpha_(alpha) {
-  if (!(alpha > 0) || !std::isfinite(alpha))
-    throw invalid_argument("SgdStep: alpha must be finite and > 0");
-}
-
-void SgdStep::step(vector& theta, const vector& gradient) {
-  theta -= alpha_ * gradient;
-}
-
-UpdateRuleStep::UpdateRuleStep(std::unique_ptr<optim::UpdateRule> rule, double alpha)
-    : rule_(std::move(rule)), alpha_(alpha) {
-  if (!rule_) throw invalid_argument("UpdateRuleStep: no rule given");
-  if (!(alpha > 0) || !std::isfinite(alpha))
-    throw invalid_argument("UpdateRuleStep: alpha must be finite and > 0");
-}
-
-void UpdateRuleStep::step(vector& theta, const vector& gradient) {
-  if (&rule_->gradient_point(theta, alpha_) != &theta)
-    throw invalid_argument("rule " + rule_->name() +
-                           " takes its gradient at a look-ahead point; train_classifier takes it "
-                           "at theta (allowed: rules without look-ahead, e.g. adam, rmsprop)");
-  rule_->step(theta, gradient, alpha_);
-}
-
-void TrainOptions::validate() const {
-  if (batch_size == 0) throw invalid_argument("batch_size = 0; allowed: >= 1");
-  if (epochs == 0) throw invalid_argument("epochs = 0; allowed: >= 1");
-}
-
-namespace detail {
-
-void gather(const matrix& x, const std::vector<std::uint8_t>& all_labels, const std::size_t* rows,
-            std::size_t m, MatrixView out, std::uint8_t* labels) {
-  const std::size_t d = x.shape(1);
-  for (std::size_t r = 0; r < m; ++r) {
-    std::copy_n(x.data() + rows[r] * d, d, out.data + r * d);
-    labels[r] = all_labels[rows[r]];
-  }
-}
-
-void add_bias(MatrixView a, const double* b) {
-  for (std::size_t r = 0; r < a.rows; ++r)
-    for (std::size_t j = 0; j < a.cols; ++j) a(r, j) += b[j];
-}
-
-void column_sums(ConstMatrixView g, double* out) {
-  std::fill_n(out, g.cols, 0.0);
-  for (std::size_t r = 0; r < g.rows; ++r)
-    for (std::size_t j = 0; j < g.cols; ++j) out[j] += g(r, j);
-}
-
-double softmax_cross_entropy(ConstMatrixView v, const std::uint8_t* labels, MatrixView* grad,
-                             double m) {
-  double loss = 0;
-  for (std::size_t r = 0; r < v.rows; ++r) {
-    double top = -INFINITY;
-    for (std::size_t j = 0; j < v.cols; ++j) top = std::max(top, v(r, j));
-    double sum = 0;
-    for (std::size_t j = 0; j < v.cols; ++j) sum += std::exp(v(r, j) - top);
-    loss -= v(r, labels[r]) - (top + std::log(sum));  // −log o_y = log Σ exp − v_y
-    if (grad != nullptr) {
-      for (std::size_t j = 0; j < v.cols; ++j) (*grad)(r, j) = std::exp(v(r, j) - top) / sum;
-      (*grad)(r, labels[r]) -= 1;  // Eq. 3.22: o − y
-      for (std::size_t j = 0; j < v.cols; ++j) (*grad)(r, j) /= m;
-    }
-  }
-  return loss;
-}
-
-std::size_t count_correct(ConstMatrixView scores, const std::uint8_t* labels) {
-  std::size_t correct = 0;
-  for (std::size_t r = 0; r < scores.rows; ++r) {
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < scores.cols; ++c)
-      if (scores(r, c) > scores(r, best)) best = c;
-    correct += (best == labels[r]);
-  }
-  return correct;
-}
-
-void require_data(const char* who, const matrix& x, const std::vector<std::uint8_t>& labels,
-                  std::size_t inputs, std::size_t classes) {
-  if (x.shape(0) != labels.size() || labels.empty())
-    throw invalid_argument(std::string(who) + ": " + std::to_string(x.shape(0)) + " rows and " +
-                           std::to_string(labels.size()) + " labels; allowed: equal, >= 1");
-  if (x.shape(1) != inputs)
-    throw invalid_argument(std::string(who) + ": the data has " + std::to_string(x.shape(1)) +
-                           " columns, the network " + std::to_string(inputs) + " inputs");
-  for (const auto label : labels)
-    if (label >= classes)
-      throw invalid_argument(std::string(who) + ": label " + std::to_string(label) +
-                             " but the network has " + std::to_string(classes) + " outputs");
-}
-
-//! [train]
-TrainResult train(Trainable& model, std::size_t examples, StepRule& rule,
-                  const TrainOptions& options) {
-  Rng rng(options.seed);
-  std::vector<std::size_t> order(examples);
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-
-  TrainResult result;
-  std::size_t since_best = 0;
-  double best_score = 0;
-  report::Progress progress("training", options.epochs);
-  for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
-    if (options.shuffle) rng.shuffle(order);  // a new permutation every epoch
-    double loss_sum = 0;
-    std::size_t batches = 0;
-    for (std::size_t start = 0; start < order.size(); start += options.batch_size) {
-      const std::size_t m = std::min(options.batch_size, order.size() - start);
-      loss_sum += model.loss_and_gradient(order.data() + start, m) / double(m);
-      ++batches;
-      rule.step(model.theta, model.gradient);  // in place: the layers view θ
-    }
-    const auto valid = model.validate();
-    const double train_loss = loss_sum / double(batches);
-    result.history.push_back({epoch, train_loss, valid.loss, valid.accuracy});
-    if (!std::isfinite(train_loss) || !std::isfinite(valid.loss)) {
-      result.status = {StopReason::diverged, "non-finite loss at epoch " + std::to_string(epoch),
-                       int(epoch)};
-      break;
-    }
-    const double score =
-        options.monitor == Monitor::validation_loss ? valid.loss : 1 - valid.accuracy;
-    if (result.best_epoch == 0 || score < best_score) {
-      best_score = score;
-      result.best_epoch = epoch;
-      result.best_validation_loss = valid.loss;
-      model.keep_best();  // early stopping keeps the best parameters, not the last
-      since_best = 0;
-    } else if (options.patience > 0 && ++since_best >= options.patience) {
-      result.status = {StopReason::converged,
-                       std::string("early stop: no better validation ") +
-                           (options.monitor == Monitor::validation_loss ? "loss" : "error") +
-                           " for " + std::to_string(options.patience) + " epochs",
-                       int(epoch)};
-      break;
-    }
-    result.status = {StopReason::iteration_limit, "all epochs run", int(epoch)};
-    if (options.progress) progress.update(epoch);
-  }
-  model.write_best();
-  return result;
-}
-//! [train]
-
-}  // namespace detail
 
 namespace {
 
@@ -245,24 +93,21 @@ class DenseWorkspace {
 // train_classifier's view of a Network: θ, a workspace per data set, the best θ so far.
 class DenseTraining : public detail::Trainable {
  public:
-  DenseTraining(Network& net, const matrix& x, const std::vector<std::uint8_t>& labels,
-                const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid,
-                std::size_t batch_size)
+  DenseTraining(Network& net, const detail::LabelledData& data, std::size_t batch_size)
       : net_(net),
-        x_(x),
-        labels_(labels),
-        x_valid_(x_valid),
-        labels_valid_(labels_valid),
-        train_(net, theta, std::min(batch_size, x.shape(0))),
-        valid_(net, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
+        data_(data),
+        train_(net, theta, std::min(batch_size, data.x.shape(0))),
+        valid_(net, theta, std::min(data.x_valid.shape(0), detail::evaluation_rows)) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;  // a run that diverges at once hands back the initial parameters
   }
   double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
-    return train_.loss_and_gradient(x_, labels_, rows, m, gradient);
+    return train_.loss_and_gradient(data_.x, data_.labels, rows, m, gradient);
   }
-  Evaluation validate() override { return valid_.evaluate(x_valid_, labels_valid_); }
+  std::optional<Evaluation> validate() override {
+    return valid_.evaluate(data_.x_valid, data_.labels_valid);
+  }
   void keep_best() override { std::copy(theta.begin(), theta.end(), best_.begin()); }
   void write_best() override { unflatten(best_, net_); }
 
@@ -270,25 +115,21 @@ class DenseTraining : public detail::Trainable {
   // The caller's network: the workspaces read its shapes and activations (its numbers are
   // θ's until write_best() writes the best θ back).
   Network& net_;
-  const matrix& x_;
-  const std::vector<std::uint8_t>& labels_;
-  const matrix& x_valid_;
-  const std::vector<std::uint8_t>& labels_valid_;
+  const detail::LabelledData data_;
   DenseWorkspace train_, valid_;
   vector best_;
 };
 
-// Checks a data set for `net` (detail::require_data), and that the network has layers.
-void require_data(const char* who, const Network& net, const matrix& x,
-                  const std::vector<std::uint8_t>& labels) {
+void require_layers(const Network& net) {
   if (net.layers.empty()) throw invalid_argument("the network has no layers; allowed: >= 1");
-  detail::require_data(who, x, labels, net.layers.front().W.shape(0), net.layers.back().W.shape(1));
 }
 
 }  // namespace
 
 Evaluation evaluate(const Network& net, const matrix& x, const std::vector<std::uint8_t>& labels) {
-  require_data("evaluate", net, x, labels);
+  require_layers(net);
+  detail::require_data("evaluate", x, labels, net.layers.front().W.shape(0),
+                       net.layers.back().W.shape(1));
   const vector theta = flatten(net);
   DenseWorkspace workspace(net, theta, std::min(x.shape(0), detail::evaluation_rows));
   return workspace.evaluate(x, labels);
@@ -296,11 +137,12 @@ Evaluation evaluate(const Network& net, const matrix& x, const std::vector<std::
 
 TrainResult train_classifier(Network& net, const matrix& x, const std::vector<std::uint8_t>& labels,
                              const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid,
-                             StepRule& rule, const TrainOptions& options) {
-  options.validate();
-  require_data("train_classifier", net, x, labels);
-  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
-  DenseTraining model(net, x, labels, x_valid, labels_valid, options.batch_size);
+                             optim::UpdateRule& rule, const TrainOptions& options) {
+  require_layers(net);
+  const detail::LabelledData data{x, labels, x_valid, labels_valid};
+  detail::require_training(options, data, net.layers.front().W.shape(0),
+                           net.layers.back().W.shape(1));
+  DenseTraining model(net, data, options.batch_size);
   return detail::train(model, x.shape(0), rule, options);
 }
 

@@ -3,7 +3,8 @@
 /// A dense layer with batch normalization placed before or after its activation, the two
 /// options of Aggarwal Figure 3.18: (a) post-activation, h = BN(Φ(x W + b)); (b)
 /// pre-activation, h = Φ(BN(x W + b)), which the book (after Ioffe and Szegedy) prefers.
-/// Training mode only (batch statistics); after training use `bn.forward_inference`.
+/// Training mode only (batch statistics); after training use `bn.forward_inference`. The hidden
+/// layer of BnNetwork (bn_network.hpp).
 
 #include "descent/nn/activation.hpp"
 #include "descent/nn/layers/batch_norm.hpp"

@@ -1,0 +1,3 @@
+#pragma once
+// Forwards to the header's new place (remove once nothing includes this path).
+#include "descent/nn/layers/linear.hpp"
