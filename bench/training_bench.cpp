@@ -39,9 +39,9 @@
 
 #include "descent/core/random.hpp"
 #include "descent/data/idx.hpp"
+#include "descent/nn/fused/network_training.hpp"
+#include "descent/nn/fused/normalized_network.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/normalized_network.hpp"
-#include "descent/nn/training.hpp"
 #include "descent/optim/update_rule.hpp"
 #include "openblas_info.hpp"
 #include "training_reference.hpp"
@@ -109,16 +109,16 @@ nn::Network dense_network(Rng& rng) {
 template <class Net, class Train>
 Run time_run(const Workload& w, Net& net, Train&& train) {
   optim::RuleOptions adam;  // β = 0.9, γ = 0.999, ε = 1e-8: torch's defaults
-  nn::UpdateRuleStep rule(optim::make_rule("adam", adam), w.alpha);
+  const auto rule = optim::make_rule("adam", adam);
   nn::TrainOptions o;
+  o.alpha = w.alpha;
   o.batch_size = w.batch;
   o.epochs = w.epochs;
   o.seed = 0;
-  o.progress = false;
   const double cpu = process_cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   const nn::TrainResult r =
-      train(net, w.train.x, w.train.labels, w.valid.x, w.valid.labels, rule, o);
+      train(net, w.train.x, w.train.labels, w.valid.x, w.valid.labels, *rule, o);
   Run run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.cpu_seconds = process_cpu_seconds() - cpu;

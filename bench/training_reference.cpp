@@ -47,7 +47,8 @@ nn::TrainResult train_classifier_allocating(nn::Network& net, const matrix& x,
                                             const std::vector<std::uint8_t>& labels,
                                             const matrix& x_valid,
                                             const std::vector<std::uint8_t>& labels_valid,
-                                            nn::StepRule& rule, const nn::TrainOptions& options) {
+                                            optim::UpdateRule& rule,
+                                            const nn::TrainOptions& options) {
   Rng rng(options.seed);
   std::vector<std::size_t> order(labels.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -68,7 +69,7 @@ nn::TrainResult train_classifier_allocating(nn::Network& net, const matrix& x,
       loss_sum += nn::cross_entropy(f.h.back(), yb) / m;
       ++batches;
       const matrix grad = nn::softmax_cross_entropy_grad(f.h.back(), yb) / m;
-      rule.step(theta, nn::flatten(nn::backprop_pre_activation(net, f, grad)));
+      rule.step(theta, nn::flatten(nn::backprop_pre_activation(net, f, grad)), options.alpha);
       nn::unflatten(theta, net);
     }
     const auto valid = evaluate_allocating(net, x_valid, labels_valid);

@@ -8,13 +8,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/training.hpp"
+#include "descent/optim/update_rule.hpp"
 
 namespace descent::bench {
 
 [[nodiscard]] nn::TrainResult train_classifier_allocating(
     nn::Network& net, const matrix& x, const std::vector<std::uint8_t>& labels,
-    const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid, nn::StepRule& rule,
+    const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid, optim::UpdateRule& rule,
     const nn::TrainOptions& options);
 
 }  // namespace descent::bench

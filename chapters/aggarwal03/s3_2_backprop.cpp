@@ -15,9 +15,9 @@
 #include "descent/core/random.hpp"
 #include "descent/nn/activation.hpp"
 #include "descent/nn/gradient_check.hpp"
-#include "descent/nn/jacobian.hpp"
-#include "descent/nn/linear.hpp"
-#include "descent/nn/max_layer.hpp"
+#include "descent/nn/layers/jacobian.hpp"
+#include "descent/nn/layers/linear.hpp"
+#include "descent/nn/layers/max_layer.hpp"
 #include "descent/nn/softmax.hpp"
 
 namespace descent::chapters::aggarwal03 {

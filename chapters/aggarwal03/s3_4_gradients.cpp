@@ -15,7 +15,7 @@
 #include "descent/core/random.hpp"
 #include "descent/nn/activation.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/max_layer.hpp"
+#include "descent/nn/layers/max_layer.hpp"
 #include "descent/report/progress.hpp"
 
 namespace descent::chapters::aggarwal03 {

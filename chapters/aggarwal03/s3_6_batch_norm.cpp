@@ -7,7 +7,7 @@
 
 #include "aggarwal03/sections.hpp"
 #include "descent/core/error.hpp"
-#include "descent/nn/batch_norm.hpp"
+#include "descent/nn/layers/batch_norm.hpp"
 
 namespace descent::chapters::aggarwal03 {
 

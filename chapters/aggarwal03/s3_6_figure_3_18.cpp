@@ -10,12 +10,14 @@
 #include "aggarwal03/budget.hpp"
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/training_progress.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
 #include "descent/data/idx.hpp"
-#include "descent/nn/bn_network.hpp"
+#include "descent/nn/fused/network_training.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/training.hpp"
+#include "descent/nn/layers/bn_network.hpp"
+#include "descent/optim/momentum.hpp"
 
 namespace descent::chapters::aggarwal03 {
 
@@ -72,14 +74,16 @@ Result figure_3_18(const Params& p) {
   options.epochs = std::size_t(p.integer("epochs"));
   options.batch_size = std::size_t(p.integer("batch"));
   options.seed = static_cast<std::uint64_t>(p.integer("seed"));
-  const double alpha = p.number("alpha");
+  options.alpha = p.number("alpha");
+  common::TrainingProgress progress;  // a progress line on a terminal
+  options.observer = &progress;
 
   std::vector<std::pair<std::string, nn::TrainResult>> runs;
   for (auto placement : {nn::Placement::post_activation, nn::Placement::pre_activation}) {
     nn::BnNetwork net{{}, nn::Linear(W.back(), zeros(W.back()))};
     for (std::size_t k = 0; k + 1 < W.size(); ++k)
       net.hidden.emplace_back(W[k], zeros(W[k]), phi, placement);
-    nn::SgdStep sgd(alpha);
+    optim::GradientDescent sgd;
     runs.emplace_back(
         placement == nn::Placement::pre_activation ? "pre" : "post",
         nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
@@ -87,7 +91,7 @@ Result figure_3_18(const Params& p) {
   nn::Network plain;
   for (std::size_t k = 0; k < W.size(); ++k)
     plain.layers.push_back({W[k], zeros(W[k]), k + 1 < W.size() ? phi : nn::Activation::identity});
-  nn::SgdStep sgd(alpha);
+  optim::GradientDescent sgd;
   runs.emplace_back("plain", nn::train_classifier(plain, train.x, train.labels, valid.x,
                                                   valid.labels, sgd, options));
   //! [figure-3.18]

@@ -14,9 +14,9 @@
 #include "aggarwal03/budget.hpp"
 #include "aggarwal03/mimic.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/distill.hpp"
+#include "descent/nn/backprop/distill.hpp"
+#include "descent/nn/fused/network_training.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/training.hpp"
 #include "descent/optim/update_rule.hpp"
 
 namespace descent::chapters::aggarwal03 {
@@ -147,14 +147,14 @@ void mimic_experiment(const app::Params& p, report::Result& result) {
   nn::TrainOptions options;
   options.batch_size = 20;
   options.seed = static_cast<std::uint64_t>(p.integer("seed"));
-  options.progress = false;
+  options.alpha = p.number("mimic_alpha");
   const auto epochs_labelled = std::size_t(p.integer("epochs_labelled"));
   const auto epochs_unlabelled = std::size_t(p.integer("epochs_unlabelled"));
   auto train = [&](nn::Network& net, const matrix& inputs, const matrix& targets,
                    std::size_t epochs) {
-    nn::UpdateRuleStep adam(optim::make_rule("adam"), p.number("mimic_alpha"));
+    const auto adam = optim::make_rule("adam");
     options.epochs = epochs;
-    const auto run = nn::train_on_soft_targets(net, inputs, targets, adam, options);
+    const auto run = nn::train_on_soft_targets(net, inputs, targets, *adam, options);
     if (run.status.reason == StopReason::diverged)
       throw invalid_argument("mimic: " + run.status.detail + "; allowed: a smaller mimic_alpha");
     return run.epoch_loss.back();

@@ -5,7 +5,7 @@
 
 #include <xtensor/xbuilder.hpp>
 
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 
 namespace descent::chapters::aggarwal03 {
 

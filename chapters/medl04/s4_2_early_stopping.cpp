@@ -9,11 +9,12 @@
 #include <cmath>
 #include <string>
 
+#include "common/training_progress.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
 #include "descent/data/idx.hpp"
+#include "descent/nn/fused/network_training.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/training.hpp"
 #include "descent/optim/update_rule.hpp"
 #include "medl04/sections.hpp"
 
@@ -124,15 +125,18 @@ Result figure_4_4(const Params& p) {
 
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
   auto net = dense_relu_network(784, p.vector("widths"), 10, rng);
-  nn::UpdateRuleStep adam(optim::make_rule("adam"), p.number("alpha"));  // Algorithm 4.2
+  const auto adam = optim::make_rule("adam");  // Algorithm 4.2
   nn::TrainOptions options;
+  options.alpha = p.number("alpha");
   options.epochs = static_cast<std::size_t>(p.integer("epochs"));
   options.batch_size = static_cast<std::size_t>(p.integer("batch"));
   options.patience = static_cast<std::size_t>(p.integer("patience"));
   options.shuffle = p.flag("shuffle");
   options.seed = static_cast<std::uint64_t>(p.integer("seed"));
   options.monitor = nn::Monitor::validation_error;  // the book's P(θ) = 1 − accuracy
-  const auto run = nn::train_classifier(net, x, labels, x_valid, labels_valid, adam, options);
+  common::TrainingProgress progress;                // a progress line on a terminal
+  options.observer = &progress;
+  const auto run = nn::train_classifier(net, x, labels, x_valid, labels_valid, *adam, options);
   //! [figure-4.4]
 
   Result result;

@@ -10,7 +10,7 @@
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/nn/activation.hpp"
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/softmax.hpp"
 #include "notes02/sections.hpp"
 

@@ -10,10 +10,11 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/bn_network.hpp"
-#include "descent/nn/distill.hpp"
+#include "descent/nn/backprop/distill.hpp"
 #include "descent/nn/gradient_check.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 #include "descent/nn/softmax.hpp"
+#include "descent/optim/momentum.hpp"
 #include "fixtures.hpp"
 
 using namespace descent;
@@ -107,9 +108,9 @@ TEST_CASE("BnNetwork: one SGD step, population statistics and inference equal to
   }
   CHECK(max_abs_diff(net.output.grad_W, to_matrix(fx["grad"]["W"][2])) <= kTol);
   // one step of SGD through the flattened parameters, as the trainer takes it
-  nn::SgdStep sgd(fx["alpha"].get<double>());
+  optim::GradientDescent gd;
   vector theta = nn::flatten(net);
-  sgd.step(theta, nn::flatten_gradients(net));
+  gd.step(theta, nn::flatten_gradients(net), fx["alpha"].get<double>());
   nn::unflatten(theta, net);
   for (std::size_t k = 0; k < 2; ++k) {
     CHECK(max_abs_diff(net.hidden[k].linear.W, to_matrix(fx["W"][k])) <= kTol);
@@ -146,9 +147,9 @@ TEST_CASE("train_classifier (BnNetwork): same seed, same history; the best epoch
   nn::TrainOptions opt;
   opt.epochs = 15;
   opt.batch_size = 8;
-  opt.progress = false;
+  opt.alpha = 0.1;
   auto a = make(), b = make();
-  nn::SgdStep sa(0.1), sb(0.1);
+  optim::GradientDescent sa, sb;
   const auto ra = nn::train_classifier(a, x, labels, x, labels, sa, opt);
   const auto rb = nn::train_classifier(b, x, labels, x, labels, sb, opt);
   REQUIRE(ra.history.size() == 15);
@@ -162,7 +163,7 @@ TEST_CASE("train_classifier (BnNetwork): same seed, same history; the best epoch
   std::vector<std::uint8_t> flipped(labels.size());
   for (std::size_t r = 0; r < labels.size(); ++r) flipped[r] = std::uint8_t(1 - labels[r]);
   auto c = make();
-  nn::SgdStep sc(0.1);
+  optim::GradientDescent sc;
   const auto rc = nn::train_classifier(c, x, labels, x, flipped, sc, opt);
   REQUIRE(rc.history.size() == 15);
   CHECK(rc.best_epoch == 1);
@@ -207,10 +208,10 @@ TEST_CASE("train_on_soft_targets: two SGD epochs in data order equal torch") {
   opt.epochs = 2;
   opt.batch_size = fx["batch"].get<std::size_t>();  // 5 examples: batches of 3 and 2
   opt.shuffle = false;
-  opt.progress = false;
-  nn::SgdStep sgd(fx["alpha"].get<double>());
+  opt.alpha = fx["alpha"].get<double>();
+  optim::GradientDescent gd;
   const auto run =
-      nn::train_on_soft_targets(student, to_matrix(fx["x"]), to_matrix(fx["p"]), sgd, opt);
+      nn::train_on_soft_targets(student, to_matrix(fx["x"]), to_matrix(fx["p"]), gd, opt);
   CHECK(run.status.reason == StopReason::iteration_limit);
   const auto& losses = run.epoch_loss;
   REQUIRE(losses.size() == 2);
@@ -226,7 +227,7 @@ TEST_CASE("train_on_soft_targets: two SGD epochs in data order equal torch") {
   matrix x_nan = to_matrix(fx["x"]);
   x_nan(4, 0) = std::nan("");  // the last batch
   opt.epochs = 3;
-  const auto diverged = nn::train_on_soft_targets(wild, x_nan, to_matrix(fx["p"]), sgd, opt);
+  const auto diverged = nn::train_on_soft_targets(wild, x_nan, to_matrix(fx["p"]), gd, opt);
   CHECK(diverged.status.reason == StopReason::diverged);
   CHECK(diverged.status.iterations == 1);
   CHECK(diverged.epoch_loss.empty());

@@ -9,12 +9,13 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/bn_network.hpp"
+#include "descent/nn/fused/network_training.hpp"
+#include "descent/nn/fused/normalized_network.hpp"
 #include "descent/nn/gradient_check.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/normalized_network.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 #include "descent/nn/softmax.hpp"
-#include "descent/nn/training.hpp"
+#include "descent/optim/momentum.hpp"
 #include "descent/optim/update_rule.hpp"
 #include "fixtures.hpp"
 
@@ -92,12 +93,12 @@ TEST_CASE("nn NormalizedNetwork: gradient and one ADAM training step equal torch
   // One epoch of one batch of all 8 rows = one ADAM step (the shuffle only permutes the rows,
   // which batch statistics and the mean loss do not see, up to rounding).
   optim::RuleOptions adam_options;  // β = 0.9, γ = 0.999, ε = 1e-8: torch's defaults
-  nn::UpdateRuleStep adam(optim::make_rule("adam", adam_options), fx["alpha"].get<double>());
+  const auto adam = optim::make_rule("adam", adam_options);
   nn::TrainOptions options;
+  options.alpha = fx["alpha"].get<double>();
   options.batch_size = 8;
   options.epochs = 1;
-  options.progress = false;
-  const auto run = nn::train_classifier(net, x, y, xv, yv, adam, options);
+  const auto run = nn::train_classifier(net, x, y, xv, yv, *adam, options);
   REQUIRE(run.history.size() == 1);
   CHECK(run.history[0].train_loss == doctest::Approx(fx["loss"].get<double>()).epsilon(1e-13));
   const vector after = nn::flatten(net), torch_after = to_vector(fx["theta_after"]);
@@ -131,12 +132,12 @@ TEST_CASE(
   for (std::size_t r = 0; r < 60; ++r) x(r, y[r]) += 3;  // separable: class k lifts input k
   std::vector<std::uint8_t> shifted(y.size());
   for (std::size_t r = 0; r < y.size(); ++r) shifted[r] = std::uint8_t((y[r] + 1) % 3);
-  nn::SgdStep sgd(0.2);
+  optim::GradientDescent gd;
   nn::TrainOptions options;
+  options.alpha = 0.2;
   options.batch_size = 10;
   options.epochs = 8;
-  options.progress = false;
-  const auto run = nn::train_classifier(net, x, y, x, shifted, sgd, options);
+  const auto run = nn::train_classifier(net, x, y, x, shifted, gd, options);
   REQUIRE(run.history.size() == 8);
   CHECK(run.best_epoch == 1);
   CHECK(run.history.back().validation_loss > run.history.front().validation_loss);
@@ -149,17 +150,17 @@ TEST_CASE("nn NormalizedNetwork: batches of one row and bad shapes are refused")
   matrix x;
   std::vector<std::uint8_t> y;
   random_batch(5, 3, 2, rng, x, y);
-  nn::SgdStep sgd(0.1);
+  optim::GradientDescent gd;
   nn::TrainOptions options;
-  options.progress = false;
+  options.alpha = 0.1;
   options.batch_size = 2;  // 5 = 2 + 2 + 1: a last batch of one row
-  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, sgd, options),
+  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, gd, options),
                   descent::invalid_argument);
   options.batch_size = 1;
-  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, sgd, options),
+  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, gd, options),
                   descent::invalid_argument);
   options.batch_size = 3;  // 3 + 2: fine
-  CHECK_NOTHROW((void)nn::train_classifier(net, x, y, x, y, sgd, options));
+  CHECK_NOTHROW((void)nn::train_classifier(net, x, y, x, y, gd, options));
   const matrix wide = xt::zeros<double>({5, 4});
   CHECK_THROWS_AS((void)nn::evaluate(net, wide, y), descent::invalid_argument);
   CHECK_THROWS_AS(nn::make_normalized_network({3}, nn::Init::xavier, rng),
@@ -206,13 +207,13 @@ TEST_CASE("nn train_classifier: the workspace path equals forward + backprop + f
     nn::unflatten(theta, reference);
   }
 
-  nn::SgdStep sgd(alpha);
+  optim::GradientDescent gd;
   nn::TrainOptions options;
+  options.alpha = alpha;
   options.batch_size = batch;
   options.epochs = 1;
   options.seed = 4;
-  options.progress = false;
-  const auto run = nn::train_classifier(net, x, y, x, y, sgd, options);
+  const auto run = nn::train_classifier(net, x, y, x, y, gd, options);
   CHECK(run.history[0].train_loss == doctest::Approx(loss_sum / double(batches)).epsilon(1e-13));
   const vector ours = nn::flatten(net), theirs = nn::flatten(reference);
   for (std::size_t i = 0; i < ours.size(); ++i)

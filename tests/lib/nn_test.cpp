@@ -9,13 +9,13 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
-#include "descent/nn/batch_norm.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/gradient_check.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/linear.hpp"
-#include "descent/nn/max_layer.hpp"
-#include "descent/nn/network.hpp"
-#include "descent/nn/normalized_dense.hpp"
+#include "descent/nn/layers/batch_norm.hpp"
+#include "descent/nn/layers/bn_dense.hpp"
+#include "descent/nn/layers/linear.hpp"
+#include "descent/nn/layers/max_layer.hpp"
 #include "fixtures.hpp"
 
 using namespace descent;
@@ -185,15 +185,14 @@ TEST_CASE("nn initializers: the standard deviations of §3.3.3 and the uniform e
   }
 }
 
-TEST_CASE("nn NormalizedDense: batch norm before and after tanh equals torch (Figure 3.18)") {
+TEST_CASE("nn BnDense: batch norm before and after tanh equals torch (Figure 3.18)") {
   const auto fx = load_fixture("nn_bn_placement.json");
   const matrix X = to_matrix(fx["X"]);
   for (auto placement : {nn::Placement::post_activation, nn::Placement::pre_activation}) {
     const std::string name =
         placement == nn::Placement::post_activation ? "post_activation" : "pre_activation";
     CAPTURE(name);
-    nn::NormalizedDense layer(to_matrix(fx["W"]), to_vector(fx["b"]), nn::Activation::tanh,
-                              placement);
+    nn::BnDense layer(to_matrix(fx["W"]), to_vector(fx["b"]), nn::Activation::tanh, placement);
     layer.bn.gamma = to_vector(fx["gamma"]);
     layer.bn.beta = to_vector(fx["beta"]);
     const auto& e = fx[name];

@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "descent/nn/fused/network_training.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/training.hpp"
+#include "descent/optim/update_rule.hpp"
 #include "fixtures.hpp"
 
 using namespace descent;
@@ -65,10 +66,10 @@ TEST_CASE("train_classifier with ADAM, batches in data order, equals torch epoch
   opt.epochs = epochs.size();
   opt.batch_size = fx["batch"].get<std::size_t>();  // 10 examples: batches of 4, 4 and 2
   opt.shuffle = false;
-  opt.progress = false;
+  opt.alpha = fx["alpha"].get<double>();
   SUBCASE("monitoring the validation loss: the history and the restored best epoch") {
-    nn::UpdateRuleStep adam(optim::make_rule("adam"), fx["alpha"].get<double>());
-    const auto run = nn::train_classifier(net, x, y, xv, yv, adam, opt);
+    const auto adam = optim::make_rule("adam");
+    const auto run = nn::train_classifier(net, x, y, xv, yv, *adam, opt);
     REQUIRE(run.history.size() == epochs.size());
     for (std::size_t e = 0; e < epochs.size(); ++e) {
       CAPTURE(e);
@@ -91,8 +92,8 @@ TEST_CASE("train_classifier with ADAM, batches in data order, equals torch epoch
           epochs[best - 1]["validation_accuracy"].get<double>())
         best = e + 1;
     opt.monitor = nn::Monitor::validation_error;
-    nn::UpdateRuleStep adam(optim::make_rule("adam"), fx["alpha"].get<double>());
-    const auto run = nn::train_classifier(net, x, y, xv, yv, adam, opt);
+    const auto adam = optim::make_rule("adam");
+    const auto run = nn::train_classifier(net, x, y, xv, yv, *adam, opt);
     CHECK(run.best_epoch == best);
     CHECK(max_rel_diff(net, epochs[best - 1]) <= kRel);
   }

@@ -1,6 +1,7 @@
 // Unit tests of nn::train_classifier: mini-batches, shuffled epochs, validation tracking,
-// early stopping that keeps the best parameters, determinism; and a short run on Debian's
-// Fashion-MNIST when it is installed. Properties, not iterates (the runs are long and chaotic).
+// early stopping that keeps the best parameters, determinism, the update rule and the observer;
+// and a short run on Debian's Fashion-MNIST when it is installed. Properties, not iterates (the
+// runs are long and chaotic).
 
 #include <doctest/doctest.h>
 
@@ -10,8 +11,12 @@
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
 #include "descent/data/idx.hpp"
+#include "descent/nn/backprop/network.hpp"
+#include "descent/nn/fused/network_training.hpp"
 #include "descent/nn/init.hpp"
+#include "descent/nn/softmax.hpp"
 #include "descent/nn/training.hpp"
+#include "descent/optim/momentum.hpp"
 
 using namespace descent;
 
@@ -50,12 +55,12 @@ TEST_CASE("train_classifier learns separable blobs and is deterministic") {
   nn::TrainOptions opt;
   opt.epochs = 20;
   opt.seed = 1;
-  opt.progress = false;
   Rng init(2);
   auto net = small_net(2, 8, 3, init);
   const auto before = nn::evaluate(net, xv, yv);
-  nn::SgdStep sgd(0.1);
-  const auto run = nn::train_classifier(net, x, y, xv, yv, sgd, opt);
+  optim::GradientDescent gd;  // Aggarwal Eq. 3.32
+  opt.alpha = 0.1;
+  const auto run = nn::train_classifier(net, x, y, xv, yv, gd, opt);
   REQUIRE(run.history.size() == 20);
   // Bayes accuracy of these blobs is about 0.97; a trained classifier gets above 0.9.
   CHECK(run.history[run.best_epoch - 1].validation_accuracy > 0.9);
@@ -67,13 +72,33 @@ TEST_CASE("train_classifier learns separable blobs and is deterministic") {
   // Same seeds, same bytes.
   Rng init2(2);
   auto net2 = small_net(2, 8, 3, init2);
-  nn::SgdStep sgd2(0.1);
-  const auto again = nn::train_classifier(net2, x, y, xv, yv, sgd2, opt);
+  optim::GradientDescent gd2;
+  const auto again = nn::train_classifier(net2, x, y, xv, yv, gd2, opt);
   for (std::size_t e = 0; e < run.history.size(); ++e)
     CHECK(again.history[e].validation_loss == run.history[e].validation_loss);
 }
 
-TEST_CASE("early stopping stops when validation stops improving and restores the best epoch") {
+namespace {
+
+// Keeps what the training loop tells it, and at the end what the network then scores.
+struct Recorder final : nn::TrainObserver {
+  Recorder(const nn::Network& network, const matrix& inputs,
+           const std::vector<std::uint8_t>& labels)
+      : net(network), x(inputs), y(labels) {}
+  void begin(std::size_t epochs) override { begun.push_back(epochs); }
+  void epoch(const nn::EpochRecord& record) override { records.push_back(record); }
+  void end() override { end_loss.push_back(nn::evaluate(net, x, y).loss); }
+  const nn::Network& net;
+  const matrix& x;
+  const std::vector<std::uint8_t>& y;
+  std::vector<std::size_t> begun;
+  std::vector<nn::EpochRecord> records;
+  std::vector<double> end_loss;
+};
+
+}  // namespace
+
+TEST_CASE("early stopping restores the best epoch; the observer sees every epoch, then that net") {
   Rng rng(7);
   matrix x, xv;
   std::vector<std::uint8_t> y, yv;
@@ -83,16 +108,30 @@ TEST_CASE("early stopping stops when validation stops improving and restores the
   nn::TrainOptions opt;
   opt.epochs = 200;
   opt.patience = 5;
-  opt.progress = false;
   Rng init(3);
   auto net = small_net(2, 16, 3, init);
-  nn::SgdStep sgd(0.2);
-  const auto run = nn::train_classifier(net, x, y, xv, yv, sgd, opt);
+  Recorder recorder(net, xv, yv);
+  opt.observer = &recorder;
+  optim::GradientDescent gd;
+  opt.alpha = 0.2;
+  const auto run = nn::train_classifier(net, x, y, xv, yv, gd, opt);
   CHECK(run.status.reason == StopReason::converged);
   CHECK(run.history.size() < 200);
   CHECK(run.history.size() == run.best_epoch + opt.patience);
   CHECK(nn::evaluate(net, xv, yv).loss == run.best_validation_loss);
   for (const auto& e : run.history) CHECK(e.validation_loss >= run.best_validation_loss);
+
+  // The observer: told the epochs planned, then every record of the history (the early-stopping
+  // epoch too), then the end, when the network already holds the best epoch's parameters.
+  CHECK(recorder.begun == std::vector<std::size_t>{200});
+  REQUIRE(recorder.records.size() == run.history.size());
+  for (std::size_t e = 0; e < run.history.size(); ++e) {
+    CHECK(recorder.records[e].epoch == run.history[e].epoch);
+    CHECK(recorder.records[e].train_loss == run.history[e].train_loss);
+    CHECK(recorder.records[e].validation_loss == run.history[e].validation_loss);
+    CHECK(recorder.records[e].validation_accuracy == run.history[e].validation_accuracy);
+  }
+  CHECK(recorder.end_loss == std::vector<double>{run.best_validation_loss});
 }
 
 TEST_CASE("train_classifier rejects bad options") {
@@ -100,14 +139,19 @@ TEST_CASE("train_classifier rejects bad options") {
   auto net = small_net(2, 4, 3, rng);
   matrix x{{0, 0}};
   std::vector<std::uint8_t> y{0};
-  nn::SgdStep sgd(0.1);
+  optim::GradientDescent gd;
   nn::TrainOptions opt;
   opt.batch_size = 0;
-  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, sgd, opt), descent::invalid_argument);
-  CHECK_THROWS_AS(nn::SgdStep(-1), descent::invalid_argument);
+  CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, gd, opt), descent::invalid_argument);
   opt.batch_size = 1;
+  for (double alpha : {0.0, -1.0, double(NAN), double(INFINITY)}) {
+    opt.alpha = alpha;
+    CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, gd, opt),
+                    descent::invalid_argument);
+  }
+  opt.alpha = 0.1;
   std::vector<std::uint8_t> bad{7};
-  CHECK_THROWS_AS((void)nn::train_classifier(net, x, bad, x, y, sgd, opt),
+  CHECK_THROWS_AS((void)nn::train_classifier(net, x, bad, x, y, gd, opt),
                   descent::invalid_argument);
 }
 
@@ -123,28 +167,64 @@ TEST_CASE("a short Fashion-MNIST run beats chance (when the Debian package is in
   nn::TrainOptions opt;
   opt.epochs = 3;
   opt.batch_size = 10;
-  opt.progress = false;
-  nn::SgdStep sgd(0.05);
-  const auto run =
-      nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, opt);
+  opt.alpha = 0.05;
+  optim::GradientDescent gd;
+  const auto run = nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, gd, opt);
   // Ten classes: chance is 0.1; a small MLP after 3 epochs on 500 images reaches well above 0.5.
   CHECK(run.history[run.best_epoch - 1].validation_accuracy > 0.5);
 }
 
-TEST_CASE("UpdateRuleStep runs an optim rule inside training; look-ahead rules are refused") {
+TEST_CASE("train_classifier steps with an optim rule: ADAM's first step moves every weight by α") {
   // ADAM's first step (MEDL Algorithm 4.2, ε = 0): v̂ = g and ŝ = g², so every coordinate
-  // moves by exactly α·sign(g) whatever the size of g.
+  // moves by exactly α·sign(g) whatever the size of g. One batch of all six examples, one
+  // epoch: one step, from the gradient of the batch-mean loss that backprop computes.
+  Rng rng(9);
+  matrix x;
+  std::vector<std::uint8_t> y;
+  blobs(6, rng, x, y);
+  Rng init(10);
+  auto net = small_net(2, 4, 3, init);
+  const vector theta0 = nn::flatten(net);
+  matrix one_hot = xt::zeros<double>({6, 3});
+  for (std::size_t r = 0; r < 6; ++r) one_hot(r, y[r]) = 1;
+  const auto f = nn::forward(net, x);
+  const vector g = nn::flatten(nn::backprop_pre_activation(
+      net, f, nn::softmax_cross_entropy_grad(f.h.back(), one_hot) / 6.0));
+
   optim::RuleOptions options;
   options.epsilon = 0;
-  nn::UpdateRuleStep adam(optim::make_rule("adam", options), 0.01);
-  vector theta = {1.0, -2.0, 3.0};
-  adam.step(theta, vector{4.0, -0.001, 250.0});
-  CHECK(theta(0) == doctest::Approx(0.99).epsilon(1e-15));
-  CHECK(theta(1) == doctest::Approx(-1.99).epsilon(1e-15));
-  CHECK(theta(2) == doctest::Approx(2.99).epsilon(1e-15));
+  const auto adam = optim::make_rule("adam", options);
+  nn::TrainOptions opt;
+  opt.alpha = 0.01;
+  opt.batch_size = 6;
+  opt.epochs = 1;
+  opt.shuffle = false;
+  (void)nn::train_classifier(net, x, y, x, y, *adam, opt);
+  const vector theta1 = nn::flatten(net);
+  REQUIRE(theta1.size() == g.size());
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    REQUIRE(g(i) != 0);
+    CHECK(theta1(i) - theta0(i) == doctest::Approx(g(i) > 0 ? -0.01 : 0.01).epsilon(1e-12));
+  }
+}
 
-  nn::UpdateRuleStep nesterov(optim::make_rule("nesterov"), 0.01);
-  vector theta2 = {1.0};
-  CHECK_THROWS_AS(nesterov.step(theta2, vector{1.0}), descent::invalid_argument);
-  CHECK_THROWS_AS(nn::UpdateRuleStep(optim::make_rule("adam"), 0), descent::invalid_argument);
+TEST_CASE("every rule says whether it looks ahead, and training refuses the ones that do") {
+  // looks_ahead() is what gradient_point() does: θ itself, or a point of the rule's own.
+  for (const auto& name : optim::rule_names()) {
+    CAPTURE(name);
+    const auto rule = optim::make_rule(name);
+    vector theta = {1.0, -2.0};
+    rule->step(theta, vector{0.5, 0.25}, 0.1);  // a velocity, for the rules that keep one
+    CHECK(rule->looks_ahead() == (&rule->gradient_point(theta, 0.1) != &theta));
+  }
+  Rng rng(1);
+  auto net = small_net(2, 4, 3, rng);
+  matrix x{{0, 0}, {1, 1}};
+  std::vector<std::uint8_t> y{0, 1};
+  for (const char* name : {"nesterov", "nesterov-sutskever", "rmsprop-nesterov"}) {
+    CAPTURE(name);
+    const auto rule = optim::make_rule(name);
+    CHECK_THROWS_AS((void)nn::train_classifier(net, x, y, x, y, *rule, nn::TrainOptions{}),
+                    descent::invalid_argument);
+  }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Reference values for nn::NormalizedNetwork (lib/include/descent/nn/normalized_network.hpp),
-computed with torch in float64, outside the C++ code.
+"""Reference values for nn::NormalizedNetwork
+(lib/include/descent/nn/fused/normalized_network.hpp), computed with torch in float64, outside
+the C++ code.
 
 A 6-5-4-3 classifier, hidden layers Linear(bias=False) -> BatchNorm1d -> ReLU, output
 Linear(bias=True), mean cross-entropy; one training step on a batch of 8 with torch.optim.Adam

@@ -1,54 +1,25 @@
 #pragma once
 /// \file
-/// Mini-batch training of a classifier (softmax + cross-entropy on the last layer's
-/// identity output): shuffled epochs, validation after every epoch, early stopping that
-/// restores the best parameters, and a progress line on a terminal.
+/// Mini-batch training, the one epoch loop every network kind shares (each kind's
+/// train_classifier: fused/network_training.hpp, fused/normalized_network.hpp,
+/// layers/bn_network.hpp; and train_on_soft_targets of backprop/distill.hpp): shuffled epochs,
+/// validation after every epoch, early stopping that restores the best parameters.
 ///
-/// The optimizer step sits behind the tiny StepRule interface: plain SGD lives here, and
-/// UpdateRuleStep plugs in any first-order policy of descent::optim (ADAM for MEDL Figure 4.4).
+/// The step is a first-order update rule of descent::optim (optim/update_rule.hpp: plain
+/// gradient descent "gd", Aggarwal Eq. 3.32 with the batch-mean gradient; ADAM "adam" for MEDL
+/// Figure 4.4; ...) at the learning rate TrainOptions::alpha. The loop takes each gradient at θ
+/// itself, so a rule that looks ahead (UpdateRule::looks_ahead(), Nesterov-type) is refused.
+///
+/// The library never prints: a caller that wants to show progress supplies a TrainObserver.
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <string>
 #include <vector>
 
 #include "descent/core/status.hpp"
-#include "descent/core/tensor.hpp"
-#include "descent/nn/network.hpp"
 #include "descent/optim/update_rule.hpp"
 
 namespace descent::nn {
-
-/// One optimizer step on the flattened parameters θ given the mini-batch gradient.
-class StepRule {
- public:
-  virtual ~StepRule() = default;
-  virtual void step(vector& theta, const vector& gradient) = 0;
-};
-
-/// θ ← θ − α g (Aggarwal Eq. 3.32, with the batch-mean gradient).
-class SgdStep : public StepRule {
- public:
-  explicit SgdStep(double alpha);
-  void step(vector& theta, const vector& gradient) override;
-
- private:
-  double alpha_;
-};
-
-/// A first-order rule of descent::optim (e.g. make_rule("adam")) at a fixed learning rate α.
-/// The training loop takes the gradient at θ itself, so look-ahead rules (Nesterov-type,
-/// whose gradient_point is not θ) are refused on their first step rather than run wrongly.
-class UpdateRuleStep : public StepRule {
- public:
-  UpdateRuleStep(std::unique_ptr<optim::UpdateRule> rule, double alpha);
-  void step(vector& theta, const vector& gradient) override;
-
- private:
-  std::unique_ptr<optim::UpdateRule> rule_;
-  double alpha_;
-};
 
 /// Which validation quantity picks the best epoch (the one early stopping keeps).
 enum class Monitor {
@@ -56,7 +27,29 @@ enum class Monitor {
   validation_error,  ///< 1 − accuracy: MEDL's performance function P for Figure 4.4
 };
 
+struct EpochRecord {
+  std::size_t epoch;           ///< 1-based
+  double train_loss;           ///< mean cross-entropy over the epoch's mini-batches
+  double validation_loss;      ///< mean cross-entropy on the validation set
+  double validation_accuracy;  ///< fraction of the validation set classified correctly
+};
+
+/// Sees a training run epoch by epoch, e.g. to draw a progress line (the chapters' is
+/// chapters/common/training_progress.hpp).
+class TrainObserver {
+ public:
+  virtual ~TrainObserver() = default;
+  /// Before the first epoch of a run of at most `epochs` epochs.
+  virtual void begin(std::size_t epochs) { (void)epochs; }
+  /// After each epoch, with what the run's history records for it (also for an epoch that
+  /// stops the run early or diverges).
+  virtual void epoch(const EpochRecord& record) = 0;
+  /// After the last epoch, once the network holds the parameters it is handed back with.
+  virtual void end() {}
+};
+
 struct TrainOptions {
+  double alpha = 0.01;          ///< the learning rate α of every step (finite, > 0)
   std::size_t batch_size = 10;  ///< examples per step (> 0); the last batch may be smaller
   std::size_t epochs = 10;      ///< passes over the training set (> 0)
   /// Stop after this many epochs without a lower validation loss; 0 = never stop early.
@@ -67,15 +60,8 @@ struct TrainOptions {
   bool shuffle = true;
   /// The best epoch has the lowest value of this; ties keep the earlier epoch.
   Monitor monitor = Monitor::validation_loss;
-  bool progress = true;   ///< draw a progress line (only when stderr is a terminal)
-  void validate() const;  ///< throws descent::invalid_argument naming the bad field
-};
-
-struct EpochRecord {
-  std::size_t epoch;           ///< 1-based
-  double train_loss;           ///< mean cross-entropy over the epoch's mini-batches
-  double validation_loss;      ///< mean cross-entropy on the validation set
-  double validation_accuracy;  ///< fraction of the validation set classified correctly
+  TrainObserver* observer = nullptr;  ///< told about every epoch, if given
+  void validate() const;              ///< throws descent::invalid_argument naming the bad field
 };
 
 struct TrainResult {
@@ -85,19 +71,10 @@ struct TrainResult {
   Status status;  ///< iteration_limit (all epochs), converged ("early stop"), or diverged
 };
 
-/// Mean cross-entropy and accuracy of `net` on (x, labels).
+/// Mean cross-entropy and accuracy of a network on (x, labels).
 struct Evaluation {
   double loss;
   double accuracy;
 };
-[[nodiscard]] Evaluation evaluate(const Network& net, const matrix& x,
-                                  const std::vector<std::uint8_t>& labels);
-
-/// Trains `net` in place; on return it holds the parameters of the best validation epoch.
-[[nodiscard]] TrainResult train_classifier(Network& net, const matrix& x,
-                                           const std::vector<std::uint8_t>& labels,
-                                           const matrix& x_valid,
-                                           const std::vector<std::uint8_t>& labels_valid,
-                                           StepRule& rule, const TrainOptions& options);
 
 }  // namespace descent::nn

@@ -40,6 +40,7 @@ struct RmspropNesterov final : UpdateRule {
   RmspropNesterov(double beta, double gamma, double epsilon);
   [[nodiscard]] std::string name() const override { return "rmsprop-nesterov"; }
   [[nodiscard]] const vector& gradient_point(const vector& theta, double alpha) override;
+  [[nodiscard]] bool looks_ahead() const override { return true; }
   void step(vector& theta, const vector& g, double alpha) override;
   double beta, gamma, epsilon;
   vector s, v;

@@ -41,6 +41,7 @@ struct Nesterov final : UpdateRule {
   Nesterov(NesterovForm form, double beta);
   [[nodiscard]] std::string name() const override;
   [[nodiscard]] const vector& gradient_point(const vector& theta, double alpha) override;
+  [[nodiscard]] bool looks_ahead() const override { return true; }
   void step(vector& theta, const vector& g, double alpha) override;
   NesterovForm form;
   double beta;

@@ -28,6 +28,9 @@ class UpdateRule {
     (void)alpha;
     return theta;
   }
+  /// Whether gradient_point() may be other than θ itself (the Nesterov-type rules): a caller
+  /// that takes every gradient at θ, as nn's training loop does, cannot run such a rule.
+  [[nodiscard]] virtual bool looks_ahead() const { return false; }
   /// One step: `g` is the gradient at gradient_point(θ, α), `alpha` the learning rate α⁽ᵗ⁾.
   virtual void step(vector& theta, const vector& g, double alpha) = 0;
 };

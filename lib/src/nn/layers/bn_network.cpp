@@ -1,13 +1,13 @@
-#include "descent/nn/bn_network.hpp"
+#include "descent/nn/layers/bn_network.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "../train_loop.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/nn/softmax.hpp"
-#include "train_loop.hpp"
 
 namespace descent::nn {
 
@@ -38,7 +38,7 @@ void for_each_block(Net& net, F&& f) {
 }
 
 // The input of layer k's normalization and the layer's inference-mode output.
-matrix bn_input(const NormalizedDense& layer, const matrix& h) {
+matrix bn_input(const BnDense& layer, const matrix& h) {
   matrix a = layer.linear.apply(h);
   if (layer.placement == Placement::pre_activation) return a;
   matrix out;
@@ -46,7 +46,7 @@ matrix bn_input(const NormalizedDense& layer, const matrix& h) {
   return out;
 }
 
-matrix inference_output(const NormalizedDense& layer, const matrix& v) {
+matrix inference_output(const BnDense& layer, const matrix& v) {
   const matrix n = layer.bn.forward_inference(v);
   if (layer.placement == Placement::post_activation) return n;  // Figure 3.18(a)
   matrix out;
@@ -54,12 +54,8 @@ matrix inference_output(const NormalizedDense& layer, const matrix& v) {
   return out;
 }
 
-// Checks a data set for `net` (detail::require_data).
-void require_data(const char* who, const BnNetwork& net, const matrix& x,
-                  const std::vector<std::uint8_t>& labels) {
-  const std::size_t inputs =
-      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().linear.W.shape(0);
-  detail::require_data(who, x, labels, inputs, net.output.W.shape(1));
+std::size_t inputs(const BnNetwork& net) {
+  return net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().linear.W.shape(0);
 }
 
 }  // namespace
@@ -107,7 +103,7 @@ matrix forward_inference(const BnNetwork& net, const matrix& x) {
 
 Evaluation evaluate(const BnNetwork& net, const matrix& x,
                     const std::vector<std::uint8_t>& labels) {
-  require_data("evaluate", net, x, labels);
+  detail::require_data("evaluate", x, labels, inputs(net), net.output.W.shape(1));
   const matrix scores = forward_inference(net, x);
   const ConstMatrixView s(scores);
   const double n = double(labels.size());
@@ -123,9 +119,8 @@ namespace {
 // Figure 3.18, built from the textbook layers; NormalizedNetwork is the fast one.
 class BnTraining : public detail::Trainable {
  public:
-  BnTraining(BnNetwork& net, const matrix& x, const std::vector<std::uint8_t>& labels,
-             const matrix& x_valid, const std::vector<std::uint8_t>& labels_valid)
-      : net_(net), x_(x), labels_(labels), x_valid_(x_valid), labels_valid_(labels_valid) {
+  BnTraining(BnNetwork& net, const detail::LabelledData& data)
+      : net_(net), x_(data.x), labels_(data.labels), data_(data) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;  // a run that diverges at once hands back the initial parameters
@@ -147,10 +142,10 @@ class BnTraining : public detail::Trainable {
   }
 
   // Inference mode with the population statistics of the whole training set (§3.6).
-  Evaluation validate() override {
+  std::optional<Evaluation> validate() override {
     unflatten(theta, net_);
     set_population_statistics(net_, x_);
-    return evaluate(net_, x_valid_, labels_valid_);
+    return evaluate(net_, data_.x_valid, data_.labels_valid);
   }
   void keep_best() override { best_ = theta; }
   void write_best() override {
@@ -162,8 +157,7 @@ class BnTraining : public detail::Trainable {
   BnNetwork& net_;  // the working copy of the parameters, and the result
   const matrix& x_;
   const std::vector<std::uint8_t>& labels_;
-  const matrix& x_valid_;
-  const std::vector<std::uint8_t>& labels_valid_;
+  const detail::LabelledData data_;
   vector best_;
 };
 
@@ -171,12 +165,11 @@ class BnTraining : public detail::Trainable {
 
 TrainResult train_classifier(BnNetwork& net, const matrix& x,
                              const std::vector<std::uint8_t>& labels, const matrix& x_valid,
-                             const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
+                             const std::vector<std::uint8_t>& labels_valid, optim::UpdateRule& rule,
                              const TrainOptions& options) {
-  options.validate();
-  require_data("train_classifier", net, x, labels);
-  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
-  BnTraining model(net, x, labels, x_valid, labels_valid);
+  const detail::LabelledData data{x, labels, x_valid, labels_valid};
+  detail::require_training(options, data, inputs(net), net.output.W.shape(1));
+  BnTraining model(net, data);
   return detail::train(model, x.shape(0), rule, options);
 }
 

@@ -1,4 +1,4 @@
-#include "descent/nn/max_layer.hpp"
+#include "descent/nn/layers/max_layer.hpp"
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"

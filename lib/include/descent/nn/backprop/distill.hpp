@@ -10,8 +10,9 @@
 
 #include "descent/core/status.hpp"
 #include "descent/core/tensor.hpp"
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/training.hpp"
+#include "descent/optim/update_rule.hpp"
 
 namespace descent::nn {
 
@@ -27,12 +28,12 @@ struct SoftTargetResult {
   Status status;
 };
 
-/// Mini-batch training of `student` on the rows of `targets` (probability vectors), with the
-/// batch-mean soft cross-entropy; batches are drawn as train_classifier draws them. No
-/// validation, no early stopping (patience must be 0): the student ends with the last
-/// parameters.
+/// Mini-batch training of `student` on the rows of `targets` (probability vectors) with `rule`
+/// at options.alpha, on the epoch loop of training.hpp with the batch-mean soft cross-entropy;
+/// batches are drawn as train_classifier draws them. No validation, no early stopping (patience
+/// must be 0): the student ends with the last parameters.
 [[nodiscard]] SoftTargetResult train_on_soft_targets(Network& student, const matrix& x,
-                                                     const matrix& targets, StepRule& rule,
+                                                     const matrix& targets, optim::UpdateRule& rule,
                                                      const TrainOptions& options);
 
 }  // namespace descent::nn

@@ -1,18 +1,17 @@
-#include "descent/nn/normalized_dense.hpp"
+#include "descent/nn/layers/bn_dense.hpp"
 
 #include <utility>
 
 namespace descent::nn {
 
-NormalizedDense::NormalizedDense(matrix W, vector b, Activation phi_, Placement placement_,
-                                 double eps)
+BnDense::BnDense(matrix W, vector b, Activation phi_, Placement placement_, double eps)
     : linear(std::move(W), std::move(b)),
       bn(linear.W.shape(1), eps),
       phi(phi_),
       placement(placement_) {}
 
 //! [placement]
-const matrix& NormalizedDense::forward_train(const matrix& x) {
+const matrix& BnDense::forward_train(const matrix& x) {
   a_ = linear.forward(x);
   if (placement == Placement::pre_activation) {
     bn_out_ = bn.forward_train(a_, cache_);  // Figure 3.18(b): BN between W and Φ
@@ -24,7 +23,7 @@ const matrix& NormalizedDense::forward_train(const matrix& x) {
   return out_;
 }
 
-matrix NormalizedDense::backward(const matrix& grad_out) {
+matrix BnDense::backward(const matrix& grad_out) {
   matrix grad_a;
   if (placement == Placement::pre_activation) {
     matrix grad_bn;

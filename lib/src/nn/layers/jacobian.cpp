@@ -1,4 +1,4 @@
-#include "descent/nn/jacobian.hpp"
+#include "descent/nn/layers/jacobian.hpp"
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"

@@ -1,4 +1,4 @@
-#include "descent/nn/linear.hpp"
+#include "descent/nn/layers/linear.hpp"
 
 #include <utility>
 #include <xtensor/xmanipulation.hpp>

@@ -1,4 +1,4 @@
-#include "descent/nn/normalized_network.hpp"
+#include "descent/nn/fused/normalized_network.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "descent/core/error.hpp"
-#include "train_loop.hpp"
+#include "workspace.hpp"
 
 namespace descent::nn {
 
@@ -71,6 +71,10 @@ void unflatten(const vector& theta, NormalizedNetwork& net) {
 
 namespace {
 
+std::size_t inputs(const NormalizedNetwork& net) {
+  return net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().W.shape(0);
+}
+
 // The offsets of each parameter block in θ (and in the gradient, same layout).
 struct Layout {
   std::vector<std::size_t> W, gamma, beta;  // hidden layers
@@ -112,12 +116,8 @@ class NormalizedWorkspace {
     const std::size_t classes = net.output.W.shape(1);
     scores_ = detail::Buffer(max_rows, classes);
     delta_out_ = detail::Buffer(max_rows, classes);
-    x_ = detail::Buffer(max_rows, input_width());
+    x_ = detail::Buffer(max_rows, inputs(net));
     labels_.resize(max_rows);
-  }
-
-  std::size_t input_width() const {
-    return net_.hidden.empty() ? net_.output.W.shape(0) : net_.hidden.front().W.shape(0);
   }
 
   //! [bn-forward]
@@ -260,25 +260,23 @@ class NormalizedWorkspace {
 
 class NormalizedTraining : public detail::Trainable {
  public:
-  NormalizedTraining(NormalizedNetwork& net, const matrix& x,
-                     const std::vector<std::uint8_t>& labels, const matrix& x_valid,
-                     const std::vector<std::uint8_t>& labels_valid, std::size_t batch_size)
+  NormalizedTraining(NormalizedNetwork& net, const detail::LabelledData& data,
+                     std::size_t batch_size)
       : net_(net),
-        x_(x),
-        labels_(labels),
-        x_valid_(x_valid),
-        labels_valid_(labels_valid),
-        train_(net, theta, std::min(batch_size, x.shape(0))),
-        valid_(net, theta, std::min(x_valid.shape(0), detail::evaluation_rows)) {
+        data_(data),
+        train_(net, theta, std::min(batch_size, data.x.shape(0))),
+        valid_(net, theta, std::min(data.x_valid.shape(0), detail::evaluation_rows)) {
     theta = flatten(net);
     gradient = xt::zeros<double>({theta.size()});
     best_ = theta;
     for (const auto& L : net.hidden) best_statistics_.emplace_back(L.running_mean, L.running_var);
   }
   double loss_and_gradient(const std::size_t* rows, std::size_t m) override {
-    return train_.batch_loss_and_gradient(x_, labels_, rows, m, gradient);
+    return train_.batch_loss_and_gradient(data_.x, data_.labels, rows, m, gradient);
   }
-  Evaluation validate() override { return valid_.evaluate(x_valid_, labels_valid_); }
+  std::optional<Evaluation> validate() override {
+    return valid_.evaluate(data_.x_valid, data_.labels_valid);
+  }
   void keep_best() override {
     std::copy(theta.begin(), theta.end(), best_.begin());
     for (std::size_t k = 0; k < net_.hidden.size(); ++k)
@@ -296,10 +294,7 @@ class NormalizedTraining : public detail::Trainable {
   // The caller's network: its shapes, and the running statistics of the current θ, which the
   // training workspace updates at every step; write_best() puts the best epoch's back.
   NormalizedNetwork& net_;
-  const matrix& x_;
-  const std::vector<std::uint8_t>& labels_;
-  const matrix& x_valid_;
-  const std::vector<std::uint8_t>& labels_valid_;
+  const detail::LabelledData data_;
   NormalizedWorkspace train_, valid_;
   vector best_;
   std::vector<std::pair<vector, vector>> best_statistics_;  // running mean and variance
@@ -308,9 +303,7 @@ class NormalizedTraining : public detail::Trainable {
 // Checks a data set for `net` (detail::require_data).
 void require_data(const char* who, const NormalizedNetwork& net, const matrix& x,
                   const std::vector<std::uint8_t>& labels) {
-  const std::size_t inputs =
-      net.hidden.empty() ? net.output.W.shape(0) : net.hidden.front().W.shape(0);
-  detail::require_data(who, x, labels, inputs, net.output.W.shape(1));
+  detail::require_data(who, x, labels, inputs(net), net.output.W.shape(1));
 }
 
 }  // namespace
@@ -338,16 +331,15 @@ Evaluation evaluate(const NormalizedNetwork& net, const matrix& x,
 
 TrainResult train_classifier(NormalizedNetwork& net, const matrix& x,
                              const std::vector<std::uint8_t>& labels, const matrix& x_valid,
-                             const std::vector<std::uint8_t>& labels_valid, StepRule& rule,
+                             const std::vector<std::uint8_t>& labels_valid, optim::UpdateRule& rule,
                              const TrainOptions& options) {
-  options.validate();
-  require_data("train_classifier", net, x, labels);
-  require_data("train_classifier (validation set)", net, x_valid, labels_valid);
+  const detail::LabelledData data{x, labels, x_valid, labels_valid};
+  detail::require_training(options, data, inputs(net), net.output.W.shape(1));
   if (!net.hidden.empty() && (options.batch_size < 2 || x.shape(0) % options.batch_size == 1))
     throw invalid_argument("batch norm: batch_size = " + std::to_string(options.batch_size) +
                            " on " + std::to_string(x.shape(0)) +
                            " examples leaves a batch of 1 row; allowed: batches of >= 2 rows");
-  NormalizedTraining model(net, x, labels, x_valid, labels_valid, options.batch_size);
+  NormalizedTraining model(net, data, options.batch_size);
   return detail::train(model, x.shape(0), rule, options);
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 /// \file
-/// A fully connected classifier with batch normalization in every hidden layer, trained fast:
-/// hidden layer k computes h_k = Φ(BN(h_{k−1} W_k)), the pre-activation placement of Aggarwal
-/// Figure 3.18(b) and PyTorch's Linear → BatchNorm1d → ReLU; the output layer is a plain
-/// Dense (scores = h W + b) with softmax cross-entropy.
+/// A fully connected classifier with batch normalization in every hidden layer, trained fast on
+/// the fused path (parameters in one flat θ, nothing allocated per step): hidden layer k computes
+/// h_k = Φ(BN(h_{k−1} W_k)), the pre-activation placement of Aggarwal Figure 3.18(b) and PyTorch's
+/// Linear → BatchNorm1d → ReLU; the output layer is a plain Dense (scores = h W + b) with softmax
+/// cross-entropy.
 ///
 /// The hidden layers have no bias: BN subtracts the batch mean right after the product, so a
 /// bias there cancels exactly (its gradient is zero) and β of Eq. 3.61 takes its place
@@ -19,8 +20,8 @@
 #include <vector>
 
 #include "descent/core/random.hpp"
+#include "descent/nn/backprop/network.hpp"
 #include "descent/nn/init.hpp"
-#include "descent/nn/network.hpp"
 #include "descent/nn/training.hpp"
 
 namespace descent::nn {
@@ -57,13 +58,13 @@ void unflatten(const vector& theta, NormalizedNetwork& net);
 [[nodiscard]] Evaluation evaluate(const NormalizedNetwork& net, const matrix& x,
                                   const std::vector<std::uint8_t>& labels);
 
-/// As train_classifier for a Network; every batch must have >= 2 rows (a variance needs two),
-/// so batch_size >= 2 and the last batch may not be a single example. The running statistics
-/// are updated at every step, and the best epoch's are kept with its parameters.
+/// As train_classifier for a Network (network_training.hpp); every batch must have >= 2 rows (a
+/// variance needs two), so batch_size >= 2 and the last batch may not be a single example. The
+/// running statistics are updated at every step, and the best epoch's are kept with its parameters.
 [[nodiscard]] TrainResult train_classifier(NormalizedNetwork& net, const matrix& x,
                                            const std::vector<std::uint8_t>& labels,
                                            const matrix& x_valid,
                                            const std::vector<std::uint8_t>& labels_valid,
-                                           StepRule& rule, const TrainOptions& options);
+                                           optim::UpdateRule& rule, const TrainOptions& options);
 
 }  // namespace descent::nn

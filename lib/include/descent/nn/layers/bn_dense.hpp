@@ -3,11 +3,12 @@
 /// A dense layer with batch normalization placed before or after its activation, the two
 /// options of Aggarwal Figure 3.18: (a) post-activation, h = BN(Φ(x W + b)); (b)
 /// pre-activation, h = Φ(BN(x W + b)), which the book (after Ioffe and Szegedy) prefers.
-/// Training mode only (batch statistics); after training use `bn.forward_inference`.
+/// Training mode only (batch statistics); after training use `bn.forward_inference`. The hidden
+/// layer of BnNetwork (bn_network.hpp).
 
 #include "descent/nn/activation.hpp"
-#include "descent/nn/batch_norm.hpp"
-#include "descent/nn/linear.hpp"
+#include "descent/nn/layers/batch_norm.hpp"
+#include "descent/nn/layers/linear.hpp"
 
 namespace descent::nn {
 
@@ -16,9 +17,9 @@ enum class Placement {
   pre_activation,   ///< Figure 3.18(b): normalize the pre-activations a
 };
 
-class NormalizedDense {
+class BnDense {
  public:
-  NormalizedDense(matrix W, vector b, Activation phi, Placement placement, double eps = 1e-5);
+  BnDense(matrix W, vector b, Activation phi, Placement placement, double eps = 1e-5);
 
   /// The layer's output on a mini-batch, in training mode. `x` must outlive backward().
   const matrix& forward_train(const matrix& x);

@@ -4,7 +4,9 @@
 /// post-activation (Δ = ∂L/∂h, Eqs. 3.12–3.13), pre-activation (δ = ∂L/∂a, Eqs. 3.18–3.19)
 /// and decoupled (alternating linear and activation layers, Table 3.1). All three take the
 /// same network and upstream gradient and return the same gradients (Exercise 9).
-/// One example per row, so the same code runs a single example or a mini-batch.
+/// One example per row, so the same code runs a single example or a mini-batch. Every pass
+/// allocates its results, to be read; the fast trainer of the same Network is
+/// fused/network_training.hpp.
 
 #include <optional>
 #include <vector>

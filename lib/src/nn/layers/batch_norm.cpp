@@ -1,4 +1,4 @@
-#include "descent/nn/batch_norm.hpp"
+#include "descent/nn/layers/batch_norm.hpp"
 
 #include <cmath>
 

@@ -7,21 +7,22 @@
 /// 1/m variance of Eq. 3.59: a fixed linear map per feature).
 ///
 /// Small and plain on purpose: the reference that Figure 3.18's comparison runs on, built
-/// from the textbook layers. NormalizedNetwork (normalized_network.hpp) is the fast fused form
-/// of the pre-activation placement with PyTorch's running statistics; with the hidden bias at
-/// 0 the two compute the same loss and gradient (tests/lib/nn_normalized_test.cpp).
+/// from the textbook layers (its hidden layers are BnDense, bn_dense.hpp). NormalizedNetwork
+/// (fused/normalized_network.hpp) is the fast fused form of the pre-activation placement with
+/// PyTorch's running statistics; with the hidden bias at 0 the two compute the same loss and
+/// gradient (tests/lib/nn_normalized_test.cpp).
 
 #include <cstdint>
 #include <vector>
 
-#include "descent/nn/linear.hpp"
-#include "descent/nn/normalized_dense.hpp"
+#include "descent/nn/layers/bn_dense.hpp"
+#include "descent/nn/layers/linear.hpp"
 #include "descent/nn/training.hpp"
 
 namespace descent::nn {
 
 struct BnNetwork {
-  std::vector<NormalizedDense> hidden;
+  std::vector<BnDense> hidden;
   Linear output;  ///< scores = h W + b; softmax sits in the loss
 };
 
@@ -48,9 +49,9 @@ void set_population_statistics(BnNetwork& net, const matrix& x);
 [[nodiscard]] Evaluation evaluate(const BnNetwork& net, const matrix& x,
                                   const std::vector<std::uint8_t>& labels);
 
-/// Mini-batch training with the batch-mean cross-entropy, on the epoch loop every network kind
-/// shares (train_classifier of training.hpp: same seed, same batches, early stopping that keeps
-/// the best parameters). Before each validation the population statistics of the whole
+/// Mini-batch training with `rule` at options.alpha and the batch-mean cross-entropy, on the
+/// epoch loop every network kind shares (training.hpp: same seed, same batches, early stopping
+/// that keeps the best parameters). Before each validation the population statistics of the whole
 /// training set are set (§3.6), and the validation set is evaluated in inference mode; the
 /// history records each epoch's mean training-mode batch loss. The network returned holds the
 /// best epoch's parameters and their population statistics.
@@ -58,6 +59,6 @@ void set_population_statistics(BnNetwork& net, const matrix& x);
                                            const std::vector<std::uint8_t>& labels,
                                            const matrix& x_valid,
                                            const std::vector<std::uint8_t>& labels_valid,
-                                           StepRule& rule, const TrainOptions& options);
+                                           optim::UpdateRule& rule, const TrainOptions& options);
 
 }  // namespace descent::nn

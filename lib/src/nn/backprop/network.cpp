@@ -1,10 +1,10 @@
-#include "descent/nn/network.hpp"
+#include "descent/nn/backprop/network.hpp"
 
 #include <xtensor/xmanipulation.hpp>
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
-#include "descent/nn/linear.hpp"
+#include "descent/nn/layers/linear.hpp"
 
 namespace descent::nn {
 
