@@ -19,8 +19,9 @@
 //   adolc record    trace_on … trace_off alone;  adolc eval: zos_forward() through the tape
 //   floor           the memory traffic of a taped gradient without any arithmetic: store as
 //                   many bytes as the tape records, then load as many as the sweep reads
-// Each step's sample is the median over the rounds of its thread CPU time (and of its wall
-// time, also printed). Ratios are reported, never asserted (timings on a shared machine are
+// A sample of a step is one untimed call (so that the caches hold what the step itself left,
+// not what the previous step did), then enough timed calls to last about 2 ms; a step's time
+// is the median over the rounds of its thread CPU time per call (the wall time is printed too). Ratios are reported, never asserted (timings on a shared machine are
 // noisy). The exit status is 1 only if a gradient disagrees with the hand-written one.
 //
 // Usage: bench_autodiff [--quick] [--dims D1,D2,...] [--repeats K] [--json FILE]
@@ -230,7 +231,6 @@ int main(int argc, char** argv) {
 #endif
     // calls per sample: enough for about 2 ms, so that microsecond steps can be timed
     for (auto& s : steps) {
-      s.run();
       Samples probe;
       probe.time(s.run);
       s.calls = static_cast<int>(std::clamp(std::ceil(2e-3 / probe.cpu.front()), 1.0, 10000.0));

@@ -35,10 +35,12 @@ inline double minimum(const std::vector<double>& v) {
 struct Samples {
   std::vector<double> wall, cpu;
 
-  /// Times `calls` consecutive calls of f as one sample and records the time per call (several
-  /// calls per sample make a sample of a microsecond-scale function long enough to time).
+  /// Calls f once untimed (what the previous step left in the caches is not this step's
+  /// cost), then times `calls` consecutive calls as one sample and records the time per call
+  /// (several calls make a sample of a microsecond-scale function long enough to time).
   template <class F>
   void time(F&& f, int calls = 1) {
+    f();
     const double cpu0 = thread_cpu_seconds();
     const auto wall0 = std::chrono::steady_clock::now();
     for (int c = 0; c < calls; ++c) f();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
@@ -90,17 +91,49 @@ void detail::throw_mixed_tapes() {
 }
 
 Tape::Tape(const Tape& other)
-    : constant_node_(other.constant_node_),
-      constant_(other.constant_),
-      inputs_(other.inputs_),
-      names_(other.names_) {
-  reallocate(other.size_, other.edges_);
+    : constants_(other.constants_), inputs_(other.inputs_), names_(other.names_) {
+  reallocate(other.size_, other.edges_);  // full: the next record grows (and keeps the room)
   std::copy_n(other.op_.data(), other.size_, op_.data());
   std::copy_n(other.first_.data(), other.size_ + 1, first_.data());
   std::copy_n(other.value_.data(), other.size_, value_.data());
   std::copy_n(other.parent_.data(), other.edges_, parent_.data());
   std::copy_n(other.partial_.data(), other.edges_, partial_.data());
   size_ = other.size_, edges_ = other.edges_;
+}
+
+Tape::Tape(Tape&& other) noexcept
+    : size_(std::exchange(other.size_, 0)),
+      node_capacity_(std::exchange(other.node_capacity_, 0)),
+      edges_(std::exchange(other.edges_, 0)),
+      edge_capacity_(std::exchange(other.edge_capacity_, 0)),
+      op_(std::move(other.op_)),
+      first_(std::move(other.first_)),
+      value_(std::move(other.value_)),
+      constants_(std::move(other.constants_)),
+      parent_(std::move(other.parent_)),
+      partial_(std::move(other.partial_)),
+      inputs_(std::move(other.inputs_)),
+      names_(std::move(other.names_)) {
+  other.constants_.clear();
+  other.inputs_.clear();
+  other.names_.clear();
+}
+
+Tape& Tape::operator=(Tape&& other) noexcept {
+  Tape moved(std::move(other));
+  std::swap(size_, moved.size_);
+  std::swap(node_capacity_, moved.node_capacity_);
+  std::swap(edges_, moved.edges_);
+  std::swap(edge_capacity_, moved.edge_capacity_);
+  std::swap(op_, moved.op_);
+  std::swap(first_, moved.first_);
+  std::swap(value_, moved.value_);
+  std::swap(parent_, moved.parent_);
+  std::swap(partial_, moved.partial_);
+  std::swap(constants_, moved.constants_);
+  std::swap(inputs_, moved.inputs_);
+  std::swap(names_, moved.names_);
+  return *this;
 }
 
 Tape& Tape::operator=(const Tape& other) {
@@ -125,29 +158,34 @@ void Tape::reallocate(std::size_t node_capacity, std::size_t edge_capacity) {
   }
 }
 
-void Tape::grow(std::size_t nodes, std::size_t edges) {
+void Tape::grow(std::size_t edges) {
   constexpr std::size_t least = 64;
-  std::size_t node_capacity = node_capacity_, edge_capacity = edge_capacity_;
-  if (size_ + nodes > node_capacity)
-    node_capacity = std::max({2 * node_capacity, size_ + nodes, least});
-  if (edges_ + edges > edge_capacity)
-    edge_capacity = std::max({2 * edge_capacity, edges_ + edges, least});
-  reallocate(std::min(node_capacity, kMaxCount), std::min(edge_capacity, kMaxCount));
-  if (size_ + nodes > node_capacity_ || edges_ + edges > edge_capacity_)
+  std::size_t node_capacity = node_capacity_;
+  if (size_ == node_capacity) node_capacity = std::max(2 * node_capacity, least);
+  node_capacity = std::min(node_capacity, kMaxCount);
+  std::size_t edge_capacity = edge_capacity_;
+  const std::size_t needed = edges_ + edges + 2 * (node_capacity - size_ - 1);
+  if (needed > edge_capacity) edge_capacity = std::max(2 * edge_capacity, needed);
+  if (size_ >= node_capacity || needed > kMaxCount)
     throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+  reallocate(node_capacity, std::min(edge_capacity, kMaxCount));
 }
 
 void Tape::reserve(std::size_t nodes, std::size_t edges) {
-  if (nodes > node_capacity_ || edges > edge_capacity_ || first_.data() == nullptr)
-    reallocate(std::max<std::size_t>(nodes, node_capacity_),
-               std::max<std::size_t>(edges, edge_capacity_));
+  const std::size_t node_capacity = std::max<std::size_t>(nodes, node_capacity_);
+  const std::size_t edge_capacity =
+      std::max({edges, edge_capacity_, edges_ + 2 * (node_capacity - size_)});
+  if (node_capacity != node_capacity_ || edge_capacity != edge_capacity_ ||
+      first_.data() == nullptr)
+    reallocate(node_capacity, edge_capacity);
 }
 
 void Tape::clear() {
   size_ = 0;
   edges_ = 0;
-  constant_node_.clear();
-  constant_.clear();
+  // room for two edges per node again (a tape of few edges may have had less)
+  if (edge_capacity_ < 2 * node_capacity_) reallocate(node_capacity_, 2 * node_capacity_);
+  constants_.clear();
   inputs_.clear();
   names_.clear();
 }
@@ -164,7 +202,7 @@ Var Tape::record(Op op, double value, std::initializer_list<std::uint32_t> paren
     throw invalid_argument("autodiff: record with " + std::to_string(parents.size()) +
                            " parents and " + std::to_string(partials.size()) +
                            " partials; allowed: one partial per parent");
-  if (size_ == node_capacity_ || edges_ + parents.size() > edge_capacity_) grow(1, parents.size());
+  if (!fits(parents.size())) grow(parents.size());
   std::copy(parents.begin(), parents.end(), parent_.data() + edges_);
   std::copy(partials.begin(), partials.end(), partial_.data() + edges_);
   edges_ += parents.size();
@@ -180,7 +218,7 @@ Var Tape::sum(const std::vector<Var>& terms) {
     if (t.tape != this) throw std::logic_error("autodiff: sum of Vars of another tape");
     s += t.value();
   }
-  if (size_ == node_capacity_ || edges_ + terms.size() > edge_capacity_) grow(1, terms.size());
+  if (!fits(terms.size())) grow(terms.size());
   for (const auto& t : terms) {
     parent_[edges_] = t.index;
     partial_[edges_] = 1;
@@ -191,14 +229,15 @@ Var Tape::sum(const std::vector<Var>& terms) {
 
 double Tape::constant(std::uint32_t i) const {
   if (!has_constant(op_[i])) return 0;
-  const auto k = std::lower_bound(constant_node_.begin(), constant_node_.end(), i);
-  return constant_[static_cast<std::size_t>(k - constant_node_.begin())];
+  const auto k =
+      std::lower_bound(constants_.begin(), constants_.end(), i,
+                       [](const Constant& c, std::uint32_t node) { return c.node < node; });
+  return k->value;
 }
 
 std::size_t Tape::memory_bytes() const {
   return size_ * (sizeof(Op) + sizeof(std::uint32_t) + sizeof(double)) + sizeof(std::uint32_t) +
-         constant_.size() * (sizeof(std::uint32_t) + sizeof(double)) +
-         edges_ * (sizeof(std::uint32_t) + sizeof(double));
+         constants_.size() * sizeof(Constant) + edges_ * (sizeof(std::uint32_t) + sizeof(double));
 }
 
 void Tape::name(Var v, std::string name) {
@@ -236,13 +275,24 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   if (size_ == 0) return;
   //! [backward-sweep]
   // MEDL (4.31): ζ_k = Σ_{children i of k} (∂a_i/∂a_k) ζ_i. Visiting nodes in reverse
-  // recording order, every child of a node is done before the node itself. The edges of
-  // node i are first_[i] .. first_[i+1] − 1, each a parent index and a local partial.
+  // recording order, every child of a node is done before the node itself, so each node
+  // pushes its finished adjoint to its parents along its edges first[i] .. first[i+1] − 1.
+  const std::uint32_t* first = first_.data();
+  const std::uint32_t* parent = parent_.data();
+  const double* partial = partial_.data();
+  double* zeta_of = adjoint.data();
   for (std::uint32_t i = last + 1; i-- > 0;) {
-    const double zeta = adjoint[i];
+    const double zeta = zeta_of[i];
     if (zeta == 0) continue;  // nothing flows back: skip (and never form 0·∞)
-    for (std::uint32_t e = first_[i]; e < first_[i + 1]; ++e)
-      adjoint[parent_[e]] += partial_[e] * zeta;
+    auto flow = [=](std::uint32_t e) { zeta_of[parent[e]] += partial[e] * zeta; };
+    const std::uint32_t e = first[i], n = first[i + 1] - e;
+    if (n == 2) {  // the common cases spelled out: a fifth fewer instructions than the loop
+      flow(e), flow(e + 1);
+    } else if (n == 1) {
+      flow(e);
+    } else {
+      for (std::uint32_t k = e; k < e + n; ++k) flow(k);
+    }
   }
   //! [backward-sweep]
 }
@@ -276,7 +326,7 @@ void Tape::replay(const std::vector<double>& input_values) {
   std::vector<double> x_large;
   std::size_t next_constant = 0;  // the side table is in node order
   for (std::uint32_t i = 0; i < size_; ++i) {
-    const double c = has_constant(op_[i]) ? constant_[next_constant++] : 0;
+    const double c = has_constant(op_[i]) ? constants_[next_constant++].value : 0;
     const std::uint32_t first = first_[i], count = first_[i + 1] - first;
     if (count == 0) continue;
     double* x = x_small;

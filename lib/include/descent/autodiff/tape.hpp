@@ -232,8 +232,9 @@ class Tape {
   Tape() = default;
   Tape(const Tape& other);
   Tape& operator=(const Tape& other);
-  Tape(Tape&&) noexcept = default;
-  Tape& operator=(Tape&&) noexcept = default;
+  /// Moving leaves `other` an empty tape.
+  Tape(Tape&& other) noexcept;
+  Tape& operator=(Tape&& other) noexcept;
   ~Tape() = default;
 
   /// Reserves room for `nodes` nodes and `edges` edges, so that recording that many
@@ -261,8 +262,8 @@ class Tape {
              std::initializer_list<double> partials, double constant = 0);
   /// Records a node with one parent (what the unary operations inline).
   Var record_unary(Op op, double value, std::uint32_t parent, double partial, double constant) {
-    if (size_ == node_capacity_ || edges_ + 1 > edge_capacity_) [[unlikely]]
-      grow(1, 1);
+    if (size_ == node_capacity_) [[unlikely]]  // edges fit: see edge_capacity_
+      grow(1);
     parent_[edges_] = parent;
     partial_[edges_] = partial;
     edges_ += 1;
@@ -273,8 +274,8 @@ class Tape {
   /// Records a node with two parents (what the binary operations inline).
   Var record_binary(Op op, double value, std::uint32_t parent0, double partial0,
                     std::uint32_t parent1, double partial1) {
-    if (size_ == node_capacity_ || edges_ + 2 > edge_capacity_) [[unlikely]]
-      grow(1, 2);
+    if (size_ == node_capacity_) [[unlikely]]  // edges fit: see edge_capacity_
+      grow(2);
     parent_[edges_] = parent0;
     partial_[edges_] = partial0;
     parent_[edges_ + 1] = parent1;
@@ -334,7 +335,7 @@ class Tape {
   // A node without edges (an input or a constant).
   Var push(Op op, double value) {
     if (size_ == node_capacity_) [[unlikely]]
-      grow(1, 0);
+      grow(0);
     return close(op, value);
   }
   // Writes node size_, whose edges are the ones recorded since the previous node, and
@@ -346,23 +347,31 @@ class Tape {
     op_[i] = op;
     return {this, i};
   }
-  void keep_constant(std::uint32_t i, double c) {
-    constant_node_.push_back(i);
-    constant_.push_back(c);
+  void keep_constant(std::uint32_t i, double c) { constants_.push_back({i, c}); }
+  // Whether one more node with `edges` edges fits, keeping room for two edges per node left.
+  [[nodiscard]] bool fits(std::size_t edges) const {
+    return size_ < node_capacity_ &&
+           edges_ + edges + 2 * (node_capacity_ - size_ - 1) <= edge_capacity_;
   }
-  // Makes room for `nodes` more nodes and `edges` more edges (at least doubling).
-  void grow(std::size_t nodes, std::size_t edges);
+  // Makes room for one more node with `edges` edges (at least doubling what is short).
+  void grow(std::size_t edges);
   void reallocate(std::size_t node_capacity, std::size_t edge_capacity);
 
-  std::size_t size_ = 0, node_capacity_ = 0;   // nodes recorded, room for nodes
-  std::size_t edges_ = 0, edge_capacity_ = 0;  // edges recorded, room for edges
+  std::size_t size_ = 0, node_capacity_ = 0;  // nodes recorded, room for nodes
+  // edges recorded, room for edges: always room for two edges per node that still fits
+  // (edge_capacity_ >= edges_ + 2 (node_capacity_ − size_)), so that the unary and binary
+  // records, the hot path, check the node capacity alone
+  std::size_t edges_ = 0, edge_capacity_ = 0;
   // node columns (first_ has one more entry: first_[0] = 0, node i's edges end at first_[i+1])
   detail::Column<Op> op_;
   detail::Column<std::uint32_t> first_;
   detail::Column<double> value_;
-  // the side table of constants: node constant_node_[k] carries constant_[k] (nodes ascending)
-  std::vector<std::uint32_t> constant_node_;
-  std::vector<double> constant_;
+  // the side table of constants, in node order
+  struct Constant {
+    std::uint32_t node;
+    double value;
+  };
+  std::vector<Constant> constants_;
   // edge columns
   detail::Column<std::uint32_t> parent_;
   detail::Column<double> partial_;
