@@ -21,8 +21,9 @@
 //                   many bytes as the tape records, then load as many as the sweep reads
 // A sample of a step is one untimed call (so that the caches hold what the step itself left,
 // not what the previous step did), then enough timed calls to last about 2 ms; a step's time
-// is the median over the rounds of its thread CPU time per call (the wall time is printed too). Ratios are reported, never asserted (timings on a shared machine are
-// noisy). The exit status is 1 only if a gradient disagrees with the hand-written one.
+// is the median over the rounds of its thread CPU time per call (the wall time is printed too).
+// Ratios are reported, never asserted (timings on a shared machine are noisy). The exit status is 1
+// only if a gradient disagrees with the hand-written one.
 //
 // Usage: bench_autodiff [--quick] [--dims D1,D2,...] [--repeats K] [--json FILE]
 //   --quick    d = 20000, 3 rounds (the ctest smoke test)
@@ -99,6 +100,7 @@ std::vector<std::size_t> parse_dims(const char* text) {
 }
 
 struct Step {
+  Step(const char* k, std::function<void()> f) : key(k), run(std::move(f)) {}
   const char* key;
   std::function<void()> run;
   Samples samples;
@@ -199,35 +201,29 @@ int main(int argc, char** argv) {
     const std::size_t load_bytes = tape.size() * (4 + 2 * sizeof(double)) + tape.edge_count() * 12;
 
     std::vector<Step> steps;
-    steps.push_back({"plain", [&] { sink = rosen.value(theta_xt); }, {}});
-    steps.push_back({"hand", [&] { rosen.gradient(theta_xt, g); }, {}});
-    steps.push_back({"tape gradient",
-                     [&] {
-                       out = record(tape, theta);
-                       tape.backward({out.index}, {1.0}, adjoint);
-                     },
-                     {}});
-    steps.push_back({"tape record", [&] { out = record(tape, theta); }, {}});
-    steps.push_back({"tape sweep", [&] { tape.backward({out.index}, {1.0}, adjoint); }, {}});
-    steps.push_back({"tape eval", [&] { tape.replay(theta); }, {}});
-    steps.push_back({"floor", [&] { sink = stream(stream_buffer, store_bytes, load_bytes); }, {}});
+    steps.emplace_back("plain", [&] { sink = rosen.value(theta_xt); });
+    steps.emplace_back("hand", [&] { rosen.gradient(theta_xt, g); });
+    steps.emplace_back("tape gradient", [&] {
+      out = record(tape, theta);
+      tape.backward({out.index}, {1.0}, adjoint);
+    });
+    steps.emplace_back("tape record", [&] { out = record(tape, theta); });
+    steps.emplace_back("tape sweep", [&] { tape.backward({out.index}, {1.0}, adjoint); });
+    steps.emplace_back("tape eval", [&] { tape.replay(theta); });
+    steps.emplace_back("floor", [&] { sink = stream(stream_buffer, store_bytes, load_bytes); });
 #ifdef DESCENT_BENCH_ADOLC
     descent::bench::adolc::Rosenbrock adolc(d);
     std::vector<double> g_adolc, g_keep;
-    steps.push_back({"adolc gradient",
-                     [&] {
-                       adolc.record(theta, false);
-                       adolc.gradient(theta, g_adolc);
-                     },
-                     {}});
-    steps.push_back({"adolc keep",
-                     [&] {
-                       adolc.record(theta, true);
-                       adolc.reverse(g_keep);
-                     },
-                     {}});
-    steps.push_back({"adolc record", [&] { adolc.record(theta, false); }, {}});
-    steps.push_back({"adolc eval", [&] { sink = adolc.evaluate(theta); }, {}});
+    steps.emplace_back("adolc gradient", [&] {
+      adolc.record(theta, false);
+      adolc.gradient(theta, g_adolc);
+    });
+    steps.emplace_back("adolc keep", [&] {
+      adolc.record(theta, true);
+      adolc.reverse(g_keep);
+    });
+    steps.emplace_back("adolc record", [&] { adolc.record(theta, false); });
+    steps.emplace_back("adolc eval", [&] { sink = adolc.evaluate(theta); });
 #endif
     // calls per sample: enough for about 2 ms, so that microsecond steps can be timed
     for (auto& s : steps) {
