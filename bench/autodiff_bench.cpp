@@ -288,13 +288,14 @@ int main(int argc, char** argv) {
                        {"calls", s.calls}});
     }
     const double plain = cpu("plain");
-    nlohmann::json row{{"d", d},
-                       {"nodes", tape.size()},
-                       {"tape_mb", 1e-6 * double(store_bytes)},
-                       {"tape_plain", cpu("tape gradient") / plain},
-                       {"floor_plain", cpu("floor") / plain},
-                       {"eval_plain", cpu("tape eval") / plain},
-                       {"sweep_eval", (cpu("tape eval") + cpu("tape sweep")) / cpu("tape eval")}};
+    descent::bench::Json row{
+        {"d", d},
+        {"nodes", tape.size()},
+        {"tape_mb", 1e-6 * double(store_bytes)},
+        {"tape_plain", cpu("tape gradient") / plain},
+        {"floor_plain", cpu("floor") / plain},
+        {"eval_plain", cpu("tape eval") / plain},
+        {"sweep_eval", (cpu("tape eval") + cpu("tape sweep")) / cpu("tape eval")}};
     std::printf("  tape gradient / plain         = %8.1f   (goal <= 50)\n",
                 cpu("tape gradient") / plain);
     std::printf(

@@ -70,20 +70,20 @@ Results::Results(std::string benchmark, std::string title, int argc, char** argv
           {"openblas",
            {{"core", openblas_core()},
             {"threads", openblas_threads()},
-            {"coretype_env", coretype != nullptr ? nlohmann::json(coretype) : nlohmann::json()}}},
-          {"parameters", nlohmann::json::object()},
-          {"tables", nlohmann::json::array()},
-          {"charts", nlohmann::json::array()},
-          {"notes", nlohmann::json::array()}};
+            {"coretype_env", coretype != nullptr ? Json(coretype) : Json()}}},
+          {"parameters", Json::object()},
+          {"tables", Json::array()},
+          {"charts", Json::array()},
+          {"notes", Json::array()}};
 }
 
-nlohmann::json& Results::table(const std::string& key, const std::string& title,
-                               const std::vector<Column>& columns) {
-  nlohmann::json cols = nlohmann::json::array();
+Json& Results::table(const std::string& key, const std::string& title,
+                     const std::vector<Column>& columns) {
+  Json cols = Json::array();
   for (const auto& c : columns)
     cols.push_back({{"key", c.key}, {"label", c.label}, {"unit", c.unit}});
   doc_["tables"].push_back(
-      {{"key", key}, {"title", title}, {"columns", cols}, {"rows", nlohmann::json::array()}});
+      {{"key", key}, {"title", title}, {"columns", cols}, {"rows", Json::array()}});
   return doc_["tables"].back()["rows"];
 }
 

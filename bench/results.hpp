@@ -21,6 +21,9 @@
 
 namespace descent::bench {
 
+/// A JSON value that keeps the order its keys were written in.
+using Json = nlohmann::ordered_json;
+
 /// One column of a results table.
 struct Column {
   std::string key;    ///< the key of the value in each row
@@ -45,10 +48,9 @@ class Results {
   Results(std::string benchmark, std::string title, int argc, char** argv);
 
   /// Free-form parameters of the run.
-  nlohmann::json& parameters() { return doc_["parameters"]; }
+  Json& parameters() { return doc_["parameters"]; }
   /// Adds a table and returns its rows (append one JSON object per row).
-  nlohmann::json& table(const std::string& key, const std::string& title,
-                        const std::vector<Column>& columns);
+  Json& table(const std::string& key, const std::string& title, const std::vector<Column>& columns);
   void chart(const Chart& chart);
   void note(const std::string& sentence);
 
@@ -58,7 +60,7 @@ class Results {
   [[nodiscard]] bool write(const std::string& path);
 
  private:
-  nlohmann::json doc_;
+  Json doc_;
 };
 
 /// `--json FILE` among argv[i], argv[i + 1]: sets `path`, advances i and returns true.
