@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
   }
   results.chart({"descent's L-BFGS time over the faster peer's (below 1: faster)", "ratios", "d",
                  "d (variables)", std::vector<std::string>{"wall_ratio", "cpu_ratio"},
-                 "ours / faster peer", true, false});
+                 "ours / faster peer", true, false, 1.0, "goal: 1"});
   if (!json.empty() && !results.write(json)) return 1;
   if (!ok) std::printf("FAILED: descent's L-BFGS did not converge\n");
   return ok ? 0 : 1;

@@ -96,6 +96,10 @@ void Results::chart(const Chart& c) {
                             {"y", c.y},
                             {"y_label", c.y_label},
                             {"log_y", c.log_y}});
+  if (c.goal) {
+    doc_["charts"].back()["goal"] = *c.goal;
+    doc_["charts"].back()["goal_label"] = c.goal_label;
+  }
 }
 
 void Results::note(const std::string& sentence) {

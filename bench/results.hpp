@@ -13,9 +13,11 @@
 //   parameters              free-form: sizes, repetitions, what was timed
 //   tables                  [{key, title, columns: [{key, label, unit}], rows: [{key: value}]}]
 //   charts                  [{title, table, x, x_label, log_x, y: [column keys], y_label,
-//                            log_y}]: a ratio drawn against the size
+//                            log_y, goal, goal_label}]: ratios drawn against the size (or
+//                            against a category, when x holds text); goal is optional
 //   notes                   sentences the page prints under the tables
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,8 @@ struct Chart {
   std::string y_label;
   bool log_x = false;
   bool log_y = false;
+  std::optional<double> goal;  ///< drawn as a horizontal line, labelled goal_label
+  std::string goal_label;
 };
 
 class Results {
