@@ -20,7 +20,7 @@
 // Usage: bench_gemm [--quick] [--sizes N1,N2,...] [--repeats K] [--json FILE]
 //   --quick    n = 256 and 512, 3 rounds (the ctest smoke test)
 //   --sizes    default 256,512,1024,2048
-//   --repeats  rounds (default: about 1.5 s per variant, between 5 and 200)
+//   --repeats  rounds (default: about 1.5 s per variant, between 15 and 200)
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -188,7 +188,7 @@ int main(int argc, char** argv) {
     }
     const int rounds =
         repeats ? repeats
-                : static_cast<int>(std::clamp(std::ceil(target_seconds / slowest), 5.0, 200.0));
+                : static_cast<int>(std::clamp(std::ceil(target_seconds / slowest), 15.0, 200.0));
     for (int r = 0; r < rounds; ++r)
       for (std::size_t j = 0; j < variants.size(); ++j) {
         Variant& v = variants[(j + static_cast<std::size_t>(r)) % variants.size()];
