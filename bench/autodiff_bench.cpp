@@ -1,49 +1,60 @@
-// bench_autodiff: the cost of a reverse-mode gradient on a large tape (issue 3, DESIGN.md §10).
-// Extended Rosenbrock with d variables records ~5d tape nodes (d = 200000 gives > 10^6 nodes).
-// Side by side in one run, best of k:
-//   eval      one function evaluation through the same tape (Tape::replay: primals and local
-//             partials recomputed from new inputs, no recording)
-//   sweep     one backward sweep of adjoints over that tape
-//   record    recording the tape from scratch (operator overloading) — what a fresh gradient
-//             call pays instead of a replay
-//   plain     the objective in plain double arithmetic (problems::ExtendedRosenbrock::value)
-//   hand      the hand-written gradient (problems::ExtendedRosenbrock::gradient)
-// Ratios reported (never asserted; timings on a shared machine are noisy):
-//   (eval + sweep) / eval    the gradient relative to one evaluation through the tape
-//                            (the classical bound is a small constant; the issue asks <= 4)
-//   (record + sweep) / hand  a fresh reverse-mode gradient relative to the hand-written one
-// The exit status is 1 only if the taped gradient disagrees with the hand-written one.
+// bench_autodiff: a reverse-mode gradient on a large tape, descent's Tape against ADOL-C, side
+// by side in one run (issues 3 and 17, DESIGN.md §10). The function is the extended Rosenbrock
+// function Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)² with d variables, written once per side
+// with the side's active type: 10 nodes per pair (2 inputs, 8 operations) and 14 edges, so
+// d = 200 000 records 10⁶ nodes and 1.4·10⁶ edges.
 //
-// Usage: bench_autodiff [--quick]   (--quick: d = 20000, fewer repetitions)
+// Timed, for each d (every step in every round, the steps interleaved and the first one
+// rotating from round to round so that a burst of load hits all alike):
+//   plain           the objective in plain doubles (problems::ExtendedRosenbrock::value)
+//   hand            the hand-written gradient (problems::ExtendedRosenbrock::gradient)
+//   tape gradient   a fresh taped gradient: record the tape, then one backward sweep
+//   tape record     recording alone;  tape sweep: the backward sweep alone
+//   tape eval       one evaluation through the recorded tape (Tape::replay: primals and local
+//                   partials recomputed from the inputs, no recording)
+//   adolc gradient  ADOL-C's fresh gradient as its manual does it: trace_on, adouble,
+//                   trace_off, then gradient() (a forward pass over the tape, then reverse)
+//   adolc keep      ADOL-C's fastest fresh gradient: trace_on with keep = 1 (the recording
+//                   keeps the values a reverse sweep needs), then fos_reverse() alone
+//   adolc record    trace_on … trace_off alone;  adolc eval: zos_forward() through the tape
+//   floor           the memory traffic of a taped gradient without any arithmetic: store as
+//                   many bytes as the tape records, then load as many as the sweep reads
+// A sample of a step is one untimed call (so that the caches hold what the step itself left,
+// not what the previous step did), then enough timed calls to last about 2 ms; a step's time
+// is the median over the rounds of its thread CPU time per call (the wall time is printed too).
+// Ratios are reported, never asserted (timings on a shared machine are noisy). The exit status is 1
+// only if a gradient disagrees with the hand-written one.
+//
+// Usage: bench_autodiff [--quick] [--dims D1,D2,...] [--repeats K] [--json FILE]
+//   --quick    d = 20000, 3 rounds (the ctest smoke test)
+//   --dims     even dimensions, default 2000,20000,200000,1000000
+//   --repeats  rounds (default 21 for d <= 20000, 11 for d <= 200000, 5 above)
+//   --json     also write the results to FILE (bench/results.hpp; bench/make_page.py)
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "descent/autodiff/tape.hpp"
 #include "descent/core/tensor.hpp"
 #include "descent/problems/rosenbrock.hpp"
+#include "measure.hpp"
 #include "openblas_info.hpp"
+#include "results.hpp"
+#ifdef DESCENT_BENCH_ADOLC
+#include "autodiff_adolc.hpp"
+#endif
 
 namespace {
 
 namespace ad = descent::autodiff;
-using clock_type = std::chrono::steady_clock;
+using descent::bench::Samples;
 
-template <class F>
-double best_of(int k, F&& f) {
-  double best = 1e300;
-  for (int r = 0; r < k; ++r) {
-    const auto start = clock_type::now();
-    f();
-    best = std::min(best, std::chrono::duration<double>(clock_type::now() - start).count());
-  }
-  return best;
-}
-
-// Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)², as problems::ExtendedRosenbrock (0-based pairs).
+// The function on our tape, as a user writes it: inputs, then the loop.
 ad::Var record(ad::Tape& tape, const std::vector<double>& theta) {
   tape.clear();
   std::vector<ad::Var> x;
@@ -58,64 +69,262 @@ ad::Var record(ad::Tape& tape, const std::vector<double>& theta) {
   return sum;
 }
 
+// Stores `store_bytes` into `buffer` and loads `load_bytes` back: the traffic of recording and
+// sweeping, in the simplest loops (vectorized stores, four independent sums).
+double stream(std::vector<double>& buffer, std::size_t store_bytes, std::size_t load_bytes) {
+  const std::size_t stores = store_bytes / sizeof(double), loads = load_bytes / sizeof(double);
+  if (buffer.size() < std::max(stores, loads)) buffer.resize(std::max(stores, loads));
+  double* p = buffer.data();
+  for (std::size_t i = 0; i < stores; ++i) p[i] = double(i);
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= loads; i += 4) s0 += p[i], s1 += p[i + 1], s2 += p[i + 2], s3 += p[i + 3];
+  return s0 + s1 + s2 + s3;
+}
+
+std::vector<std::size_t> parse_dims(const char* text) {
+  std::vector<std::size_t> dims;
+  for (const char* p = text; *p;) {
+    char* end = nullptr;
+    const long v = std::strtol(p, &end, 10);
+    if (end == p || v < 2 || v % 2 || (*end != ',' && *end != '\0')) {
+      std::fprintf(stderr,
+                   "bench_autodiff: --dims %s: allowed: even integers >= 2, comma-separated\n",
+                   text);
+      std::exit(2);
+    }
+    dims.push_back(static_cast<std::size_t>(v));
+    p = *end == ',' ? end + 1 : end;
+  }
+  return dims;
+}
+
+struct Step {
+  Step(const char* k, std::function<void()> f) : key(k), run(std::move(f)) {}
+  const char* key;
+  std::function<void()> run;
+  Samples samples;
+  int calls = 1;
+};
+
+double max_abs_diff(const std::vector<double>& a, const descent::vector& b) {
+  double r = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) r = std::max(r, std::fabs(a[i] - b(i)));
+  return r;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
-  const std::size_t d = quick ? 20000 : 200000;
-  const int k = quick ? 3 : 7;
-  std::printf("bench_autodiff: reverse-mode gradient of extended Rosenbrock, d = %zu\n", d);
-  std::printf("OpenBLAS core: %s, threads: %d (not used by the tape)\n",
-              descent::bench::openblas_core().c_str(), descent::bench::openblas_threads());
-
-  std::vector<double> theta(d);
-  for (std::size_t i = 0; i < d; ++i) theta[i] = i % 2 == 0 ? -1.2 + 1e-6 * double(i) : 1.0;
-  descent::vector theta_xt = descent::vector::from_shape({d});
-  std::copy(theta.begin(), theta.end(), theta_xt.begin());
-
-  ad::Tape tape;
-  tape.reserve(6 * d, 10 * d);
-  ad::Var out = record(tape, theta);
-  const std::size_t nodes = tape.size(), edges = tape.edge_count();
-
-  std::vector<double> adjoint;
-  const double t_record = best_of(k, [&] { out = record(tape, theta); });
-  const double t_eval = best_of(k, [&] { tape.replay(theta); });
-  const double t_sweep = best_of(k, [&] { tape.backward({out.index}, {1.0}, adjoint); });
-  const descent::problems::ExtendedRosenbrock rosen(d);
-  volatile double sink = 0;
-  const double t_plain = best_of(k, [&] { sink = rosen.value(theta_xt); });
-  descent::vector g = descent::vector::from_shape({d});
-  const double t_hand = best_of(k, [&] { rosen.gradient(theta_xt, g); });
-  (void)sink;
-
-  // correctness: the taped gradient against the hand-written one
-  double diff = 0, scale = 0;
-  const auto& inputs = tape.inputs();
-  for (std::size_t i = 0; i < d; ++i) {
-    diff = std::max(diff, std::fabs(adjoint[inputs[i]] - g(i)));
-    scale = std::max(scale, std::fabs(g(i)));
+  std::vector<std::size_t> dims{2000, 20000, 200000, 1000000};
+  int repeats = 0;
+  std::string json;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--quick") {
+      dims = {20000};
+      repeats = 3;
+    } else if (a == "--dims" && i + 1 < argc) {
+      dims = parse_dims(argv[++i]);
+    } else if (a == "--repeats" && i + 1 < argc) {
+      repeats = std::atoi(argv[++i]);
+      if (repeats < 1) {
+        std::fprintf(stderr, "bench_autodiff: --repeats %s: allowed: an integer >= 1\n", argv[i]);
+        return 2;
+      }
+    } else if (!descent::bench::json_option(argc, argv, i, json)) {
+      std::fprintf(stderr,
+                   "bench_autodiff: unknown argument %s; allowed: --quick, --dims D1,D2,..., "
+                   "--repeats K, --json FILE\n",
+                   a.c_str());
+      return a == "--help" ? 0 : 2;
+    }
   }
-  const double value_diff = std::fabs(tape.node(out.index).value - rosen.value(theta_xt));
 
-  std::printf("tape: %zu nodes, %zu edges\n\n", nodes, edges);
-  std::printf("%-10s %12s\n", "step", "best [ms]");
-  std::printf("%-10s %12.3f\n", "eval", 1e3 * t_eval);
-  std::printf("%-10s %12.3f\n", "sweep", 1e3 * t_sweep);
-  std::printf("%-10s %12.3f\n", "record", 1e3 * t_record);
-  std::printf("%-10s %12.3f\n", "plain", 1e3 * t_plain);
-  std::printf("%-10s %12.3f\n\n", "hand", 1e3 * t_hand);
-  std::printf("(eval + sweep) / eval   = %.2f   (gradient / one evaluation through the tape)\n",
-              (t_eval + t_sweep) / t_eval);
-  std::printf("(record + sweep) / hand = %.2f   (fresh taped gradient / hand-written gradient)\n",
-              (t_record + t_sweep) / t_hand);
-  std::printf("eval / plain            = %.2f   (tape overhead of one evaluation)\n",
-              t_eval / t_plain);
-  std::printf("max |taped - hand| gradient = %.3g (scale %.3g), |value difference| = %.3g\n", diff,
-              scale, value_diff);
-  // Both sum the same terms; the tape sums sequentially, so values agree to rounding.
-  const bool ok = diff <= 1e-12 * std::max(1.0, scale) &&
-                  value_diff <= 1e-10 * std::max(1.0, std::fabs(rosen.value(theta_xt)));
-  if (!ok) std::printf("MISMATCH\n");
+  descent::bench::Results results("autodiff",
+                                  "Reverse-mode gradient of extended Rosenbrock: descent's tape, "
+                                  "ADOL-C, the plain function",
+                                  argc, argv);
+  std::printf(
+      "bench_autodiff: reverse-mode gradient of extended Rosenbrock, descent::autodiff "
+      "against ADOL-C\n");
+  std::printf("%s (not used here), load average %s\n", descent::bench::openblas_summary().c_str(),
+              descent::bench::load_average_text().c_str());
+#ifdef DESCENT_BENCH_ADOLC
+  const bool with_adolc = true;
+#else
+  const bool with_adolc = false;
+  std::printf("ADOL-C not found at configure time (libadolc-dev): our side only\n");
+#endif
+  std::printf(
+      "times per call in ms: median (min) of the thread's CPU time over the rounds, "
+      "then the median wall time\n");
+
+  auto& times = results.table("times", "Median times per call (thread CPU time)",
+                              {{"d", "d", ""},
+                               {"step", "step", ""},
+                               {"cpu_median", "CPU median", "ms"},
+                               {"cpu_min", "CPU min", "ms"},
+                               {"wall_median", "wall median", "ms"},
+                               {"calls", "calls per sample", ""}});
+  auto& ratios = results.table("ratios", "Ratios of median CPU times",
+                               {{"d", "d", ""},
+                                {"nodes", "tape nodes", ""},
+                                {"tape_mb", "tape MB", ""},
+                                {"tape_plain", "tape gradient / plain", ""},
+                                {"adolc_plain", "ADOL-C gradient / plain", ""},
+                                {"tape_adolc", "tape / ADOL-C", ""},
+                                {"floor_plain", "memory floor / plain", ""},
+                                {"eval_plain", "tape eval / plain", ""},
+                                {"adolc_eval_plain", "ADOL-C eval / plain", ""},
+                                {"sweep_eval", "(eval + sweep) / eval", ""}});
+  results.parameters()["function"] = "extended Rosenbrock, 10 nodes and 14 edges per pair";
+  results.parameters()["dims"] = dims;
+  results.parameters()["adolc"] = with_adolc;
+
+  bool ok = true;
+  for (const std::size_t d : dims) {
+    const int rounds = repeats ? repeats : (d <= 20000 ? 21 : d <= 200000 ? 11 : 5);
+    std::vector<double> theta(d);
+    for (std::size_t i = 0; i < d; ++i) theta[i] = i % 2 == 0 ? -1.2 + 1e-6 * double(i) : 1.0;
+    descent::vector theta_xt = descent::vector::from_shape({d});
+    std::copy(theta.begin(), theta.end(), theta_xt.begin());
+    const descent::problems::ExtendedRosenbrock rosen(d);
+
+    ad::Tape tape;
+    ad::Var out = record(tape, theta);  // sizes the tape's storage: later recordings reuse it
+    std::vector<double> adjoint, stream_buffer;
+    descent::vector g = descent::vector::from_shape({d});
+    volatile double sink = 0;
+    const std::size_t store_bytes = tape.memory_bytes();
+    // the sweep reads offsets, parents and partials, and writes then updates the adjoints
+    const std::size_t load_bytes = tape.size() * (4 + 2 * sizeof(double)) + tape.edge_count() * 12;
+
+    std::vector<Step> steps;
+    steps.emplace_back("plain", [&] { sink = rosen.value(theta_xt); });
+    steps.emplace_back("hand", [&] { rosen.gradient(theta_xt, g); });
+    steps.emplace_back("tape gradient", [&] {
+      out = record(tape, theta);
+      tape.backward({out.index}, {1.0}, adjoint);
+    });
+    steps.emplace_back("tape record", [&] { out = record(tape, theta); });
+    steps.emplace_back("tape sweep", [&] { tape.backward({out.index}, {1.0}, adjoint); });
+    steps.emplace_back("tape eval", [&] { tape.replay(theta); });
+    steps.emplace_back("floor", [&] { sink = stream(stream_buffer, store_bytes, load_bytes); });
+#ifdef DESCENT_BENCH_ADOLC
+    descent::bench::adolc::Rosenbrock adolc(d);
+    std::vector<double> g_adolc, g_keep;
+    steps.emplace_back("adolc gradient", [&] {
+      adolc.record(theta, false);
+      adolc.gradient(theta, g_adolc);
+    });
+    steps.emplace_back("adolc keep", [&] {
+      adolc.record(theta, true);
+      adolc.reverse(g_keep);
+    });
+    steps.emplace_back("adolc record", [&] { adolc.record(theta, false); });
+    steps.emplace_back("adolc eval", [&] { sink = adolc.evaluate(theta); });
+#endif
+    // calls per sample: enough for about 2 ms, so that microsecond steps can be timed
+    for (auto& s : steps) {
+      Samples probe;
+      probe.time(s.run);
+      s.calls = static_cast<int>(std::clamp(std::ceil(2e-3 / probe.cpu.front()), 1.0, 10000.0));
+    }
+    for (int r = 0; r < rounds; ++r)
+      for (std::size_t j = 0; j < steps.size(); ++j) {
+        Step& s = steps[(j + static_cast<std::size_t>(r)) % steps.size()];
+        s.samples.time(s.run, s.calls);
+      }
+    (void)sink;
+
+    auto cpu = [&](const char* key) {
+      for (const auto& s : steps)
+        if (std::strcmp(s.key, key) == 0) return s.samples.cpu_median();
+      return 0.0;
+    };
+
+    // correctness: every gradient against the hand-written one
+    out = record(tape, theta);
+    tape.backward({out.index}, {1.0}, adjoint);
+    rosen.gradient(theta_xt, g);
+    std::vector<double> g_tape;
+    for (auto i : tape.inputs()) g_tape.push_back(adjoint[i]);
+    double scale = 0;
+    for (std::size_t i = 0; i < d; ++i) scale = std::max(scale, std::fabs(g(i)));
+    const double tolerance = 1e-12 * std::max(1.0, scale);
+    double diff = max_abs_diff(g_tape, g);
+    std::printf(
+        "\nd = %zu: tape of %zu nodes and %zu edges (%.1f MB), %d rounds, load average "
+        "%s\n",
+        d, tape.size(), tape.edge_count(), 1e-6 * double(store_bytes), rounds,
+        descent::bench::load_average_text().c_str());
+    std::printf("  max |gradient - hand-written|: tape %.2g", diff);
+#ifdef DESCENT_BENCH_ADOLC
+    adolc.record(theta, false);
+    adolc.gradient(theta, g_adolc);
+    adolc.record(theta, true);
+    adolc.reverse(g_keep);
+    const double diff_adolc = std::max(max_abs_diff(g_adolc, g), max_abs_diff(g_keep, g));
+    std::printf(", ADOL-C %.2g (ADOL-C tape: %s)", diff_adolc, adolc.summary().c_str());
+    diff = std::max(diff, diff_adolc);
+#endif
+    std::printf(" (scale %.3g)\n", scale);
+    if (!(diff <= tolerance)) {
+      std::printf("  MISMATCH\n");
+      ok = false;
+    }
+
+    std::printf("  %-15s %12s %12s %12s %7s\n", "step", "cpu median", "cpu min", "wall median",
+                "calls");
+    for (const auto& s : steps) {
+      std::printf("  %-15s %12.4f %12.4f %12.4f %7d\n", s.key, 1e3 * s.samples.cpu_median(),
+                  1e3 * s.samples.cpu_min(), 1e3 * s.samples.wall_median(), s.calls);
+      times.push_back({{"d", d},
+                       {"step", s.key},
+                       {"cpu_median", 1e3 * s.samples.cpu_median()},
+                       {"cpu_min", 1e3 * s.samples.cpu_min()},
+                       {"wall_median", 1e3 * s.samples.wall_median()},
+                       {"calls", s.calls}});
+    }
+    const double plain = cpu("plain");
+    descent::bench::Json row{
+        {"d", d},
+        {"nodes", tape.size()},
+        {"tape_mb", 1e-6 * double(store_bytes)},
+        {"tape_plain", cpu("tape gradient") / plain},
+        {"floor_plain", cpu("floor") / plain},
+        {"eval_plain", cpu("tape eval") / plain},
+        {"sweep_eval", (cpu("tape eval") + cpu("tape sweep")) / cpu("tape eval")}};
+    std::printf("  tape gradient / plain         = %8.1f   (goal <= 50)\n",
+                cpu("tape gradient") / plain);
+    std::printf(
+        "  memory floor / plain          = %8.1f   (store the tape's bytes, load the "
+        "sweep's)\n",
+        cpu("floor") / plain);
+    std::printf("  tape eval / plain             = %8.1f\n", cpu("tape eval") / plain);
+    std::printf("  (tape eval + sweep) / eval    = %8.2f\n",
+                (cpu("tape eval") + cpu("tape sweep")) / cpu("tape eval"));
+    if (with_adolc) {
+      const double adolc_best = std::min(cpu("adolc gradient"), cpu("adolc keep"));
+      row["adolc_plain"] = adolc_best / plain;
+      row["tape_adolc"] = cpu("tape gradient") / adolc_best;
+      row["adolc_eval_plain"] = cpu("adolc eval") / plain;
+      std::printf("  ADOL-C gradient / plain       = %8.1f   (the faster of gradient() and keep)\n",
+                  adolc_best / plain);
+      std::printf("  tape gradient / ADOL-C        = %8.3f   (goal <= 1)\n",
+                  cpu("tape gradient") / adolc_best);
+      std::printf("  ADOL-C eval / plain           = %8.1f\n", cpu("adolc eval") / plain);
+    }
+    ratios.push_back(row);
+    std::fflush(stdout);
+  }
+
+  results.chart({"Fresh taped gradient against the plain function", "ratios", "d", "d (variables)",
+                 with_adolc ? std::vector<std::string>{"tape_plain", "adolc_plain", "floor_plain"}
+                            : std::vector<std::string>{"tape_plain", "floor_plain"},
+                 "time / time of the plain function", true, true, 50.0, "goal: 50"});
+  if (!json.empty() && !results.write(json)) return 1;
+  if (!ok) std::printf("MISMATCH: a taped gradient disagrees with the hand-written one\n");
   return ok ? 0 : 1;
 }

@@ -16,13 +16,12 @@
 // with no more evaluations). Timings are reported, never asserted. Exit status 1 only if our
 // run does not converge (the smoke test checks that).
 //
-// Usage: bench_lbfgs [--quick] [--dims D1,D2,...] [--repeats K] [--only NAME]
+// Usage: bench_lbfgs [--quick] [--dims D1,D2,...] [--repeats K] [--only NAME] [--json FILE]
 //   --quick      d = 1000, one run each
 //   --dims       the dimensions (even), default 1000,100000,1000000
 //   --repeats    runs per solver and d (default 51 at d <= 10^3, 11 at d <= 10^5, 5 above)
 //   --only       run one solver: descent, lbfgspp, lbfgspp-nw or liblbfgs (for profiling)
-#include <time.h>
-
+//   --json       also write the results to FILE (bench/results.hpp; bench/make_page.py)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,11 +34,15 @@
 #include "descent/optim/quasi_newton.hpp"
 #include "descent/problems/rosenbrock.hpp"
 #include "lbfgs_peers.hpp"
+#include "measure.hpp"
 #include "openblas_info.hpp"
+#include "results.hpp"
 
 namespace {
 
+using descent::bench::median;
 using descent::bench::PeerRun;
+using descent::bench::thread_cpu_seconds;
 
 constexpr int kMemory = 6;
 constexpr double kEpsilon = 1e-5;
@@ -64,12 +67,6 @@ PeerRun run_descent(std::size_t d) {
   return r;
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
 struct Solver {
   const char* key;
   const char* name;
@@ -81,12 +78,6 @@ struct Timed {
   PeerRun last;
   std::vector<double> wall, cpu;
 };
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 std::vector<std::size_t> parse_dims(const char* text) {
   std::vector<std::size_t> dims;
@@ -110,6 +101,7 @@ int main(int argc, char** argv) {
   int repeats = 0;
   std::string only;
   std::vector<std::size_t> dims{1000, 100000, 1000000};
+  std::string json;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--quick") {
@@ -125,10 +117,11 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--only" && i + 1 < argc) {
       only = argv[++i];
+    } else if (descent::bench::json_option(argc, argv, i, json)) {
     } else {
       std::fprintf(stderr,
                    "bench_lbfgs: unknown argument %s; allowed: --quick, --dims D1,D2,..., "
-                   "--repeats K, --only descent|lbfgspp|lbfgspp-nw|liblbfgs\n",
+                   "--repeats K, --only descent|lbfgspp|lbfgspp-nw|liblbfgs, --json FILE\n",
                    a.c_str());
       return 2;
     }
@@ -157,8 +150,33 @@ int main(int argc, char** argv) {
   }
   std::printf("bench_lbfgs: extended Rosenbrock, m = %d, |grad| <= %g max(1, |theta|)\n", kMemory,
               kEpsilon);
-  std::printf("%s\n", descent::bench::openblas_summary().c_str());
+  std::printf("%s, load average %s\n", descent::bench::openblas_summary().c_str(),
+              descent::bench::load_average_text().c_str());
   std::printf("(the solvers run on one thread; OpenBLAS is not called by any of them)\n");
+  descent::bench::Results results("lbfgs",
+                                  "L-BFGS: descent against LBFGSpp and libLBFGS on extended "
+                                  "Rosenbrock",
+                                  argc, argv);
+  results.parameters()["memory"] = kMemory;
+  results.parameters()["stop"] = "|grad C| <= 1e-5 max(1, |theta|)";
+  results.parameters()["dims"] = dims;
+  auto& runs = results.table("runs", "Every solver at every d (times in ms)",
+                             {{"d", "d", ""},
+                              {"solver", "solver", ""},
+                              {"iterations", "iterations", ""},
+                              {"evaluations", "evaluations", ""},
+                              {"runs", "runs", ""},
+                              {"wall_median", "wall median", "ms"},
+                              {"wall_min", "wall min", "ms"},
+                              {"cpu_median", "CPU median", "ms"},
+                              {"status", "status", ""}});
+  auto& ratios = results.table("ratios", "Ours against the faster converged peer (medians)",
+                               {{"d", "d", ""},
+                                {"peer", "faster peer", ""},
+                                {"wall_ratio", "wall ratio", ""},
+                                {"cpu_ratio", "CPU ratio", ""},
+                                {"evaluations", "evaluations, ours", ""},
+                                {"peer_evaluations", "evaluations, peer", ""}});
   std::printf("%-34s %8s %5s %5s %10s %10s %5s %10s %10s %10s  %s\n", "solver", "d", "iters",
               "evals", "final C", "|grad C|", "runs", "wall med", "wall min", "cpu med", "status");
   bool ok = true;
@@ -179,6 +197,15 @@ int main(int argc, char** argv) {
       }
     for (std::size_t s = 0; s < solvers.size(); ++s) {
       const auto& t = timed[s];
+      runs.push_back({{"d", d},
+                      {"solver", solvers[s].name},
+                      {"iterations", t.last.iterations},
+                      {"evaluations", t.last.evaluations},
+                      {"runs", k},
+                      {"wall_median", 1e3 * median(t.wall)},
+                      {"wall_min", 1e3 * *std::min_element(t.wall.begin(), t.wall.end())},
+                      {"cpu_median", 1e3 * median(t.cpu)},
+                      {"status", t.last.status}});
       std::printf("%-34s %8zu %5d %5d %10.3e %10.3e %5d %10.3f %10.3f %10.3f  %s\n",
                   solvers[s].name, d, t.last.iterations, t.last.evaluations, t.last.value,
                   t.last.gradient_norm, k, 1e3 * median(t.wall),
@@ -194,6 +221,13 @@ int main(int argc, char** argv) {
         if (!by_cpu || median(timed[s].cpu) < median(timed[by_cpu].cpu)) by_cpu = s;
       }
       if (by_wall)
+        ratios.push_back({{"d", d},
+                          {"peer", solvers[by_wall].key},
+                          {"wall_ratio", median(timed[0].wall) / median(timed[by_wall].wall)},
+                          {"cpu_ratio", median(timed[0].cpu) / median(timed[by_cpu].cpu)},
+                          {"evaluations", timed[0].last.evaluations},
+                          {"peer_evaluations", timed[by_wall].last.evaluations}});
+      if (by_wall)
         std::printf(
             "  ratio d = %zu: median wall ours / %s = %.3f, median cpu ours / %s = %.3f; "
             "evaluations %d vs %d\n",
@@ -203,6 +237,10 @@ int main(int argc, char** argv) {
     }
     if (!solvers.front().peer) ok = ok && timed[0].last.status == "ok";
   }
+  results.chart({"descent's L-BFGS time over the faster peer's (below 1: faster)", "ratios", "d",
+                 "d (variables)", std::vector<std::string>{"wall_ratio", "cpu_ratio"},
+                 "ours / faster peer", true, false, 1.0, "goal: 1"});
+  if (!json.empty() && !results.write(json)) return 1;
   if (!ok) std::printf("FAILED: descent's L-BFGS did not converge\n");
   return ok ? 0 : 1;
 }

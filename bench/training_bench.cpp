@@ -22,8 +22,10 @@
 // on a shared machine the wall time measures the neighbours too.
 //
 // Usage: bench_training [--quick] [--no-torch] [--no-before] [--torch-float32] [--epochs N]
+//                       [--json FILE]
 //   --quick: a few batches of each workload (the ctest smoke test); --no-torch: our side only;
-//   --torch-float32: torch float32 rows too; --epochs N: figure-4.4 with N epochs (default 200).
+//   --torch-float32: torch float32 rows too; --epochs N: figure-4.4 with N epochs (default 200);
+//   --json FILE: also write the results to FILE (bench/results.hpp; bench/make_page.py).
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -44,6 +46,7 @@
 #include "descent/nn/init.hpp"
 #include "descent/optim/update_rule.hpp"
 #include "openblas_info.hpp"
+#include "results.hpp"
 #include "training_reference.hpp"
 
 #ifndef DESCENT_PYTHON
@@ -176,8 +179,11 @@ void row(const char* who, const Run& r) {
 int main(int argc, char** argv) {
   bool quick = false, torch = true, before = true, float32 = false;
   std::size_t epochs = 200;
+  std::string json;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--quick") == 0)
+    if (bench::json_option(argc, argv, i, json))
+      continue;
+    else if (std::strcmp(argv[i], "--quick") == 0)
       quick = true;
     else if (std::strcmp(argv[i], "--torch-float32") == 0)
       float32 = true;
@@ -191,20 +197,64 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "bench_training: unknown option %s; allowed: --quick --no-torch --no-before "
-                   "--torch-float32 --epochs N (N >= 1)\n",
+                   "--torch-float32 --epochs N (N >= 1) --json FILE\n",
                    argv[i]);
       return 2;
     }
   }
   std::printf("bench_training: descent against PyTorch, float64, same data/network/optimizer%s\n",
               quick ? " (--quick: a few batches)" : "");
-  std::printf("%s\n", bench::openblas_summary().c_str());
+  std::printf("%s, load average %s\n", bench::openblas_summary().c_str(),
+              bench::load_average_text().c_str());
   if (!std::filesystem::exists(data::fashion_mnist_dir)) {
     std::printf(
         "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipped\n");
     return 0;
   }
   const int threads = bench::openblas_threads();
+  bench::Results results("training",
+                         "Training against PyTorch: figure-4.4 and a batch-norm network, float64",
+                         argc, argv);
+  results.parameters()["epochs_figure_4_4"] = quick ? 1 : epochs;
+  results.parameters()["threads"] = threads;
+  results.parameters()["quick"] = quick;
+  auto& runs = results.table("runs", "Every run (training only; data loading excluded)",
+                             {{"workload", "workload", ""},
+                              {"implementation", "implementation", ""},
+                              {"threads", "threads", ""},
+                              {"wall", "wall", "s"},
+                              {"cpu", "CPU", "s"},
+                              {"steps", "steps", ""},
+                              {"train_loss", "train loss", ""},
+                              {"valid_loss", "validation loss", ""},
+                              {"valid_accuracy", "validation accuracy", ""}});
+  auto& ratios = results.table("ratios", "Ours over torch float64",
+                               {{"workload", "workload", ""},
+                                {"threads", "threads", ""},
+                                {"wall_ratio", "wall ratio", ""},
+                                {"cpu_ratio", "CPU ratio", ""},
+                                {"float32_wall_ratio", "ours / torch float32, wall", ""}});
+  auto record = [&](const std::string& workload, const char* who, const Run& r) {
+    row(who, r);
+    if (r.ok)
+      runs.push_back({{"workload", workload},
+                      {"implementation", who},
+                      {"threads", threads},
+                      {"wall", r.seconds},
+                      {"cpu", r.cpu_seconds},
+                      {"steps", r.steps},
+                      {"train_loss", r.train_loss},
+                      {"valid_loss", r.valid_loss},
+                      {"valid_accuracy", r.valid_accuracy}});
+  };
+  auto ratio = [&](const std::string& workload, const Run& ours, const Run& t64, const Run& t32) {
+    bench::Json r{{"workload", workload},
+                  {"threads", threads},
+                  {"wall_ratio", ours.seconds / t64.seconds},
+                  {"cpu_ratio", ours.cpu_seconds / t64.cpu_seconds}};
+    if (t32.ok) r["float32_wall_ratio"] = ours.seconds / t32.seconds;
+    if (t64.ok) ratios.push_back(r);
+  };
 
   std::map<std::string, Run> theirs;
   std::string info = "not run";
@@ -225,16 +275,17 @@ int main(int argc, char** argv) {
   const nn::Network initial = dense_network(rng);
   nn::Network net = initial;
   const Run ours = time_run(fig, net, [](auto&... a) { return nn::train_classifier(a...); });
-  row("descent (workspace path)", ours);
+  record("figure-4.4", "descent (workspace path)", ours);
   ok = ok && ours.ok;
   Run old;
   if (before) {
     net = initial;
     old = time_run(fig, net, [](auto&... a) { return bench::train_classifier_allocating(a...); });
-    row("descent before (allocating loop)", old);
+    record("figure-4.4", "descent before (allocating loop)", old);
   }
-  row("torch float64", theirs["figure-4.4 float64"]);
-  if (float32) row("torch float32 (information)", theirs["figure-4.4 float32"]);
+  record("figure-4.4", "torch float64", theirs["figure-4.4 float64"]);
+  if (float32) record("figure-4.4", "torch float32 (information)", theirs["figure-4.4 float32"]);
+  ratio("figure-4.4", ours, theirs["figure-4.4 float64"], theirs["figure-4.4 float32"]);
   const Run& t44 = theirs["figure-4.4 float64"];
   std::printf("  ratio figure-4.4: ours / torch float64 = %.3f wall, %.3f cpu",
               ours.seconds / t44.seconds, ours.cpu_seconds / t44.cpu_seconds);
@@ -249,13 +300,18 @@ int main(int argc, char** argv) {
   Rng rng2(0);
   auto bnet = nn::make_normalized_network({784, 256, 256, 10}, nn::Init::xavier, rng2);
   const Run ours_bn = time_run(bn, bnet, [](auto&... a) { return nn::train_classifier(a...); });
-  row("descent (workspace path)", ours_bn);
+  record("bn", "descent (workspace path)", ours_bn);
   ok = ok && ours_bn.ok;
-  row("torch float64", theirs["bn float64"]);
-  if (float32) row("torch float32 (information)", theirs["bn float32"]);
+  record("bn", "torch float64", theirs["bn float64"]);
+  if (float32) record("bn", "torch float32 (information)", theirs["bn float32"]);
+  ratio("bn", ours_bn, theirs["bn float64"], theirs["bn float32"]);
   const Run& tbn = theirs["bn float64"];
   std::printf("  ratio bn: ours / torch float64 = %.3f wall, %.3f cpu\n",
               ours_bn.seconds / tbn.seconds, ours_bn.cpu_seconds / tbn.cpu_seconds);
+  results.chart({"Our training time over torch float64's (below 1: faster)", "ratios", "workload",
+                 "workload", std::vector<std::string>{"wall_ratio", "cpu_ratio"},
+                 "ours / torch float64", false, false, 1.0, "as fast as torch"});
+  if (!json.empty() && !results.write(json)) return 1;
   if (!ok) std::printf("FAILED: a descent run diverged\n");
   return ok ? 0 : 1;
 }

@@ -199,6 +199,164 @@ TEST_CASE("autodiff/tape: iterations, tangents, adjoints and replay on the graph
     CHECK(adjoint[i] == doctest::Approx(double(ref["gradient"][i])).epsilon(kRel));
 }
 
+// One program through every operation the tape records, for any number type T (double for
+// the plain evaluation, Dual1 for forward mode, Var for the tape). Inputs in (0.5, 2).
+double sigmoid(double a) {
+  return 1 / (1 + std::exp(-a));
+}
+double relu(double a) {
+  return a > 0 ? a : 0;
+}
+
+template <class T>
+std::vector<T> every_operation(const std::vector<T>& x) {
+  using std::abs, std::cos, std::exp, std::log, std::log1p, std::max, std::pow, std::sin, std::sqrt,
+      std::tanh;
+  const T a = x[0] * x[1], b = x[0] / x[1], c = x[1] - x[0], d = -x[2];
+  const T e = (a + 0.5) + (1.5 + b) + (c - 0.25) + (2.0 - d);  // +c (both sides), +c (−c), c−
+  const T f = (3.0 * a) * (a * 1.5) + (b / 4.0) + (2.0 / b);   // c*, *c, /c, c/
+  const T g = pow(x[2], 2.5) + sin(a) + cos(b) + exp(c) + log(x[0]) + log1p(x[1]);
+  const T h = sqrt(x[2]) + tanh(c) + sigmoid(d) + abs(c) + relu(x[1] - 0.5) + max(x[0], x[1]);
+  return {e, f, g, h};
+}
+
+TEST_CASE("autodiff/tape: a replay through every operation equals evaluating afresh") {
+  const std::vector<double> A{1.25, 0.75, 1.5}, B{0.6, 1.9, 0.8};
+  Tape tape;
+  std::vector<Var> x;
+  for (double t : A) x.push_back(tape.input(t));
+  const auto y = every_operation(x);
+  tape.replay(B);  // values and local partials at B, from the tape recorded at A
+  const auto plain = every_operation(B);
+  for (std::size_t k = 0; k < y.size(); ++k)
+    CHECK(y[k].value() == doctest::Approx(plain[k]).epsilon(kRel));
+  // the replayed partials give the gradient at B: against forward mode (dual numbers)
+  std::vector<double> adjoint;
+  for (std::size_t k = 0; k < y.size(); ++k) {
+    tape.backward({y[k].index}, {1.0}, adjoint);
+    for (std::size_t j = 0; j < B.size(); ++j) {
+      std::vector<double> e(B.size(), 0.0);
+      e[j] = 1;
+      const double forward = jvp([](const auto& t) { return every_operation(t); }, B, e)[k];
+      CAPTURE(k);
+      CAPTURE(j);
+      CHECK(adjoint[x[j].index] == doctest::Approx(forward).epsilon(kRel));
+    }
+  }
+  // the constants of the *_const nodes survive in order: c of the 2.0 − d node, of 2.0 / b
+  bool saw_sub_const = false, saw_rdiv_const = false;
+  for (std::uint32_t i = 0; i < tape.size(); ++i) {
+    const Node n = tape.node(i);
+    CHECK(has_constant(n.op) == (n.op == Op::constant || n.op == Op::add_const ||
+                                 n.op == Op::sub_const || n.op == Op::mul_const ||
+                                 n.op == Op::div_const || n.op == Op::rdiv_const ||
+                                 n.op == Op::pow_const));
+    if (!has_constant(n.op)) CHECK(n.constant == 0);
+    if (n.op == Op::sub_const) {
+      saw_sub_const = true;
+      CHECK(n.constant == 2.0);
+    }
+    if (n.op == Op::rdiv_const) {
+      saw_rdiv_const = true;
+      CHECK(n.constant == 2.0);
+    }
+    if (n.op == Op::pow_const) CHECK(n.constant == 2.5);
+  }
+  CHECK(saw_sub_const);
+  CHECK(saw_rdiv_const);
+}
+
+TEST_CASE("autodiff/tape: a tape grown from nothing keeps every node, edge and constant") {
+  // 3000 links of a chain s_k = s_{k-1} * x_k + c_k·x_k, then one sum of 500 terms: the
+  // columns grow by doubling many times, the sum's edges in the middle of a growth.
+  constexpr int kLinks = 3000, kTerms = 500;
+  Tape tape;
+  std::vector<Var> x;
+  Var s = tape.input(1.0);
+  double plain = 1.0;
+  std::vector<Var> terms;
+  for (int k = 1; k <= kLinks; ++k) {
+    const double xk = 1.0 + 1e-4 * k, ck = 0.5 + 1e-3 * (k % 7);
+    x.push_back(tape.input(xk));
+    s = s * x.back() + ck * x.back();
+    plain = plain * xk + ck * xk;
+    if (k % (kLinks / kTerms) == 0) terms.push_back(s);
+  }
+  const Var total = tape.sum(terms);
+  const Var out = total / 1e3;
+  CHECK(s.value() == doctest::Approx(plain).epsilon(1e-12));
+  CHECK(tape.size() == 1 + kLinks * 4 + 2);  // s0; per link x, *, c*, +; the sum; the /c
+  CHECK(tape.edge_count() == kLinks * 5 + kTerms + 1);
+  // every c* node carries its c, every input none; the sum's edges point at the terms
+  int k = 0;
+  for (std::uint32_t i = 0; i < tape.size(); ++i) {
+    const Node n = tape.node(i);
+    if (n.op == Op::mul_const) {
+      ++k;
+      CHECK(n.constant == 0.5 + 1e-3 * (k % 7));
+      CHECK(tape.partial(n.first) == n.constant);
+    }
+  }
+  CHECK(k == kLinks);
+  const Node sum = tape.node(total.index);
+  REQUIRE(sum.count == kTerms);
+  for (std::uint32_t j = 0; j < sum.count; ++j) {
+    CHECK(tape.parent(sum.first + j) == terms[j].index);
+    CHECK(tape.partial(sum.first + j) == 1.0);
+  }
+  CHECK(tape.node(out.index).constant == 1e3);
+  // and the gradient through all of it: d out / d s_final = 1e-3 (the last term is s)
+  std::vector<double> adjoint;
+  tape.backward({out.index}, {1.0}, adjoint);
+  CHECK(adjoint[terms.back().index] == doctest::Approx(1e-3).epsilon(kRel));
+}
+
+TEST_CASE("autodiff/tape: cleared storage still has room for the edges of every node") {
+  // 2000 inputs grow the node columns with no edge; after clear(), 2000 binary nodes must
+  // find room for their 4000 edges (the records check the node capacity only).
+  Tape tape;
+  for (int k = 0; k < 2000; ++k) tape.input(k);
+  tape.clear();
+  CHECK(tape.size() == 0);
+  CHECK(tape.inputs().empty());
+  const Var x = tape.input(1.0001);
+  Var p = x;
+  for (int k = 1; k < 2000; ++k) p = p * x;  // x^2000
+  std::vector<double> adjoint;
+  tape.backward({p.index}, {1.0}, adjoint);
+  CHECK(p.value() == doctest::Approx(std::pow(1.0001, 2000)).epsilon(1e-12));
+  CHECK(adjoint[x.index] == doctest::Approx(2000 * std::pow(1.0001, 1999)).epsilon(1e-12));
+  // reserve() on a partly filled tape keeps what is there
+  tape.reserve(100000, 10);
+  CHECK(tape.node(p.index).value == p.value());
+  const Var q = p * x;
+  CHECK(q.value() == doctest::Approx(std::pow(1.0001, 2001)).epsilon(1e-12));
+}
+
+TEST_CASE("autodiff/tape: a copy is independent; a moved-from tape is empty and reusable") {
+  Tape tape;
+  const Var t1 = tape.input(0.5, "u"), t2 = tape.input(2.0);
+  const Var y = t1 * t2 + 3.0;
+  Tape copy = tape;
+  tape.replay({1.5, 4.0});
+  CHECK(tape.node(y.index).value == 9.0);
+  CHECK(copy.node(y.index).value == 4.0);
+  CHECK(copy.node(y.index).constant == 3.0);
+  CHECK(copy.name(0) == "u");
+  CHECK(copy.edge_count() == tape.edge_count());
+  const Var z = Var{&copy, y.index} * 2.0;  // the copy records on
+  CHECK(z.value() == 8.0);
+  Tape moved = std::move(copy);
+  CHECK(moved.size() == 5);
+  CHECK(moved.node(z.index).value == 8.0);
+  CHECK(copy.size() == 0);  // NOLINT(bugprone-use-after-move): moved-from is specified here
+  CHECK(copy.inputs().empty());
+  const Var w = copy.input(7.0) * 2.0;
+  CHECK(w.value() == 14.0);
+  tape = std::move(moved);
+  CHECK(tape.size() == 5);
+}
+
 TEST_CASE("autodiff/dot: the graph of the notes' f has its 7 nodes and 7 edges") {
   Tape tape;
   const Var v1 = tape.input(1.5, "v1"), v2 = tape.input(2, "v2");
