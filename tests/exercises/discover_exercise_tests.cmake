@@ -1,6 +1,7 @@
-# Run after exercise_stubs / exercise_solutions is built (exercises.cmake): write a ctest file
-# with one test per (exercise, test case). The executable holds every exercise's tests; the
-# cases of one exercise are the ones doctest lists for its source file.
+# Run by ctest when an exercise executable is newer than its last listing (exercises.cmake):
+# write a ctest file with one test per (exercise, test case). An executable holds the tests of
+# one exercise (a stub's) or of all (exercise_solutions); the cases of one exercise are the ones
+# doctest lists for its source file.
 #
 # Inputs (-D): EXECUTABLE, EXERCISES (list of <chapter>/<name>), PREFIX (exercise|audit),
 # LABEL, WILL_FAIL (TRUE|FALSE), WORKING_DIR, OUTPUT.
