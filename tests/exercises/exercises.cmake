@@ -47,10 +47,12 @@ foreach(line IN LISTS manifest_lines)
   set(exercise_modules_${chapter}_${name} ${modules})
 endforeach()
 
-# What every exercise test links: the fixture reader (with the JSON parser) ...
-add_library(descent_exercise_support STATIC ${exercise_dir}/support/exercise_fixtures.cpp)
+# What every exercise test links: main() (doctest's, printing 16 digits) and the fixture reader
+# (with the JSON parser) ...
+add_library(descent_exercise_support STATIC ${exercise_dir}/support/exercise_fixtures.cpp
+                                            ${exercise_dir}/support/exercise_main.cpp)
 target_include_directories(descent_exercise_support PUBLIC ${exercise_dir}/support)
-target_link_libraries(descent_exercise_support PRIVATE nlohmann_json::nlohmann_json)
+target_link_libraries(descent_exercise_support PRIVATE nlohmann_json::nlohmann_json doctest::doctest)
 target_compile_definitions(descent_exercise_support PRIVATE
   DESCENT_FIXTURES_DIR="${DESCENT_FIXTURES_DIR}"
   DESCENT_EXERCISE_OUTPUT_DIR="${CMAKE_BINARY_DIR}/exercises/output")
@@ -105,7 +107,7 @@ foreach(exercise IN LISTS DESCENT_EXERCISES)
   set(test_file ${exercise_dir}/${exercise}_test.cpp)
   list(APPEND exercise_tests ${test_file})
   set(target exercise_${chapter}_${name})
-  add_executable(${target} ${test_file} $<TARGET_OBJECTS:descent_test_main>)
+  add_executable(${target} ${test_file})
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises)
   foreach(module IN LISTS exercise_modules_${chapter}_${name})
     target_link_libraries(${target} PRIVATE descent_${module})
@@ -122,7 +124,7 @@ foreach(exercise IN LISTS DESCENT_EXERCISES)
 endforeach()
 
 # The solutions: one executable, one translation unit.
-add_executable(exercise_solutions ${exercise_tests} $<TARGET_OBJECTS:descent_test_main>)
+add_executable(exercise_solutions ${exercise_tests})
 foreach(exercise IN LISTS DESCENT_EXERCISES)
   string(REGEX MATCH "^[^/]+" chapter ${exercise})
   target_include_directories(exercise_solutions PRIVATE ${PROJECT_SOURCE_DIR}/solutions/${chapter})
