@@ -26,7 +26,8 @@ inline matrix sigmoid_jacobian(const vector& z) {
 /// Jᵀg = g ⊙ σ(1 − σ): d multiplications instead of d² (and no d × d matrix in memory).
 inline vector sigmoid_backward_elementwise(const vector& z, const vector& g_out) {
   vector g = vector::from_shape({z.size()});
-  for (std::size_t k = 0; k < z.size(); ++k) g(k) = g_out(k) * logistic(z(k)) * (1 - logistic(z(k)));
+  for (std::size_t k = 0; k < z.size(); ++k)
+    g(k) = g_out(k) * logistic(z(k)) * (1 - logistic(z(k)));
   return g;
 }
 
