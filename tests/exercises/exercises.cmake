@@ -47,12 +47,16 @@ foreach(line IN LISTS manifest_lines)
   set(exercise_modules_${chapter}_${name} ${modules})
 endforeach()
 
-# What every exercise test links: main() (doctest's, printing 16 digits) and the fixture reader
-# (with the JSON parser) ...
+# What every exercise test links: main() (doctest's, printing 16 digits), the fixture reader
+# (with the JSON parser), the random instances of support/random_matrices.hpp and the figure
+# writer ...
 add_library(descent_exercise_support STATIC ${exercise_dir}/support/exercise_fixtures.cpp
-                                            ${exercise_dir}/support/exercise_main.cpp)
+                                            ${exercise_dir}/support/exercise_main.cpp
+                                            ${exercise_dir}/support/random_matrices.cpp
+                                            ${exercise_dir}/support/exercise_figures.cpp)
 target_include_directories(descent_exercise_support PUBLIC ${exercise_dir}/support)
-target_link_libraries(descent_exercise_support PRIVATE nlohmann_json::nlohmann_json doctest::doctest)
+target_link_libraries(descent_exercise_support PUBLIC descent_core
+                      PRIVATE descent_report nlohmann_json::nlohmann_json doctest::doctest)
 target_compile_definitions(descent_exercise_support PRIVATE
   DESCENT_FIXTURES_DIR="${DESCENT_FIXTURES_DIR}"
   DESCENT_EXERCISE_OUTPUT_DIR="${CMAKE_BINARY_DIR}/exercises/output")
@@ -134,3 +138,8 @@ descent_exercise_test_target(exercise_solutions)
 set_target_properties(exercise_solutions PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 0)
 descent_exercise_ctest(${CMAKE_CURRENT_BINARY_DIR}/exercise_solutions exercise exercise-solutions FALSE
                        "${DESCENT_EXERCISES}")
+
+# The runner's contract and the exercises page's list (label exercises).
+add_test(NAME exercises/runner
+         COMMAND ${exercise_dir}/check_runner.sh ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+set_tests_properties(exercises/runner PROPERTIES LABELS exercises TIMEOUT 300)

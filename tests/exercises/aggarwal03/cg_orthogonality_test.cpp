@@ -70,8 +70,10 @@ TEST_CASE("(a) H q_i = [grad L(W_{i+1}) - grad L(W_i)] / delta_i (with the mispr
     REQUIRE(cg.gradient.size() == 7);
     for (std::size_t i = 0; i < 6; ++i) {
       CAPTURE(i);
-      check_all_close("Hq_i", times(h, cg.q[i]),
-                      vector((cg.gradient[i + 1] - cg.gradient[i]) / cg.delta[i]), 1e-9);
+      const vector change = descent::testing::minus(cg.gradient[i + 1], cg.gradient[i]);
+      std::vector<double> quotient;  // [∇L(W_{i+1}) − ∇L(W_i)]/δ_i
+      for (std::size_t j = 0; j < change.size(); ++j) quotient.push_back(change(j) / cg.delta[i]);
+      check_all_close("Hq_i", times(h, cg.q[i]), quotient, 1e-9);
     }
   }
 }

@@ -95,7 +95,8 @@ TEST_CASE("conjugate_gram_schmidt: q_0 = v_0 and each q_t = v_t + sum of beta q_
     CAPTURE(t);
     REQUIRE(set.beta[t - 1].size() == t);
     vector rebuilt = v[t];
-    for (std::size_t i = 0; i < t; ++i) rebuilt += set.beta[t - 1][i] * set.q[i];
+    for (std::size_t i = 0; i < t; ++i)
+      rebuilt = descent::testing::plus(rebuilt, set.beta[t - 1][i], set.q[i]);
     check_all_close("q_t", set.q[t], rebuilt, 1e-12);
   }
 }

@@ -38,7 +38,7 @@ std::vector<vector> columns(const matrix& m) {
 
 vector combination(const std::vector<vector>& q, const vector& c) {
   vector x = xt::zeros<double>({q[0].size()});
-  for (std::size_t j = 0; j < q.size(); ++j) x += c(j) * q[j];
+  for (std::size_t j = 0; j < q.size(); ++j) x = descent::testing::plus(x, c(j), q[j]);
   return x;
 }
 

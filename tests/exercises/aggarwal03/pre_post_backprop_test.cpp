@@ -127,7 +127,10 @@ TEST_CASE("delta(h, o) = Phi'(a_h) Delta(h, o) for every unit of random networks
   for (std::size_t k = 0; k < net.size(); ++k) {
     CAPTURE(k);
     const vector& h = f.h[k + 1];
-    check_all_close("delta", pre.unit[k], vector(h * (1.0 - h) * post.unit[k]), 1e-13);
+    std::vector<double> expected;
+    for (std::size_t j = 0; j < h.size(); ++j)
+      expected.push_back(h(j) * (1 - h(j)) * post.unit[k](j));
+    check_all_close("delta", pre.unit[k], expected, 1e-13);
   }
 }
 

@@ -8,10 +8,10 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <filesystem>
+#include <fstream>
 #include <string>
 
-#include "descent/report/figure.hpp"
+#include "exercise_figures.hpp"
 #include "exercise_fixtures.hpp"
 
 namespace steepest_descent_xy10_test {
@@ -71,10 +71,10 @@ TEST_CASE(
   CHECK(result.find_series("from (0.5, 0.5)").rows.size() == 10001);
   CHECK(result.find_series("from (2, 2)").rows.size() == 4);  // the finite iterates
   CHECK(result.find_series("from (2, 2), smaller rate").rows.size() == 10001);
-  const auto dir = descent::testing::exercise_output_dir("aggarwal03", "steepest_descent_xy10");
-  descent::report::write_figures(result, dir);
-  CHECK(std::filesystem::exists(std::filesystem::path(dir) / "exercise-6.tsv"));
-  CHECK(std::filesystem::exists(std::filesystem::path(dir) / "exercise-6.gp"));
+  const std::string dir =
+      descent::testing::write_exercise_figures(result, "aggarwal03", "steepest_descent_xy10");
+  CHECK(std::ifstream(dir + "/exercise-6.tsv").good());
+  CHECK(std::ifstream(dir + "/exercise-6.gp").good());
 }
 
 }  // namespace steepest_descent_xy10_test

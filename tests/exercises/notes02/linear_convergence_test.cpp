@@ -24,16 +24,13 @@ using descent::exercises::gradient_descent;
 using descent::exercises::modes;
 using descent::testing::fixture_number;
 using descent::testing::fixture_numbers;
+using descent::testing::minus;
+using descent::testing::norm;
+using descent::testing::plus;
 using descent::testing::times;
 
 const char* const kFixture = "exercises.json";
 const std::string kAt = "/notes02~1linear_convergence/";
-
-double norm(const vector& x) {
-  double s = 0;
-  for (double v : x) s += v * v;
-  return std::sqrt(s);
-}
 
 TEST_CASE("contraction_factor: max |1 - eta lambda| for Lambda = diag(10, 1)") {
   // closed form: η = 0.05 → 0.95, 0.1 → 0.9, 0.19 → 0.9, 0.2 → 1 (mode 1 never shrinks), 0.21 → 1.1
@@ -72,12 +69,13 @@ TEST_CASE(
     const double eta = rng.uniform(0.05, 0.45);  // below 2/λ₁ = 0.5
     double rho = 0;
     for (double l : lambda) rho = std::max(rho, std::fabs(1 - eta * l));
-    const auto thetas =
-        gradient_descent([&](const vector& t) { return times(h, t - star); }, theta0, eta, 60);
+    const auto thetas = gradient_descent([&](const vector& t) { return times(h, minus(t, star)); },
+                                         theta0, eta, 60);
     REQUIRE(thetas.size() == 61);
     for (std::size_t k = 0; k < thetas.size(); ++k) {
       CAPTURE(k);
-      CHECK(norm(thetas[k] - star) <= std::pow(rho, double(k)) * norm(theta0 - star) * (1 + 1e-12));
+      CHECK(norm(minus(thetas[k], star)) <=
+            std::pow(rho, double(k)) * norm(minus(theta0, star)) * (1 + 1e-12));
     }
   }
 }
@@ -108,7 +106,7 @@ TEST_CASE("modes: each mode of a GD run shrinks by exactly 1 - eta lambda_j per 
   // the iterates of (2.4) on the quadratic model, computed here
   std::vector<vector> thetas{rng.normal_vector(4)};
   for (int k = 0; k < 20; ++k)
-    thetas.push_back(thetas.back() - eta * times(h, thetas.back() - star));
+    thetas.push_back(plus(thetas.back(), -eta, times(h, minus(thetas.back(), star))));
   const auto first = modes(h, star, thetas[0]);
   REQUIRE(first.lambda.size() == 4);
   for (std::size_t j = 0; j < 4; ++j) {
