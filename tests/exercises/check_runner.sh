@@ -40,8 +40,9 @@ status=$?
 [[ $status == 2 ]] || fail "an unknown exercise exited $status, not 2"
 [[ $(wc -l <<<"$err") == 1 ]] || fail "an unknown exercise is not refused in one line"
 
-# docs/pages/exercises.md lists every exercise, with its command, in the manifest's order
-documented=$(grep -oE 'scripts/exercises check [a-z0-9_]+' "$root/docs/pages/exercises.md" | awk '{print $3}' | awk '!seen[$0]++' | grep -vx NAME)
+# docs/pages/exercises.md lists every exercise, with its command, in the manifest's order (its
+# tables' rows)
+documented=$(grep -oE '^\| `scripts/exercises check [a-z0-9_]+`' "$root/docs/pages/exercises.md" | sed 's/.* //; s/`//')
 [[ $documented == "$names" ]] || fail "docs/pages/exercises.md does not list the manifest's exercises in its order"
 
 (( failures == 0 )) && echo "ok   scripts/exercises: list, next, hint, check and the exercises page"
