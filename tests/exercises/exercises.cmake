@@ -1,6 +1,7 @@
 # Exercise mechanics (DESIGN.md §6). For each exercise <chapter>/<name> of manifest.txt:
 #   - the stub      chapters/<chapter>/exercises/<name>.hpp  (throws descent::not_implemented)
 #   - the solution  solutions/<chapter>/<name>.hpp           (same signatures)
+#   - given code both use, if any: chapters/<chapter>/exercises/given/ (a forward pass, a figure)
 #   - one test file tests/exercises/<chapter>/<name>_test.cpp, compiled against each; the
 #     include path decides which header `#include "<name>.hpp"` finds.
 #
@@ -112,7 +113,8 @@ foreach(exercise IN LISTS DESCENT_EXERCISES)
   list(APPEND exercise_tests ${test_file})
   set(target exercise_${chapter}_${name})
   add_executable(${target} ${test_file})
-  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises
+                                               ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises/given)
   foreach(module IN LISTS exercise_modules_${chapter}_${name})
     target_link_libraries(${target} PRIVATE descent_${module})
   endforeach()
@@ -131,7 +133,8 @@ endforeach()
 add_executable(exercise_solutions ${exercise_tests})
 foreach(exercise IN LISTS DESCENT_EXERCISES)
   string(REGEX MATCH "^[^/]+" chapter ${exercise})
-  target_include_directories(exercise_solutions PRIVATE ${PROJECT_SOURCE_DIR}/solutions/${chapter})
+  target_include_directories(exercise_solutions PRIVATE ${PROJECT_SOURCE_DIR}/solutions/${chapter}
+                                                   ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises/given)
 endforeach()
 target_link_libraries(exercise_solutions PRIVATE descent)
 descent_exercise_test_target(exercise_solutions)

@@ -27,8 +27,7 @@ using descent::testing::check_all_close;
 using descent::testing::inner;
 using descent::testing::times;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/aggarwal03~1cg_orthogonality/";
+const descent::testing::ExerciseFixture kFixture("aggarwal03/cg_orthogonality");
 
 struct Instance {
   matrix h;
@@ -48,17 +47,16 @@ double cosine(const vector& x, const vector& y) {
 
 TEST_CASE(
     "conjugate_gradient_history on T, b = (1..5): the iterates of exact arithmetic, W_5 = T^-1 b") {
-  const auto h = conjugate_gradient_history(descent::testing::fixture_matrix(kFixture, kAt + "H"),
-                                            descent::testing::fixture_vector(kFixture, kAt + "b"),
+  const auto h = conjugate_gradient_history(descent::testing::matrix_of(kFixture.rows("H")),
+                                            descent::to_vector(kFixture.numbers("b")),
                                             xt::zeros<double>({5}), 5);
-  const auto w = descent::testing::fixture_rows(kFixture, kAt + "W");
+  const auto w = kFixture.rows("W");
   REQUIRE(h.W.size() == 6);
   for (std::size_t t = 0; t < 6; ++t) {
     CAPTURE(t);
     check_all_close("W_t", h.W[t], w[t], 1e-12);
   }
-  check_all_close("delta", h.delta, descent::testing::fixture_numbers(kFixture, kAt + "delta"),
-                  1e-12);
+  check_all_close("delta", h.delta, kFixture.numbers("delta"), 1e-12);
 }
 
 TEST_CASE("(a) H q_i = [grad L(W_{i+1}) - grad L(W_i)] / delta_i (with the misprinted minus)") {

@@ -24,35 +24,22 @@ using descent::matrix;
 using descent::vector;
 using descent::exercises::conjugate_gram_schmidt;
 using descent::testing::check_all_close;
-using descent::testing::fixture_matrix;
-using descent::testing::fixture_numbers;
-using descent::testing::fixture_rows;
 using descent::testing::inner;
+using descent::testing::rows_of;
 using descent::testing::times;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/aggarwal03~1conjugate_gram_schmidt/";
-
-std::vector<vector> rows_of(const matrix& m) {
-  std::vector<vector> out;
-  for (std::size_t i = 0; i < m.shape(0); ++i) {
-    vector row = vector::from_shape({m.shape(1)});
-    for (std::size_t j = 0; j < m.shape(1); ++j) row(j) = m(i, j);
-    out.push_back(row);
-  }
-  return out;
-}
+const descent::testing::ExerciseFixture kFixture("aggarwal03/conjugate_gram_schmidt");
 
 TEST_CASE("conjugate_gram_schmidt on the catalogue's T and V equals exact arithmetic") {
-  const auto set = conjugate_gram_schmidt(fixture_matrix(kFixture, kAt + "H"),
-                                          rows_of(fixture_matrix(kFixture, kAt + "V")));
-  const auto q = fixture_rows(kFixture, kAt + "q");
+  const auto set = conjugate_gram_schmidt(descent::testing::matrix_of(kFixture.rows("H")),
+                                          rows_of(descent::testing::matrix_of(kFixture.rows("V"))));
+  const auto q = kFixture.rows("q");
   REQUIRE(set.q.size() == 5);
   for (std::size_t t = 0; t < 5; ++t) {
     CAPTURE(t);
     check_all_close("q_t", set.q[t], q[t], 1e-14);
   }
-  const auto beta = fixture_rows(kFixture, kAt + "beta");
+  const auto beta = kFixture.rows("beta");
   REQUIRE(set.beta.size() == 4);
   for (std::size_t t = 0; t < 4; ++t) {
     CAPTURE(t);

@@ -26,16 +26,6 @@ using descent::testing::check_all_close;
 using descent::testing::inner;
 using descent::testing::times;
 
-std::vector<vector> columns(const matrix& m) {
-  std::vector<vector> out;
-  for (std::size_t j = 0; j < m.shape(1); ++j) {
-    vector c = vector::from_shape({m.shape(0)});
-    for (std::size_t i = 0; i < m.shape(0); ++i) c(i) = m(i, j);
-    out.push_back(c);
-  }
-  return out;
-}
-
 vector combination(const std::vector<vector>& q, const vector& c) {
   vector x = xt::zeros<double>({q[0].size()});
   for (std::size_t j = 0; j < q.size(); ++j) x = descent::testing::plus(x, c(j), q[j]);
@@ -51,7 +41,7 @@ std::vector<vector> skewed_conjugate_set(const std::vector<double>& lambda, cons
   for (std::size_t i = 0; i < d; ++i)
     for (std::size_t j = 0; j < d; ++j)
       for (std::size_t k = 0; k < d; ++k) p(i, j) += q(i, k) / std::sqrt(lambda[k]) * r(k, j);
-  return columns(p);
+  return descent::testing::columns_of(p);
 }
 
 TEST_CASE("conjugate_coordinates: Figure 3.16(b)'s non-orthogonal pair, by hand") {
@@ -68,7 +58,7 @@ TEST_CASE("conjugate_coordinates rebuild any x from the eigenvectors of a random
     matrix q;
     const auto lambda = descent::testing::random_eigenvalues(6, 0.1, 10, rng);
     const matrix h = descent::testing::with_eigenvalues(lambda, rng, &q);
-    const auto basis = columns(q);
+    const auto basis = descent::testing::columns_of(q);
     const vector x = rng.normal_vector(6);
     check_all_close("sum c_j q_j", combination(basis, conjugate_coordinates(h, basis, x)), x,
                     1e-12);

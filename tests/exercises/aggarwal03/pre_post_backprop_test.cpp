@@ -25,16 +25,15 @@ using descent::exercises::forward;
 using descent::exercises::Gradients;
 using descent::exercises::SigmoidNet;
 using descent::testing::check_all_close;
-using descent::testing::fixture_matrix;
-using descent::testing::fixture_vector;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/aggarwal03~1pre_post_backprop/";
+const descent::testing::ExerciseFixture kFixture("aggarwal03/pre_post_backprop");
 
 // A9: x = (0.5, −1) → 3 sigmoid units → 1 sigmoid output, L = ½(o − 1)².
 SigmoidNet a9() {
-  return {{fixture_matrix(kFixture, kAt + "W1"), fixture_vector(kFixture, kAt + "b1")},
-          {fixture_matrix(kFixture, kAt + "W2"), fixture_vector(kFixture, kAt + "b2")}};
+  return {{descent::testing::matrix_of(kFixture.rows("W1")),
+           descent::to_vector(kFixture.numbers("b1"))},
+          {descent::testing::matrix_of(kFixture.rows("W2")),
+           descent::to_vector(kFixture.numbers("b2"))}};
 }
 
 SigmoidNet random_net(const std::vector<std::size_t>& widths, descent::Rng& rng) {
@@ -47,30 +46,33 @@ SigmoidNet random_net(const std::vector<std::size_t>& widths, descent::Rng& rng)
 void check_against_torch(const Gradients& g) {
   REQUIRE(g.W.size() == 2);
   REQUIRE(g.b.size() == 2);
-  check_all_close("dL/dW1", g.W[0], fixture_matrix(kFixture, kAt + "grad_W1"), 1e-14);
-  check_all_close("dL/db1", g.b[0], fixture_vector(kFixture, kAt + "grad_b1"), 1e-14);
-  check_all_close("dL/dW2", g.W[1], fixture_matrix(kFixture, kAt + "grad_W2"), 1e-14);
-  check_all_close("dL/db2", g.b[1], fixture_vector(kFixture, kAt + "grad_b2"), 1e-14);
+  check_all_close("dL/dW1", g.W[0], descent::testing::matrix_of(kFixture.rows("grad_W1")), 1e-14);
+  check_all_close("dL/db1", g.b[0], descent::to_vector(kFixture.numbers("grad_b1")), 1e-14);
+  check_all_close("dL/dW2", g.W[1], descent::testing::matrix_of(kFixture.rows("grad_W2")), 1e-14);
+  check_all_close("dL/db2", g.b[1], descent::to_vector(kFixture.numbers("grad_b2")), 1e-14);
 }
 
 TEST_CASE("backprop_post_activation on the A9 network: Delta and every gradient equal PyTorch's") {
   const auto net = a9();
-  const auto g = backprop_post_activation(net, forward(net, fixture_vector(kFixture, kAt + "x")),
-                                          fixture_vector(kFixture, kAt + "dL_do"));
+  const auto g =
+      backprop_post_activation(net, forward(net, descent::to_vector(kFixture.numbers("x"))),
+                               descent::to_vector(kFixture.numbers("dL_do")));
   REQUIRE(g.unit.size() == 2);
-  check_all_close("Delta(h, o) = dL/dh", g.unit[0], fixture_vector(kFixture, kAt + "post_hidden"),
-                  1e-14);
+  check_all_close("Delta(h, o) = dL/dh", g.unit[0],
+                  descent::to_vector(kFixture.numbers("post_hidden")), 1e-14);
   check_against_torch(g);
 }
 
 TEST_CASE("backprop_pre_activation on the A9 network: delta and every gradient equal PyTorch's") {
   const auto net = a9();
-  const auto g = backprop_pre_activation(net, forward(net, fixture_vector(kFixture, kAt + "x")),
-                                         fixture_vector(kFixture, kAt + "dL_do"));
+  const auto g =
+      backprop_pre_activation(net, forward(net, descent::to_vector(kFixture.numbers("x"))),
+                              descent::to_vector(kFixture.numbers("dL_do")));
   REQUIRE(g.unit.size() == 2);
-  check_all_close("delta(h, o) = dL/da", g.unit[0], fixture_vector(kFixture, kAt + "pre_hidden"),
+  check_all_close("delta(h, o) = dL/da", g.unit[0],
+                  descent::to_vector(kFixture.numbers("pre_hidden")), 1e-14);
+  check_all_close("delta(o, o)", g.unit[1], descent::to_vector(kFixture.numbers("pre_output")),
                   1e-14);
-  check_all_close("delta(o, o)", g.unit[1], fixture_vector(kFixture, kAt + "pre_output"), 1e-14);
   check_against_torch(g);
 }
 

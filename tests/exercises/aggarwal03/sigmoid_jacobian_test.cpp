@@ -20,18 +20,15 @@ using descent::exercises::sigmoid_backward_elementwise;
 using descent::exercises::sigmoid_jacobian;
 using descent::exercises::softmax_jacobian;
 using descent::testing::check_all_close;
-using descent::testing::fixture_matrix;
-using descent::testing::fixture_vector;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/aggarwal03~1sigmoid_jacobian/";
+const descent::testing::ExerciseFixture kFixture("aggarwal03/sigmoid_jacobian");
 
 TEST_CASE("sigmoid_jacobian at z = (0, 1, -2) equals PyTorch's, zeros off the diagonal exactly") {
-  const matrix j = sigmoid_jacobian(fixture_vector(kFixture, kAt + "z"));
+  const matrix j = sigmoid_jacobian(descent::to_vector(kFixture.numbers("z")));
   REQUIRE(j.shape(0) == 3);
   REQUIRE(j.shape(1) == 3);
   // diagonal (0.25, 0.19661193324148185, 0.1049935854035065); exact zeros elsewhere
-  check_all_close("J", j, fixture_matrix(kFixture, kAt + "jacobian"), 1e-15);
+  check_all_close("J", j, descent::testing::matrix_of(kFixture.rows("jacobian")), 1e-15);
   for (std::size_t k = 0; k < 3; ++k)
     for (std::size_t r = 0; r < 3; ++r)
       if (k != r) {
@@ -42,9 +39,9 @@ TEST_CASE("sigmoid_jacobian at z = (0, 1, -2) equals PyTorch's, zeros off the di
 }
 
 TEST_CASE("sigmoid_backward_elementwise equals PyTorch's vector-Jacobian product") {
-  const vector g = sigmoid_backward_elementwise(fixture_vector(kFixture, kAt + "z_random"),
-                                                fixture_vector(kFixture, kAt + "upstream"));
-  check_all_close("dL/dz", g, fixture_vector(kFixture, kAt + "backward"), 1e-15);
+  const vector g = sigmoid_backward_elementwise(descent::to_vector(kFixture.numbers("z_random")),
+                                                descent::to_vector(kFixture.numbers("upstream")));
+  check_all_close("dL/dz", g, descent::to_vector(kFixture.numbers("backward")), 1e-15);
 }
 
 TEST_CASE("sigmoid_backward_elementwise handles a layer of a million units") {
@@ -58,8 +55,8 @@ TEST_CASE("sigmoid_backward_elementwise handles a layer of a million units") {
 }
 
 TEST_CASE("softmax_jacobian equals PyTorch's: dense, symmetric, rows summing to 0") {
-  const matrix j = softmax_jacobian(fixture_vector(kFixture, kAt + "v_softmax"));
-  check_all_close("J", j, fixture_matrix(kFixture, kAt + "softmax_jacobian"), 1e-14);
+  const matrix j = softmax_jacobian(descent::to_vector(kFixture.numbers("v_softmax")));
+  check_all_close("J", j, descent::testing::matrix_of(kFixture.rows("softmax_jacobian")), 1e-14);
   for (std::size_t i = 0; i < j.shape(0); ++i) {
     CAPTURE(i);
     double row = 0;

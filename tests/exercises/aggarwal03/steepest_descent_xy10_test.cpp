@@ -19,11 +19,8 @@ namespace steepest_descent_xy10_test {
 using descent::exercises::Point;
 using descent::exercises::steepest_descent_xy10;
 using descent::exercises::trajectory_figure;
-using descent::testing::fixture_number;
-using descent::testing::fixture_numbers;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/aggarwal03~1steepest_descent_xy10/";
+const descent::testing::ExerciseFixture kFixture("aggarwal03/steepest_descent_xy10");
 
 TEST_CASE("from (0.5, 0.5) at alpha = 0.01: x shrinks geometrically, y crawls (the flat y^10)") {
   const auto path = steepest_descent_xy10({0.5, 0.5}, 0.01, 10000);
@@ -35,7 +32,7 @@ TEST_CASE("from (0.5, 0.5) at alpha = 0.01: x shrinks geometrically, y crawls (t
     CHECK(path[t].x == doctest::Approx(0.5 * std::pow(0.98, double(t))).epsilon(1e-13));
   }
   CHECK(std::fabs(path[10000].x) < 1e-80);
-  const auto last = fixture_numbers(kFixture, kAt + "from_0.5_alpha_0.01/last");
+  const auto last = kFixture.numbers("from_0.5_alpha_0.01/last");
   CHECK(path[10000].y == doctest::Approx(last[1]).epsilon(1e-9));  // numpy: 0.3238869939297819
   // the continuous-time solution of ẏ = −10αy⁹: y_t ≈ (y_0⁻⁸ + 80αt)^(−1/8)
   CHECK(path[10000].y ==
@@ -46,7 +43,7 @@ TEST_CASE("from (2, 2) at alpha = 0.01: y overshoots and explodes within four st
   const auto path = steepest_descent_xy10({2, 2}, 0.01, 10000);
   // (1.96, −49.2), then y₂ = 1.689e14, y₃ = −1.12e127, then no finite number: the run stops
   REQUIRE(path.size() == 5);
-  const auto finite = descent::testing::fixture_rows(kFixture, kAt + "from_2_alpha_0.01/finite");
+  const auto finite = kFixture.rows("from_2_alpha_0.01/finite");
   for (std::size_t t = 0; t < 4; ++t) {
     CAPTURE(t);
     CHECK(path[t].x == doctest::Approx(finite[t][0]).epsilon(1e-15));
@@ -58,7 +55,7 @@ TEST_CASE("from (2, 2) at alpha = 0.01: y overshoots and explodes within four st
 TEST_CASE("from (2, 2) at alpha = 5e-4, below 2/(10 * 2^8): no explosion, but y crawls") {
   const auto path = steepest_descent_xy10({2, 2}, 5e-4, 10000);
   REQUIRE(path.size() == 10001);
-  const auto last = fixture_numbers(kFixture, kAt + "from_2_alpha_5e-4/last");
+  const auto last = kFixture.numbers("from_2_alpha_5e-4/last");
   CHECK(path[10000].x == doctest::Approx(last[0]).epsilon(1e-9));  // 9.0347e-5
   CHECK(path[10000].y == doctest::Approx(last[1]).epsilon(1e-9));  // −0.4595: it overshot 0
   CHECK(path[1].y == doctest::Approx(-0.56).epsilon(1e-12));       // 2 − 5e-4·10·2⁹

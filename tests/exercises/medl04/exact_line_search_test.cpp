@@ -23,11 +23,8 @@ using descent::exercises::Point2;
 using descent::exercises::rosenbrock_ray_quartic;
 using descent::exercises::steepest_descent_exact;
 using descent::testing::check_all_close;
-using descent::testing::fixture_number;
-using descent::testing::fixture_numbers;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/medl04~1exact_line_search/";
+const descent::testing::ExerciseFixture kFixture("medl04/exact_line_search");
 
 double rosenbrock(double x, double y) {
   return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
@@ -41,8 +38,8 @@ const Point2 kTheta{0.8, 0}, kDirection{-204.4, 128};
 TEST_CASE(
     "rosenbrock_ray_quartic at (0.8, 0) along -grad C: the exact coefficients of Figure 4.8") {
   // 41 − 58163.36α + 26095677.6α² − 3802255994.88α³ + 174551492200.96α⁴
-  check_all_close("c", rosenbrock_ray_quartic(kTheta, kDirection),
-                  fixture_numbers(kFixture, kAt + "coefficients"), 1e-12);
+  check_all_close("c", rosenbrock_ray_quartic(kTheta, kDirection), kFixture.numbers("coefficients"),
+                  1e-12);
 }
 
 TEST_CASE("rosenbrock_ray_quartic equals C(theta + alpha d) on random rays") {
@@ -61,7 +58,7 @@ TEST_CASE("rosenbrock_ray_quartic equals C(theta + alpha d) on random rays") {
 
 TEST_CASE("exact_step at (0.8, 0): alpha* = 0.0016483282074149, the book's 0.00165") {
   const double alpha = exact_step(kTheta, kDirection);
-  CHECK(alpha == doctest::Approx(fixture_number(kFixture, kAt + "alpha")).scale(0).epsilon(1e-10));
+  CHECK(alpha == doctest::Approx(kFixture.number("alpha")).scale(0).epsilon(1e-10));
   CHECK(alpha == doctest::Approx(0.00165).scale(0).epsilon(0.005));  // MEDL Figure 4.8, 3 digits
   // the second local minimum along the ray, α = 0.00919 with φ = 4.34, must not win
   CHECK(rosenbrock(0.8 + alpha * kDirection[0], alpha * kDirection[1]) ==
@@ -102,7 +99,7 @@ TEST_CASE("steepest_descent_exact from (0.4, -0.2): Figure 4.9's two long jumps,
     CAPTURE(t);
     // numpy's exact-quartic line search; the path is stable to rounding (catalogue: 1e-9)
     check_all_close("theta(t)", path[static_cast<std::size_t>(t)],
-                    fixture_numbers(kFixture, kAt + "zigzag/" + std::to_string(t)), 1e-9);
+                    kFixture.numbers("zigzag/" + std::to_string(t)), 1e-9);
   }
 }
 

@@ -22,10 +22,8 @@ namespace forward_difference_step_test {
 using descent::exercises::best_step;
 using descent::exercises::forward_difference_gradient;
 using descent::exercises::predicted_best_step;
-using descent::testing::fixture_numbers;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/medl04~1forward_difference_step/";
+const descent::testing::ExerciseFixture kFixture("medl04/forward_difference_step");
 
 // (4.27): C(θ) = sin(θ1θ2) + exp(θ2 + θ3) − 2θ3, at Table 4.1's θ = (π/6, 2, 5)
 double c427(const std::vector<double>& t) {
@@ -60,8 +58,8 @@ TEST_CASE("forward_difference_gradient: (4.26) with d + 1 = 4 evaluations of C")
 TEST_CASE("forward_difference_gradient: the error for h = 1e-1 ... 1e-4 equals numpy's") {
   // Truncation dominates there (round-off is ~1e-9, the error 0.05 and more): numpy's values
   // hold to 1e-6 however the sum is arranged
-  const auto h = fixture_numbers(kFixture, kAt + "h");
-  const auto errors = fixture_numbers(kFixture, kAt + "max_error");
+  const auto h = kFixture.numbers("h");
+  const auto errors = kFixture.numbers("max_error");
   for (std::size_t k = 0; k < 4; ++k) {
     CAPTURE(h[k]);
     CHECK(max_error(forward_difference_gradient(c427, kTheta, h[k])) ==
@@ -70,7 +68,7 @@ TEST_CASE("forward_difference_gradient: the error for h = 1e-1 ... 1e-4 equals n
 }
 
 TEST_CASE("best_step: the V is at h = 1e-8, between truncation and round-off") {
-  const auto h = fixture_numbers(kFixture, kAt + "h");  // 1e-1 ... 1e-12
+  const auto h = kFixture.numbers("h");  // 1e-1 ... 1e-12
   const double best = best_step(c427, kTheta, kExact, h);
   // numpy's minimum is at 1e-8 (error 1.3e-5, against 0.18 at 1e-12 and 56.7 at 1e-1); the
   // last bits of exp and sin may move it by a decade, not more

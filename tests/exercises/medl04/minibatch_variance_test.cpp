@@ -21,25 +21,22 @@ using descent::exercises::exact_minibatch_variance;
 using descent::exercises::minibatch_mean;
 using descent::exercises::monte_carlo_moments;
 using descent::testing::check_all_close;
-using descent::testing::fixture_numbers;
-using descent::testing::fixture_rows;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/medl04~1minibatch_variance/";
+const descent::testing::ExerciseFixture kFixture("medl04/minibatch_variance");
 
 // ∇C_i(θ) of (4.12), C_i = a_i(θ1 − u_i1)² + (θ2 − u_i2)², at θ = (6, 6) (Figure 4.3(a)'s data):
 // (10, 10), (16, 12), (18, 10), (16, 6), (40, 8).
 std::vector<std::vector<double>> per_sample_gradients() {
-  return fixture_rows(kFixture, kAt + "per_sample");
+  return kFixture.rows("per_sample");
 }
 
 TEST_CASE("exact_minibatch_variance: (107.2, 4.16)/n_b for n_b = 1, 2, 5, 10") {
   const auto g = per_sample_gradients();
-  const auto sizes = fixture_numbers(kFixture, kAt + "batch_sizes");
+  const auto sizes = kFixture.numbers("batch_sizes");
   for (std::size_t k = 0; k < sizes.size(); ++k) {
     CAPTURE(sizes[k]);
     check_all_close("Var", exact_minibatch_variance(g, std::size_t(sizes[k])),
-                    fixture_numbers(kFixture, kAt + "variance/" + std::to_string(k)), 1e-13);
+                    kFixture.numbers("variance/" + std::to_string(k)), 1e-13);
   }
 }
 
@@ -61,13 +58,13 @@ TEST_CASE("minibatch_mean averages n_b gradients drawn with rng.below(n)") {
 TEST_CASE(
     "monte_carlo_moments: unbiased (mean within 0.2 of (20, 9.2)), variance within 3% of exact") {
   const auto g = per_sample_gradients();
-  const auto sizes = fixture_numbers(kFixture, kAt + "batch_sizes");
-  const auto mean = fixture_numbers(kFixture, kAt + "mean");  // ∇C(6, 6) = (20, 9.2)
+  const auto sizes = kFixture.numbers("batch_sizes");
+  const auto mean = kFixture.numbers("mean");  // ∇C(6, 6) = (20, 9.2)
   descent::Rng rng(132);
   for (std::size_t k = 0; k < sizes.size(); ++k) {
     CAPTURE(sizes[k]);
     const auto m = monte_carlo_moments(g, std::size_t(sizes[k]), 100000, rng);
-    const auto exact = fixture_numbers(kFixture, kAt + "variance/" + std::to_string(k));
+    const auto exact = kFixture.numbers("variance/" + std::to_string(k));
     REQUIRE(m.mean.size() == 2);
     REQUIRE(m.variance.size() == 2);
     for (std::size_t j = 0; j < 2; ++j) {

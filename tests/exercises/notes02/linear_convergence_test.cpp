@@ -22,15 +22,12 @@ using descent::vector;
 using descent::exercises::contraction_factor;
 using descent::exercises::gradient_descent;
 using descent::exercises::modes;
-using descent::testing::fixture_number;
-using descent::testing::fixture_numbers;
 using descent::testing::minus;
 using descent::testing::norm;
 using descent::testing::plus;
 using descent::testing::times;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/notes02~1linear_convergence/";
+const descent::testing::ExerciseFixture kFixture("notes02/linear_convergence");
 
 TEST_CASE("contraction_factor: max |1 - eta lambda| for Lambda = diag(10, 1)") {
   // closed form: η = 0.05 → 0.95, 0.1 → 0.9, 0.19 → 0.9, 0.2 → 1 (mode 1 never shrinks), 0.21 → 1.1
@@ -45,8 +42,8 @@ TEST_CASE("contraction_factor: max |1 - eta lambda| for Lambda = diag(10, 1)") {
 TEST_CASE(
     "gradient_descent on 1/2 theta^T diag(10, 1) theta: |theta_100| as numpy, either side of "
     "2/lambda_1") {
-  const auto etas = fixture_numbers(kFixture, kAt + "etas");
-  const auto expected = fixture_numbers(kFixture, kAt + "norm_after_steps");
+  const auto etas = kFixture.numbers("etas");
+  const auto expected = kFixture.numbers("norm_after_steps");
   const auto gradient = [](const vector& t) { return vector{10 * t(0), t(1)}; };
   for (std::size_t k = 0; k < etas.size(); ++k) {
     CAPTURE(etas[k]);
@@ -84,7 +81,7 @@ TEST_CASE(
     "gradient_descent on e^theta - 2 theta, eta = 1/4: the error ratio tends to 1 - eta L''(ln 2) "
     "= 1/2") {
   // not a quadratic: linear convergence near θ* all the same, at the rate of the local model
-  const auto errors = fixture_numbers(kFixture, kAt + "exp_errors");  // numpy, k = 0..20
+  const auto errors = kFixture.numbers("exp_errors");  // numpy, k = 0..20
   const auto thetas = gradient_descent([](const vector& t) { return vector{std::exp(t(0)) - 2}; },
                                        vector{0.0}, 0.25, 20);
   REQUIRE(thetas.size() == 21);

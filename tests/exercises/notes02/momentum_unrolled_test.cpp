@@ -21,10 +21,8 @@ using descent::exercises::constant_gradient_step;
 using descent::exercises::effective_learning_rate;
 using descent::exercises::unrolled_step;
 using descent::testing::check_all_close;
-using descent::testing::fixture_numbers;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/notes02~1momentum_unrolled/";
+const descent::testing::ExerciseFixture kFixture("notes02/momentum_unrolled");
 
 TEST_CASE("unrolled_step equals the recursion (2.7) on random gradient sequences") {
   descent::Rng rng(51);
@@ -41,8 +39,8 @@ TEST_CASE("unrolled_step equals the recursion (2.7) on random gradient sequences
 }
 
 TEST_CASE("constant_gradient_step: the catalogue's table for g = 1, eta = 0.1, mu = 0.9") {
-  const auto t = fixture_numbers(kFixture, kAt + "t");
-  const auto step = fixture_numbers(kFixture, kAt + "step");  // exact rationals, as floats
+  const auto t = kFixture.numbers("t");
+  const auto step = kFixture.numbers("step");  // exact rationals, as floats
   for (std::size_t k = 0; k < t.size(); ++k) {
     CAPTURE(t[k]);
     CHECK(constant_gradient_step(1, 0.1, 0.9, int(t[k])) ==
@@ -57,8 +55,8 @@ TEST_CASE("effective_learning_rate: eta/(1 - mu), the limit of the steps") {
 }
 
 TEST_CASE("constant_gradient_displacement: theta^(t) - theta^(0), exact at t = 1, 2, 10, 100") {
-  const auto t = fixture_numbers(kFixture, kAt + "t");
-  const auto moved = fixture_numbers(kFixture, kAt + "displacement");
+  const auto t = kFixture.numbers("t");
+  const auto moved = kFixture.numbers("displacement");
   for (std::size_t k = 0; k < t.size(); ++k) {
     CAPTURE(t[k]);
     CHECK(constant_gradient_displacement(1, 0.1, 0.9, int(t[k])) ==

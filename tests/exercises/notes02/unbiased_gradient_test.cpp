@@ -25,14 +25,12 @@ using descent::exercises::monte_carlo_mean;
 using descent::exercises::RegressionData;
 using descent::exercises::sample_gradient;
 using descent::testing::check_all_close;
-using descent::testing::fixture_numbers;
 
-const char* const kFixture = "exercises.json";
-const std::string kAt = "/notes02~1unbiased_gradient/";
+const descent::testing::ExerciseFixture kFixture("notes02/unbiased_gradient");
 
 // The notes' data (catalogue N7): x_i = −1 + 2(i − 1)/7, y_i = 1 + 2x_i + 0.1(−1)^i, i = 1..8.
 RegressionData notes_data() {
-  return {fixture_numbers(kFixture, kAt + "x"), fixture_numbers(kFixture, kAt + "y")};
+  return {kFixture.numbers("x"), kFixture.numbers("y")};
 }
 
 // A random data set of n points.
@@ -60,19 +58,17 @@ vector least_squares_gradient(const RegressionData& d, const vector& theta) {
 TEST_CASE("full_gradient on the notes' data equals numpy's at two points") {
   const auto data = notes_data();
   check_all_close("grad L_N(0, 0)", full_gradient(data, vector{0, 0}),
-                  fixture_numbers(kFixture, kAt + "full_gradient_at_0"), 1e-13);
+                  kFixture.numbers("full_gradient_at_0"), 1e-13);
   check_all_close("grad L_N(0.5, 1.5)", full_gradient(data, vector{0.5, 1.5}),
-                  fixture_numbers(kFixture, kAt + "full_gradient_at_0.5,1.5"), 1e-13);
+                  kFixture.numbers("full_gradient_at_0.5,1.5"), 1e-13);
 }
 
 TEST_CASE("sample_gradient: N grad L(y_i, f(x_i)) (2.5) for every sample, as numpy") {
   const auto data = notes_data();
   for (std::size_t i = 0; i < 8; ++i) {
     CAPTURE(i);
-    check_all_close(
-        "grad l_i(0, 0)", sample_gradient(data, vector{0, 0}, i),
-        fixture_numbers(kFixture, kAt + "scaled_sample_gradients_at_0/" + std::to_string(i)),
-        1e-13);
+    check_all_close("grad l_i(0, 0)", sample_gradient(data, vector{0, 0}, i),
+                    kFixture.numbers("scaled_sample_gradients_at_0/" + std::to_string(i)), 1e-13);
   }
 }
 
@@ -93,8 +89,8 @@ TEST_CASE("monte_carlo_mean of 100000 draws lies within 3 sigma/sqrt(K) of grad 
   const std::size_t draws = 100000;
   const vector mean = monte_carlo_mean(data, vector{0, 0}, draws, rng);
   REQUIRE(mean.size() == 2);
-  const auto truth = fixture_numbers(kFixture, kAt + "full_gradient_at_0");
-  const auto sd = fixture_numbers(kFixture, kAt + "population_sd_at_0");  // of N∇L_i
+  const auto truth = kFixture.numbers("full_gradient_at_0");
+  const auto sd = kFixture.numbers("population_sd_at_0");  // of N∇L_i
   for (std::size_t j = 0; j < 2; ++j) {
     CAPTURE(j);
     CAPTURE(mean(j));

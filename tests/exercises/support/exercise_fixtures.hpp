@@ -27,6 +27,30 @@ std::vector<std::vector<double>> fixture_rows(const std::string& file, const std
 /// How many entries the array (or object) at `pointer` has.
 std::size_t fixture_size(const std::string& file, const std::string& pointer);
 
+/// The object fixtures/exercises.json holds for one exercise (tests/reference/
+/// generate_exercises.py writes it): ExerciseFixture("medl04/exact_line_search").numbers("alpha").
+class ExerciseFixture {
+ public:
+  explicit ExerciseFixture(const std::string& exercise) : prefix_("/" + escaped(exercise) + "/") {}
+  double number(const std::string& path) const { return fixture_number(kFile, prefix_ + path); }
+  std::vector<double> numbers(const std::string& path) const {
+    return fixture_numbers(kFile, prefix_ + path);
+  }
+  std::vector<std::vector<double>> rows(const std::string& path) const {
+    return fixture_rows(kFile, prefix_ + path);
+  }
+
+ private:
+  static constexpr const char* kFile = "exercises.json";
+  // "chapter/name" as one JSON-pointer token: '/' is written "~1"
+  static std::string escaped(const std::string& exercise) {
+    std::string out;
+    for (const char c : exercise) out += c == '/' ? std::string("~1") : std::string(1, c);
+    return out;
+  }
+  std::string prefix_;
+};
+
 /// A directory in the build tree where an exercise may write what it produces (a figure),
 /// created if missing: <build>/exercises/output/<chapter>/<name>.
 std::string exercise_output_dir(const std::string& chapter, const std::string& name);

@@ -3,6 +3,7 @@
 #include "random_matrices.hpp"
 
 #include <cmath>
+#include <xtensor/xview.hpp>
 
 #include "descent/core/linalg.hpp"
 
@@ -49,6 +50,20 @@ double inner(const descent::vector& x, const descent::vector& y) {
   double s = 0;
   for (std::size_t i = 0; i < x.size(); ++i) s += x(i) * y(i);
   return s;
+}
+
+std::vector<descent::vector> rows_of(const descent::matrix& m) {
+  std::vector<descent::vector> out;
+  for (std::size_t i = 0; i < m.shape(0); ++i)
+    out.push_back(descent::vector(xt::view(m, i, xt::all())));
+  return out;
+}
+
+std::vector<descent::vector> columns_of(const descent::matrix& m) {
+  std::vector<descent::vector> out;
+  for (std::size_t j = 0; j < m.shape(1); ++j)
+    out.push_back(descent::vector(xt::view(m, xt::all(), j)));
+  return out;
 }
 
 double norm(const descent::vector& x) {

@@ -29,6 +29,10 @@ descent::vector times(const descent::matrix& h, const descent::vector& x);
 /// xᵀy.
 double inner(const descent::vector& x, const descent::vector& y);
 
+/// The rows, or the columns, of m as vectors.
+std::vector<descent::vector> rows_of(const descent::matrix& m);
+std::vector<descent::vector> columns_of(const descent::matrix& m);
+
 /// ‖x‖₂.
 double norm(const descent::vector& x);
 
