@@ -142,7 +142,9 @@ set_target_properties(exercise_solutions PROPERTIES UNITY_BUILD ON UNITY_BUILD_B
 descent_exercise_ctest(${CMAKE_CURRENT_BINARY_DIR}/exercise_solutions exercise exercise-solutions FALSE
                        "${DESCENT_EXERCISES}")
 
-# The runner's contract and the exercises page's list (label exercises).
+# The runner's contract and the exercises page's list (label exercises). It runs ninja in this
+# build tree (check builds the exercise first), so it runs alone: no other test's build (the
+# docs) may run ninja here at the same time.
 add_test(NAME exercises/runner
          COMMAND ${exercise_dir}/check_runner.sh ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR})
-set_tests_properties(exercises/runner PROPERTIES LABELS exercises TIMEOUT 300)
+set_tests_properties(exercises/runner PROPERTIES LABELS exercises TIMEOUT 300 RUN_SERIAL TRUE)
