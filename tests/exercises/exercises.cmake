@@ -49,20 +49,23 @@ foreach(line IN LISTS manifest_lines)
 endforeach()
 
 # What every exercise test links: main() (doctest's, printing 16 digits), the fixture reader
-# (with the JSON parser), the random instances of support/random_matrices.hpp and the figure
-# writer ...
+# (with the JSON parser) and the random instances of support/random_matrices.hpp ...
 add_library(descent_exercise_support STATIC ${exercise_dir}/support/exercise_fixtures.cpp
                                             ${exercise_dir}/support/exercise_main.cpp
-                                            ${exercise_dir}/support/random_matrices.cpp
-                                            ${exercise_dir}/support/exercise_figures.cpp)
+                                            ${exercise_dir}/support/random_matrices.cpp)
 target_include_directories(descent_exercise_support PUBLIC ${exercise_dir}/support)
 target_link_libraries(descent_exercise_support PUBLIC descent_core
-                      PRIVATE descent_report nlohmann_json::nlohmann_json doctest::doctest)
+                      PRIVATE nlohmann_json::nlohmann_json doctest::doctest)
 target_compile_definitions(descent_exercise_support PRIVATE
   DESCENT_FIXTURES_DIR="${DESCENT_FIXTURES_DIR}"
   DESCENT_EXERCISE_OUTPUT_DIR="${CMAKE_BINARY_DIR}/exercises/output")
 target_compile_options(descent_exercise_support PRIVATE -O0)
 descent_warnings(descent_exercise_support)
+# ... and, for the exercises that draw (module report in the manifest), the figure writer.
+add_library(descent_exercise_figures STATIC ${exercise_dir}/support/exercise_figures.cpp)
+target_link_libraries(descent_exercise_figures PUBLIC descent_exercise_support descent_report)
+target_compile_options(descent_exercise_figures PRIVATE -O0)
+descent_warnings(descent_exercise_figures)
 # ... and the precompiled header every exercise test reuses (same flags: it links descent_core).
 add_library(descent_exercise_pch OBJECT ${exercise_dir}/support/exercise_pch.cpp)
 target_link_libraries(descent_exercise_pch PRIVATE descent_core doctest::doctest)
@@ -118,6 +121,9 @@ foreach(exercise IN LISTS DESCENT_EXERCISES)
   foreach(module IN LISTS exercise_modules_${chapter}_${name})
     target_link_libraries(${target} PRIVATE descent_${module})
   endforeach()
+  if(report IN_LIST exercise_modules_${chapter}_${name})
+    target_link_libraries(${target} PRIVATE descent_exercise_figures)
+  endif()
   descent_exercise_test_target(${target})
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercises)
   descent_exercise_ctest(${CMAKE_BINARY_DIR}/exercises/${target} audit exercise-audit TRUE
@@ -136,7 +142,7 @@ foreach(exercise IN LISTS DESCENT_EXERCISES)
   target_include_directories(exercise_solutions PRIVATE ${PROJECT_SOURCE_DIR}/solutions/${chapter}
                                                    ${PROJECT_SOURCE_DIR}/chapters/${chapter}/exercises/given)
 endforeach()
-target_link_libraries(exercise_solutions PRIVATE descent)
+target_link_libraries(exercise_solutions PRIVATE descent descent_exercise_figures)
 descent_exercise_test_target(exercise_solutions)
 set_target_properties(exercise_solutions PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 0)
 descent_exercise_ctest(${CMAKE_CURRENT_BINARY_DIR}/exercise_solutions exercise exercise-solutions FALSE
