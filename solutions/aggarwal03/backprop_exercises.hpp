@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/aggarwal03/exercises/backprop_exercises.hpp.
+/// Solution of the exercises aggarwal03/backprop_exercises (Aggarwal Exercises 1–4).
+///
+/// The reference solution: look only once `scripts/exercises check backprop_exercises` passes.
 
 #include <array>
 #include <cstddef>

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise batch_norm_backward (Aggarwal §3.6, Eqs. 3.58–3.65).
+/// Solution of the exercise aggarwal03/batch_norm_backward (Aggarwal §3.6, Eqs. 3.62–3.65).
+///
+/// The reference solution: look only once `scripts/exercises check batch_norm_backward` passes.
 
 #include <cmath>
 

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise gradient_checker (Aggarwal Eqs. 3.33–3.34).
+/// Solution of the exercise aggarwal03/gradient_checker (Aggarwal Eqs. 3.33–3.34).
+///
+/// The reference solution: look only once `scripts/exercises check gradient_checker` passes.
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise layer_backward (Aggarwal Table 3.1, Eqs. 3.23–3.24).
+/// Solution of the exercise aggarwal03/layer_backward (Aggarwal Table 3.1, Eqs. 3.23–3.24).
+///
+/// The reference solution: look only once `scripts/exercises check layer_backward` passes.
 
 #include "descent/core/error.hpp"
 #include "descent/core/tensor.hpp"

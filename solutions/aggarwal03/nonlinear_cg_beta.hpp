@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise aggarwal03/nonlinear_cg_beta.
+/// Solution of the exercise aggarwal03/nonlinear_cg_beta (Fletcher–Reeves and Polak–Ribière+).
+///
+/// The reference solution: look only once `scripts/exercises check nonlinear_cg_beta` passes.
 
 #include <algorithm>
 #include <cstddef>

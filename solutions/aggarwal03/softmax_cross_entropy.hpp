@@ -1,6 +1,9 @@
 #pragma once
 /// \file
-/// Solution of the exercise softmax_cross_entropy (Aggarwal Eqs. 3.20–3.22, Exercise 10).
+/// Solution of the exercise aggarwal03/softmax_cross_entropy (Aggarwal Eqs. 3.20–3.22, Exercise
+/// 10).
+///
+/// The reference solution: look only once `scripts/exercises check softmax_cross_entropy` passes.
 
 #include <algorithm>
 #include <cmath>

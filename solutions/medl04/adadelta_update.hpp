@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adadelta, MEDL (4.38) update.
+/// Exercise (MEDL §4.5, (4.38)): one step of Adadelta, which has no learning rate.
 ///
-/// (Reference solution.) Fill in adadelta_update below, then run
-///
-///     cmake --build build --target exercise-medl04-adadelta_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check adadelta_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -26,11 +20,7 @@ struct AdadeltaState {
   std::vector<double> delta;
 };
 
-/// One step of Adadelta, MEDL (4.38): updates theta and state in place.
-///
-/// TODO: s <- gamma s + (1 - gamma) g*g; step_i = (sqrt(delta_i) + epsilon) / (sqrt(s_i) + epsilon)
-/// g_i; theta <- theta - step; then delta <- rho delta + (1 - rho) step*step. Hint: delta used in a
-/// step is built from the previous steps only: update it last.
+/// One step of Adadelta, MEDL (4.38): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 inline void adadelta_update(std::vector<double>& theta, const std::vector<double>& g,
                             AdadeltaState& state, double gamma, double rho, double epsilon) {
   if (state.s.empty()) state.s.assign(theta.size(), 0.0);

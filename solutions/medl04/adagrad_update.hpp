@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adagrad, MEDL (4.21)-(4.22) update.
+/// Exercise (MEDL §4.3, (4.21)–(4.22)): one step of Adagrad.
 ///
-/// (Reference solution.) Fill in adagrad_update below, then run
-///
-///     cmake --build build --target exercise-medl04-adagrad_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check adagrad_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -25,10 +19,7 @@ struct AdagradState {
   std::vector<double> s;
 };
 
-/// One step of Adagrad, MEDL (4.21)-(4.22): updates theta and state in place.
-///
-/// TODO: s <- s + g*g (per coordinate), then theta_i <- theta_i - alpha g_i / (sqrt(s_i) +
-/// epsilon). Hint: epsilon goes outside the square root in MEDL (4.21).
+/// One step of Adagrad, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 inline void adagrad_update(std::vector<double>& theta, const std::vector<double>& g,
                            AdagradState& state, double alpha, double epsilon) {
   if (state.s.empty()) state.s.assign(theta.size(), 0.0);

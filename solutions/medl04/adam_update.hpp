@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the ADAM, MEDL Algorithm 4.2 update.
+/// Exercise (MEDL §4.3, Algorithm 4.2): one step of ADAM.
 ///
-/// (Reference solution.) Fill in adam_update below, then run
-///
-///     cmake --build build --target exercise-medl04-adam_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check adam_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -27,11 +21,7 @@ struct AdamState {
   int t = 0;
 };
 
-/// One step of ADAM, MEDL Algorithm 4.2: updates theta and state in place.
-///
-/// TODO: v <- beta v + (1-beta) g; s <- gamma s + (1-gamma) g*g; v_hat = v/(1-beta^(t+1)); s_hat =
-/// s/(1-gamma^(t+1)); theta <- theta - alpha v_hat/(sqrt(s_hat) + epsilon); t <- t + 1. Hint: the
-/// bias corrections (4.24) use the step count t starting at 0.
+/// One step of ADAM, MEDL Algorithm 4.2: updates theta and state in place; g is ∇C(θ) (line 4).
 inline void adam_update(std::vector<double>& theta, const std::vector<double>& g, AdamState& state,
                         double alpha, double beta, double gamma, double epsilon) {
   if (state.v.empty()) state.v.assign(theta.size(), 0.0);

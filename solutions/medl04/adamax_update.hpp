@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adamax, MEDL (4.41)-(4.42) update.
+/// Exercise (MEDL §4.5, (4.41)–(4.42)): one step of Adamax.
 ///
-/// (Reference solution.) Fill in adamax_update below, then run
-///
-///     cmake --build build --target exercise-medl04-adamax_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check adamax_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -27,10 +21,7 @@ struct AdamaxState {
   int t = 0;
 };
 
-/// One step of Adamax, MEDL (4.41)-(4.42): updates theta and state in place.
-///
-/// TODO: v <- beta v + (1-beta) g; r <- max(gamma r, |g|); theta <- theta - alpha
-/// (v/(1-beta^(t+1))) / (r + epsilon); t <- t + 1. Hint: r needs no bias correction (MEDL p. 153).
+/// One step of Adamax, MEDL (4.41)–(4.42): updates theta and state in place; g is ∇C(θ).
 inline void adamax_update(std::vector<double>& theta, const std::vector<double>& g,
                           AdamaxState& state, double alpha, double beta, double gamma,
                           double epsilon) {

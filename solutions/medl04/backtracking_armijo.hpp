@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise medl04/backtracking_armijo.
+/// Solution of the exercise medl04/backtracking_armijo (MEDL (4.48)).
+///
+/// The reference solution: look only once `scripts/exercises check backtracking_armijo` passes.
 
 #include <functional>
 #include <stdexcept>

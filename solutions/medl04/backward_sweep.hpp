@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/medl04/exercises/backward_sweep.hpp.
+/// Solution of the exercise medl04/backward_sweep (MEDL (4.31)).
+///
+/// The reference solution: look only once `scripts/exercises check backward_sweep` passes.
 
 #include <cstdint>
 #include <vector>

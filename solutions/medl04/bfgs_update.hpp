@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise medl04/bfgs_update (the O(d²) rank-two form).
+/// Solution of the exercise medl04/bfgs_update (the O(d²) rank-two form of (4.66)–(4.67)).
+///
+/// The reference solution: look only once `scripts/exercises check bfgs_update` passes.
 
 #include <cstddef>
 #include <stdexcept>

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise medl04/cg_iteration.
+/// Solution of the exercise medl04/cg_iteration (MEDL (4.46)–(4.47)).
+///
+/// The reference solution: look only once `scripts/exercises check cg_iteration` passes.
 
 #include <cstddef>
 #include <vector>

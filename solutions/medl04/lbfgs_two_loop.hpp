@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise medl04/lbfgs_two_loop.
+/// Solution of the exercise medl04/lbfgs_two_loop (the two-loop recursion for (4.69)).
+///
+/// The reference solution: look only once `scripts/exercises check lbfgs_two_loop` passes.
 
 #include <cstddef>
 #include <vector>

@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the momentum, MEDL (4.16)-(4.17) update.
+/// Exercise (MEDL §4.3, (4.16)–(4.17)): one step of gradient descent with momentum.
 ///
-/// (Reference solution.) Fill in momentum_update below, then run
-///
-///     cmake --build build --target exercise-medl04-momentum_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check momentum_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -24,10 +18,7 @@ struct MomentumState {
   std::vector<double> v;
 };
 
-/// One step of momentum, MEDL (4.16)-(4.17): updates theta and state in place.
-///
-/// TODO: v <- beta v + (1 - beta) g, then theta <- theta - alpha v (the book's form, with the (1 -
-/// beta) factor). Hint: size v to theta on the first call, filled with zeros.
+/// One step of momentum, MEDL (4.16)–(4.17): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 inline void momentum_update(std::vector<double>& theta, const std::vector<double>& g,
                             MomentumState& state, double alpha, double beta) {
   if (state.v.empty()) state.v.assign(theta.size(), 0.0);

@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Nadam, MEDL §4.5 update.
+/// Exercise (MEDL §4.5, Nadam): one step of Nadam, ADAM with look-ahead momentum.
 ///
-/// (Reference solution.) Fill in nadam_update below, then run
-///
-///     cmake --build build --target exercise-medl04-nadam_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check nadam_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -27,10 +21,7 @@ struct NadamState {
   int t = 0;
 };
 
-/// One step of Nadam, MEDL §4.5: updates theta and state in place.
-///
-/// TODO: ADAM with line 7 replaced by v_hat = beta/(1-beta^(t+2)) v + (1-beta)/(1-beta^(t+1)) g (v
-/// already updated). Hint: start from your ADAM; only v_hat changes.
+/// One step of Nadam, MEDL §4.5: updates theta and state in place; g is ∇C(θ).
 inline void nadam_update(std::vector<double>& theta, const std::vector<double>& g,
                          NadamState& state, double alpha, double beta, double gamma,
                          double epsilon) {

@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Nesterov momentum, MEDL (4.33)-(4.34) update.
+/// Exercise (MEDL §4.5, (4.33)–(4.34)): one step of Nesterov momentum.
 ///
-/// (Reference solution.) Fill in nesterov_update below, then run
-///
-///     cmake --build build --target exercise-medl04-nesterov_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check nesterov_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -24,10 +18,8 @@ struct NesterovState {
   std::vector<double> v;
 };
 
-/// One step of Nesterov momentum, MEDL (4.33)-(4.34): updates theta and state in place.
-///
-/// TODO: take the gradient at the predicted point theta - alpha beta v, then update v and theta as
-/// momentum does. Hint: call gradient(point) once per step, with point computed before v changes.
+/// One step of Nesterov momentum, MEDL (4.33)–(4.34): updates theta and state in place; `gradient`
+/// evaluates ∇C.
 inline void nesterov_update(
     std::vector<double>& theta,
     const std::function<std::vector<double>(const std::vector<double>&)>& gradient,

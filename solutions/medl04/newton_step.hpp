@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/medl04/exercises/newton_step.hpp.
+/// Solution of the exercise medl04/newton_step: the Newton step (4.51) and the secant step (4.53).
+///
+/// The reference solution: look only once `scripts/exercises check newton_step` passes.
 
 #include <stdexcept>
 

@@ -1,14 +1,8 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the RMSprop, MEDL (4.21)-(4.22) update.
+/// Exercise (MEDL §4.3, (4.21)–(4.22)): one step of RMSprop.
 ///
-/// (Reference solution.) Fill in rmsprop_update below, then run
-///
-///     cmake --build build --target exercise-medl04-rmsprop_update
-///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+/// The reference solution: look only once `scripts/exercises check rmsprop_update` passes.
 
 #include <algorithm>
 #include <cmath>
@@ -25,10 +19,7 @@ struct RmspropState {
   std::vector<double> s;
 };
 
-/// One step of RMSprop, MEDL (4.21)-(4.22): updates theta and state in place.
-///
-/// TODO: s <- gamma s + (1 - gamma) g*g, then theta_i <- theta_i - alpha g_i / (sqrt(s_i) +
-/// epsilon). Hint: there is no bias correction: the first step is large.
+/// One step of RMSprop, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 inline void rmsprop_update(std::vector<double>& theta, const std::vector<double>& g,
                            RmspropState& state, double alpha, double gamma, double epsilon) {
   if (state.s.empty()) state.s.assign(theta.size(), 0.0);

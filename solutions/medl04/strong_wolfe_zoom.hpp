@@ -2,6 +2,8 @@
 /// \file
 /// Solution of the exercise medl04/strong_wolfe_zoom (bisection; the library's zoom in
 /// lib/src/optim/line_search.cpp interpolates with a cubic instead).
+///
+/// The reference solution: look only once `scripts/exercises check strong_wolfe_zoom` passes.
 
 #include <cmath>
 #include <functional>

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/medl04/exercises/tangent_rules.hpp.
+/// Solution of the exercise medl04/tangent_rules (MEDL (4.29)).
+///
+/// The reference solution: look only once `scripts/exercises check tangent_rules` passes.
 
 #include <cmath>
 

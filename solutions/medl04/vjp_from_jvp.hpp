@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/medl04/exercises/vjp_from_jvp.hpp.
+/// Solution of the exercise medl04/vjp_from_jvp (MEDL §4.4).
+///
+/// The reference solution: look only once `scripts/exercises check vjp_from_jvp` passes.
 
 #include <cstddef>
 #include <functional>

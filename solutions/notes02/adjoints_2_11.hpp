@@ -1,6 +1,8 @@
 #pragma once
 /// \file
-/// Solution of the exercise chapters/notes02/exercises/adjoints_2_11.hpp.
+/// Solution of the exercise notes02/adjoints_2_11 (Exercise 2.5, (2.11)).
+///
+/// The reference solution: look only once `scripts/exercises check adjoints_2_11` passes.
 
 #include <array>
 #include <cmath>

@@ -1,6 +1,7 @@
-# Run after exercise_stubs / exercise_solutions is built (exercises.cmake): write a ctest file
-# with one test per (exercise, test case). The executable holds every exercise's tests; the
-# cases of one exercise are the ones doctest lists for its source file.
+# Run by ctest when an exercise executable is newer than its last listing (exercises.cmake):
+# write a ctest file with one test per (exercise, test case). An executable holds the tests of
+# one exercise (a stub's) or of all (exercise_solutions); the cases of one exercise are the ones
+# doctest lists for its source file.
 #
 # Inputs (-D): EXECUTABLE, EXERCISES (list of <chapter>/<name>), PREFIX (exercise|audit),
 # LABEL, WILL_FAIL (TRUE|FALSE), WORKING_DIR, OUTPUT.
@@ -25,6 +26,10 @@ foreach(exercise IN LISTS EXERCISES)
                   OUTPUT_VARIABLE listing RESULT_VARIABLE status WORKING_DIRECTORY "${WORKING_DIR}")
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "listing the test cases of ${exercise} in ${EXECUTABLE} failed:\n${listing}")
+  endif()
+  if(listing MATCHES ";")
+    message(FATAL_ERROR "a test case of ${exercise} has a ';' in its name; allowed: any other "
+                        "character (ctest's lists split at ';')")
   endif()
   string(REPLACE "\n" ";" lines "${listing}")
   set(count 0)

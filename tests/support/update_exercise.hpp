@@ -9,29 +9,34 @@
 #include <string>
 #include <vector>
 
-#include "fixtures.hpp"
+#include "exercise_fixtures.hpp"
 
 namespace descent::testing::update_exercise {
 
-inline const nlohmann::json& fixture() {
-  static const auto f = load_fixture("optim_first_order.json")["exercises"];
-  return f;
-}
+inline const char* const kFixture = "optim_first_order.json";
 
 /// ∇C(θ) = λ ⊙ θ.
 inline std::vector<double> gradient(const std::vector<double>& theta) {
-  const auto lambda = fixture()["lambda"].get<std::vector<double>>();
+  static const auto lambda = fixture_numbers(kFixture, "/exercises/lambda");
   std::vector<double> g(theta.size());
   for (std::size_t i = 0; i < theta.size(); ++i) g[i] = lambda[i] * theta[i];
   return g;
 }
 
+/// A rule's hyper-parameters as the fixture stores them: `p("alpha")`.
+struct Params {
+  std::string rule;
+  double operator()(const std::string& name) const {
+    return fixture_number(kFixture, "/exercises/rules/" + rule + "/params/" + name);
+  }
+};
+
 /// θ after each of `steps` calls of `update(theta, params)`, from the fixture's θ₀; the
 /// caller's lambda holds the rule's state, so it is carried between steps.
 template <class Update>
 std::vector<std::vector<double>> run(const std::string& rule, int steps, Update update) {
-  const auto& params = fixture()["rules"][rule]["params"];
-  auto theta = fixture()["theta0"].get<std::vector<double>>();
+  const Params params{rule};
+  auto theta = fixture_numbers(kFixture, "/exercises/theta0");
   std::vector<std::vector<double>> out;
   for (int t = 0; t < steps; ++t) {
     update(theta, params);
@@ -45,7 +50,7 @@ std::vector<std::vector<double>> run(const std::string& rule, int steps, Update 
 /// relative (CS231n's checks use ~1e-7).
 inline void check_step(const std::string& rule, const std::vector<double>& got, int t) {
   const auto expected =
-      fixture()["rules"][rule]["theta"][static_cast<std::size_t>(t)].get<std::vector<double>>();
+      fixture_numbers(kFixture, "/exercises/rules/" + rule + "/theta/" + std::to_string(t));
   REQUIRE(got.size() == expected.size());
   for (std::size_t i = 0; i < got.size(); ++i) {
     CAPTURE(i);

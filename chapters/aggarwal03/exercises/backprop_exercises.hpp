@@ -1,12 +1,17 @@
 #pragma once
 /// \file
 /// Aggarwal §3.10, Exercises 1–4: the derivative through two steps of a recurrence, and
-/// backpropagating an upstream gradient ∂L/∂o through a product neuron, a sum of pairwise
-/// products and a max of pairwise products.
+/// backpropagating an upstream gradient ∂L/∂o through a product neuron, a sum of pairwise products
+/// and a max of pairwise products.
 ///
-/// Fill in the three functions by hand (no tape), then run
+/// Write the derivatives by hand (no tape); the tests compare with the catalogue's answers and with
+/// a backward sweep over a recorded tape.
 ///
-///     cmake --build build --target exercise-aggarwal03-backprop_exercises
+/// Fill it in, then check it:
+///
+///     scripts/exercises check backprop_exercises
+///
+/// Stuck? `scripts/exercises hint backprop_exercises` gives a nudge first, then the equations.
 
 #include <array>
 #include <functional>
@@ -22,9 +27,8 @@ struct Recurrence {
 };
 
 /// Exercise 1(a): ∂x_{t+2}/∂x_t at (x_t, y_t) = (x, y), using only f, g and their partials.
-/// TODO: x_{t+2} = f(x_{t+1}, y_{t+1}); x_t reaches it along two paths, through x_{t+1}
-/// and through y_{t+1}.
-/// Hint: the chain rule multiplies along each path and adds the paths (Eq. 3.4).
+///
+/// TODO: the chain rule along every path from x_t to x_{t+2}.
 inline double two_step_derivative(const Recurrence& r, double x, double y) {
   (void)r, (void)x, (void)y;
   throw descent::not_implemented(
@@ -32,7 +36,8 @@ inline double two_step_derivative(const Recurrence& r, double x, double y) {
 }
 
 /// Exercise 2: o = x1·x2. Returns {∂L/∂x1, ∂L/∂x2} given ∂L/∂o.
-/// TODO: each input's local derivative is the other input.
+///
+/// TODO: the upstream gradient times each input's local derivative.
 inline std::array<double, 2> product_neuron(double x1, double x2, double dL_do) {
   (void)x1, (void)x2, (void)dL_do;
   throw descent::not_implemented(
@@ -40,7 +45,8 @@ inline std::array<double, 2> product_neuron(double x1, double x2, double dL_do) 
 }
 
 /// Exercise 3: six hidden units h = x_i x_j (i < j), o = Σ h. Returns ∂L/∂x.
-/// TODO: x_i appears in three products; add their contributions.
+///
+/// TODO: add the contributions of every product an input appears in.
 inline std::array<double, 4> pairwise_sum(const std::array<double, 4>& x, double dL_do) {
   (void)x, (void)dL_do;
   throw descent::not_implemented(
@@ -48,7 +54,8 @@ inline std::array<double, 4> pairwise_sum(const std::array<double, 4>& x, double
 }
 
 /// Exercise 4: as Exercise 3 with o = max h. Returns ∂L/∂x (no ties in the tests).
-/// Hint: the gradient flows only through the unit that attains the maximum.
+///
+/// TODO: as Exercise 3, through the max instead of the sum.
 inline std::array<double, 4> pairwise_max(const std::array<double, 4>& x, double dL_do) {
   (void)x, (void)dL_do;
   throw descent::not_implemented(

@@ -2,7 +2,14 @@
 /// \file
 /// Exercise (Aggarwal §3.2.10, Eqs. 3.33–3.34): a gradient checker.
 ///
-///     cmake --build build --target exercise-aggarwal03-gradient_checker
+/// The tests compare with Taylor's error terms on functions whose derivatives are known in closed
+/// form.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check gradient_checker
+///
+/// Stuck? `scripts/exercises hint gradient_checker` gives a nudge first, then the equations.
 
 #include <functional>
 
@@ -14,6 +21,8 @@ namespace descent::exercises {
 using Loss = std::function<double(const vector&)>;
 
 /// (L(w + ε e_i) − L(w)) / ε (Eq. 3.33).
+///
+/// TODO: Eq. 3.33 for coordinate i.
 inline double forward_difference(const Loss& L, const vector& w, std::size_t i, double eps) {
   (void)L;
   (void)w;
@@ -24,7 +33,8 @@ inline double forward_difference(const Loss& L, const vector& w, std::size_t i, 
 }
 
 /// (L(w + ε e_i) − L(w − ε e_i)) / (2ε).
-/// Hint: compare the error of both on exp at ε = 1e-4 — one is O(ε), the other O(ε²).
+///
+/// TODO: the symmetric quotient for coordinate i.
 inline double central_difference(const Loss& L, const vector& w, std::size_t i, double eps) {
   (void)L;
   (void)w;
@@ -35,8 +45,9 @@ inline double central_difference(const Loss& L, const vector& w, std::size_t i, 
 }
 
 /// ρ = |G_e − G_a| / |G_e + G_a| (Eq. 3.34).
-/// TODO: the formula divides by zero when both are 0 (they agree: return 0) and when they
-/// have opposite signs and equal size (they disagree completely: return 2).
+///
+/// TODO: Eq. 3.34, with a value where its denominator is zero (errata: the book gives none): both
+/// zero means they agree (0); opposite signs of equal size means they disagree completely (2).
 inline double relative_ratio(double estimated, double analytic) {
   (void)estimated;
   (void)analytic;

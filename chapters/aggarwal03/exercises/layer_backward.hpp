@@ -3,7 +3,13 @@
 /// Exercise (Aggarwal §3.2.6, Table 3.1): the backward pass of one layer of each row family.
 /// Vectors are single examples; g_out is ∂L/∂(layer output).
 ///
-///     cmake --build build --target exercise-aggarwal03-layer_backward
+/// The tests compare with PyTorch's autograd and with a Jacobian worked by hand.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check layer_backward
+///
+/// Stuck? `scripts/exercises hint layer_backward` gives a nudge first, then the equations.
 
 #include "descent/core/error.hpp"
 #include "descent/core/tensor.hpp"
@@ -11,7 +17,8 @@
 namespace descent::exercises {
 
 /// Linear (many-many), forward z_out = Wᵀ z with W of size n_in × n_out.
-/// TODO: return ∂L/∂z (Table 3.1's g_i = W g_{i+1}).
+///
+/// TODO: return ∂L/∂z, Table 3.1's backward rule for the linear layer.
 inline vector linear_backward(const matrix& W, const vector& g_out) {
   (void)W;
   (void)g_out;
@@ -20,7 +27,8 @@ inline vector linear_backward(const matrix& W, const vector& g_out) {
 }
 
 /// The weight gradient of the same layer: ∂L/∂W (n_in × n_out).
-/// Hint: the entry (p, q) is z^(p) g_out^(q).
+///
+/// TODO: each weight W(p, q) connects input p to output q.
 inline matrix linear_weight_gradient(const vector& z, const vector& g_out) {
   (void)z;
   (void)g_out;
@@ -29,7 +37,8 @@ inline matrix linear_weight_gradient(const vector& z, const vector& g_out) {
 }
 
 /// Sigmoid (one-one), given its OUTPUT h = sigmoid(z).
-/// TODO: the derivative of the sigmoid expressed through its output.
+///
+/// TODO: the upstream gradient times the sigmoid's derivative, written through its output.
 inline vector sigmoid_backward(const vector& h, const vector& g_out) {
   (void)h;
   (void)g_out;
@@ -38,6 +47,8 @@ inline vector sigmoid_backward(const vector& h, const vector& g_out) {
 }
 
 /// ReLU (one-one), given its INPUT z. Convention: the derivative at z = 0 is 0.
+///
+/// TODO: Table 3.1's ReLU row.
 inline vector relu_backward(const vector& z, const vector& g_out) {
   (void)z;
   (void)g_out;
@@ -45,8 +56,10 @@ inline vector relu_backward(const vector& z, const vector& g_out) {
       "relu_backward in chapters/aggarwal03/exercises/layer_backward.hpp");
 }
 
-/// Max (many-one): forward max_k z_k; the upstream gradient is one number.
-/// Convention: ties send everything to the first maximal index.
+/// Max (many-one): forward max_k z_k; the upstream gradient is one number. Convention: ties send
+/// everything to the first maximal index.
+///
+/// TODO: Table 3.1's max row.
 inline vector max_backward(const vector& z, double g_out) {
   (void)z;
   (void)g_out;
@@ -55,7 +68,8 @@ inline vector max_backward(const vector& z, double g_out) {
 }
 
 /// Arbitrary f (anything), given its Jacobian J_kr = ∂f_k/∂z_r (Eq. 3.23).
-/// Hint: Eq. 3.24. Mind which index of J runs over the outputs.
+///
+/// TODO: Eq. 3.24.
 inline vector jacobian_backward(const matrix& J, const vector& g_out) {
   (void)J;
   (void)g_out;

@@ -2,7 +2,14 @@
 /// \file
 /// Exercise (Aggarwal §3.2.5.1, Exercise 10): softmax, cross-entropy and its gradient o − y.
 ///
-///     cmake --build build --target exercise-aggarwal03-softmax_cross_entropy
+/// The tests compare with PyTorch, with exact values at scores that overflow a naive exp, and with
+/// central differences.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check softmax_cross_entropy
+///
+/// Stuck? `scripts/exercises hint softmax_cross_entropy` gives a nudge first, then the equations.
 
 #include "descent/core/error.hpp"
 #include "descent/core/tensor.hpp"
@@ -10,8 +17,8 @@
 namespace descent::exercises {
 
 /// o_i = exp(v_i) / Σ_j exp(v_j) (Eq. 3.20).
-/// TODO: compute it so that v = (1000, 1001) does not overflow.
-/// Hint: softmax(v) = softmax(v − c) for any constant c.
+///
+/// TODO: Eq. 3.20, computed so that v = (1000, 1001) does not overflow.
 inline vector softmax(const vector& v) {
   (void)v;
   throw descent::not_implemented(
@@ -19,7 +26,8 @@ inline vector softmax(const vector& v) {
 }
 
 /// L = −Σ_i y_i log o_i (Eq. 3.21) for a probability vector y.
-/// TODO: use log o_i = v_i − log Σ_j exp(v_j), stably.
+///
+/// TODO: Eq. 3.21 without forming o, stably.
 inline double cross_entropy(const vector& v, const vector& y) {
   (void)v;
   (void)y;
@@ -28,8 +36,8 @@ inline double cross_entropy(const vector& v, const vector& y) {
 }
 
 /// ∂L/∂v (Eq. 3.22).
-/// TODO: derive it through the softmax Jacobian ∂o_i/∂v_j = o_i(δ_ij − o_j) (Exercise 10).
-/// Hint: the result is remarkably simple when Σ y_i = 1.
+///
+/// TODO: Eq. 3.22; derive it through the softmax Jacobian (Exercise 10(a)).
 inline vector cross_entropy_grad(const vector& v, const vector& y) {
   (void)v;
   (void)y;

@@ -1,14 +1,18 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adadelta, MEDL (4.38) update.
+/// Exercise (MEDL §4.5, (4.38)): one step of Adadelta, which has no learning rate.
 ///
-/// Fill in adadelta_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by a numpy transcription of the book (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-adadelta_update
+/// The book adds ε outside the square roots (Zeiler and PyTorch add it inside); the tests follow
+/// the book. (The text's "Adagrad is learning rate free" means Adadelta.)
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// Fill it in, then check it:
+///
+///     scripts/exercises check adadelta_update
+///
+/// Stuck? `scripts/exercises hint adadelta_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -26,11 +30,10 @@ struct AdadeltaState {
   std::vector<double> delta;
 };
 
-/// One step of Adadelta, MEDL (4.38): updates theta and state in place.
+/// One step of Adadelta, MEDL (4.38): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 ///
-/// TODO: s <- gamma s + (1 - gamma) g*g; step_i = (sqrt(delta_i) + epsilon) / (sqrt(s_i) + epsilon)
-/// g_i; theta <- theta - step; then delta <- rho delta + (1 - rho) step*step. Hint: delta used in a
-/// step is built from the previous steps only: update it last.
+/// TODO: update s as RMSprop does (4.22, with γ), take the descent step of (4.38), then update Δθ,
+/// the exponential average (with ρ) of the squared descent steps.
 inline void adadelta_update(std::vector<double>& theta, const std::vector<double>& g,
                             AdadeltaState& state, double gamma, double rho, double epsilon) {
   (void)theta;

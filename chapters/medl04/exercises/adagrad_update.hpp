@@ -1,14 +1,15 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adagrad, MEDL (4.21)-(4.22) update.
+/// Exercise (MEDL §4.3, (4.21)–(4.22)): one step of Adagrad.
 ///
-/// Fill in adagrad_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by torch.optim (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-adagrad_update
+/// Fill it in, then check it:
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+///     scripts/exercises check adagrad_update
+///
+/// Stuck? `scripts/exercises hint adagrad_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -25,10 +26,10 @@ struct AdagradState {
   std::vector<double> s;
 };
 
-/// One step of Adagrad, MEDL (4.21)-(4.22): updates theta and state in place.
+/// One step of Adagrad, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 ///
-/// TODO: s <- s + g*g (per coordinate), then theta_i <- theta_i - alpha g_i / (sqrt(s_i) +
-/// epsilon). Hint: epsilon goes outside the square root in MEDL (4.21).
+/// TODO: accumulate the squared gradient into s as (4.22) does for Adagrad, then take the step
+/// (4.21).
 inline void adagrad_update(std::vector<double>& theta, const std::vector<double>& g,
                            AdagradState& state, double alpha, double epsilon) {
   (void)theta;

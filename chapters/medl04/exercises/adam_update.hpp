@@ -1,14 +1,15 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the ADAM, MEDL Algorithm 4.2 update.
+/// Exercise (MEDL §4.3, Algorithm 4.2): one step of ADAM.
 ///
-/// Fill in adam_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by torch.optim (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-adam_update
+/// Fill it in, then check it:
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+///     scripts/exercises check adam_update
+///
+/// Stuck? `scripts/exercises hint adam_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -27,11 +28,10 @@ struct AdamState {
   int t = 0;
 };
 
-/// One step of ADAM, MEDL Algorithm 4.2: updates theta and state in place.
+/// One step of ADAM, MEDL Algorithm 4.2: updates theta and state in place; g is ∇C(θ) (line 4).
 ///
-/// TODO: v <- beta v + (1-beta) g; s <- gamma s + (1-gamma) g*g; v_hat = v/(1-beta^(t+1)); s_hat =
-/// s/(1-gamma^(t+1)); theta <- theta - alpha v_hat/(sqrt(s_hat) + epsilon); t <- t + 1. Hint: the
-/// bias corrections (4.24) use the step count t starting at 0.
+/// TODO: carry out lines 5–10 of Algorithm 4.2 once. `state.t` is the number of steps taken before
+/// this one.
 inline void adam_update(std::vector<double>& theta, const std::vector<double>& g, AdamState& state,
                         double alpha, double beta, double gamma, double epsilon) {
   (void)theta;

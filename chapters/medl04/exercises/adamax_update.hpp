@@ -1,14 +1,17 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Adamax, MEDL (4.41)-(4.42) update.
+/// Exercise (MEDL §4.5, (4.41)–(4.42)): one step of Adamax.
 ///
-/// Fill in adamax_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by torch.optim (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-adamax_update
+/// (4.42) writes r_i beside the vectors θ and v̂: read it coordinate by coordinate.
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// Fill it in, then check it:
+///
+///     scripts/exercises check adamax_update
+///
+/// Stuck? `scripts/exercises hint adamax_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -27,10 +30,10 @@ struct AdamaxState {
   int t = 0;
 };
 
-/// One step of Adamax, MEDL (4.41)-(4.42): updates theta and state in place.
+/// One step of Adamax, MEDL (4.41)–(4.42): updates theta and state in place; g is ∇C(θ).
 ///
-/// TODO: v <- beta v + (1-beta) g; r <- max(gamma r, |g|); theta <- theta - alpha
-/// (v/(1-beta^(t+1))) / (r + epsilon); t <- t + 1. Hint: r needs no bias correction (MEDL p. 153).
+/// TODO: update the momentum v and its bias correction as ADAM does (4.16, 4.24), the L∞ smoothing
+/// r of (4.41), and take the step (4.42).
 inline void adamax_update(std::vector<double>& theta, const std::vector<double>& g,
                           AdamaxState& state, double alpha, double beta, double gamma,
                           double epsilon) {

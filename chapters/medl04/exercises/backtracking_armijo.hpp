@@ -2,7 +2,13 @@
 /// \file
 /// Exercise (MEDL §4.5): backtracking line search with the Armijo condition (4.48).
 ///
-///     cmake --build build --target exercise-medl04-backtracking_armijo
+/// The tests run it along −∇C from (0.8, 0) on Rosenbrock (Figure 4.8's ray) and on parabolas.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check backtracking_armijo
+///
+/// Stuck? `scripts/exercises hint backtracking_armijo` gives a nudge first, then the equations.
 
 #include <functional>
 
@@ -10,11 +16,10 @@
 
 namespace descent::exercises {
 
-/// The first of α₀, ρα₀, ρ²α₀, ... (ρ = `factor`) with φ(α) <= φ(0) + c1 α φ′(0), trying at
-/// most `max_trials` steps; φ(α) = C(θ + αθ_d). Throw std::runtime_error if none is accepted.
+/// The first of α₀, ρα₀, ρ²α₀, ... (ρ = `factor`) with φ(α) <= φ(0) + c1 α φ′(0), trying at most
+/// `max_trials` steps; φ(α) = C(θ + αθ_d). Throw std::runtime_error if none is accepted.
 ///
-/// TODO: loop over the trial steps and test (4.48) for each.
-/// Hint: φ′(0) < 0 for a descent direction, so the right-hand side falls as α grows.
+/// TODO: try the steps in that order and return the first that meets (4.48).
 inline double backtracking_armijo(const std::function<double(double)>& phi, double phi0,
                                   double dphi0, double alpha0, double factor, double c1,
                                   int max_trials) {

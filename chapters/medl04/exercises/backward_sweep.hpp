@@ -1,13 +1,17 @@
 #pragma once
 /// \file
-/// Exercise (MEDL §4.4, (4.30)–(4.32)): write the backward sweep over a recorded graph.
+/// Exercise (MEDL §4.4, (4.30)–(4.32)): the backward sweep over a recorded graph.
 ///
-/// A descent::autodiff::Tape holds nodes in recording order (a topological order). Node i
-/// has `tape.node(i).count` parents; its e-th edge, for e from `tape.node(i).first`, goes to
-/// parent `tape.parent(e)` with local partial ∂a_i/∂a_parent = `tape.partial(e)`.
-/// Fill in `backward_sweep`, then run
+/// A descent::autodiff::Tape holds nodes in recording order (a topological order). Node i has
+/// `tape.node(i).count` parents; its e-th edge, for e from `tape.node(i).first`, goes to parent
+/// `tape.parent(e)` with local partial ∂a_i/∂a_parent = `tape.partial(e)`. The tests rebuild Table
+/// 4.3 and compare with torch.
 ///
-///     cmake --build build --target exercise-medl04-backward_sweep
+/// Fill it in, then check it:
+///
+///     scripts/exercises check backward_sweep
+///
+/// Stuck? `scripts/exercises hint backward_sweep` gives a nudge first, then the equations.
 
 #include <cstdint>
 #include <vector>
@@ -17,12 +21,9 @@
 
 namespace descent::exercises {
 
-/// The adjoints ζ_i = ∂a_output/∂a_i of every node of `tape` (size tape.size()), with
-/// ζ_output = 1.
-/// TODO: start from ζ_output = 1 and visit the nodes from `output` down to 0, pushing each
-/// node's adjoint to its parents: ζ_parent += (∂a_i/∂a_parent) ζ_i (4.31).
-/// Hint: a node used twice (x·x) gets two contributions. A node whose adjoint is 0 has
-/// nothing to push — and an infinite local partial (sqrt at 0) must not turn 0 into NaN.
+/// The adjoints ζ_i = ∂a_output/∂a_i of every node of `tape` (size tape.size()), with ζ_output = 1.
+///
+/// TODO: compute every adjoint by (4.31), from the output back to the inputs (4.32).
 inline std::vector<double> backward_sweep(const autodiff::Tape& tape, std::uint32_t output) {
   (void)tape;
   (void)output;

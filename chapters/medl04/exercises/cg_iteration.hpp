@@ -1,9 +1,15 @@
 #pragma once
 /// \file
-/// Exercise (MEDL §4.5, (4.46)–(4.47)): one iteration of the conjugate gradient method for
-/// C(θ) = ½θᵀAθ − bᵀθ.
+/// Exercise (MEDL §4.5, (4.46)–(4.47)): one iteration of the conjugate gradient method for C(θ) =
+/// ½θᵀAθ − bᵀθ.
 ///
-///     cmake --build build --target exercise-medl04-cg_iteration
+/// The tests compare with exact rational arithmetic on a 2 × 2 system.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check cg_iteration
+///
+/// Stuck? `scripts/exercises hint cg_iteration` gives a nudge first, then the equations.
 
 #include <vector>
 
@@ -20,12 +26,10 @@ struct CgState {
   std::vector<double> direction;
 };
 
-/// One iteration: α⁽ᵗ⁾ from (4.46), θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + α⁽ᵗ⁾θ_d⁽ᵗ⁾, the new gradient, β⁽ᵗ⁾ from
-/// (4.47), and θ_d⁽ᵗ⁺¹⁾ = −g⁽ᵗ⁺¹⁾ + β⁽ᵗ⁾θ_d⁽ᵗ⁾, all written into `state`. A is symmetric
-/// positive definite.
+/// One iteration: α⁽ᵗ⁾ from (4.46), θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + α⁽ᵗ⁾θ_d⁽ᵗ⁾, the new gradient, β⁽ᵗ⁾ from (4.47),
+/// and θ_d⁽ᵗ⁺¹⁾ = −g⁽ᵗ⁺¹⁾ + β⁽ᵗ⁾θ_d⁽ᵗ⁾, all written into `state`. A is symmetric positive definite.
 ///
-/// TODO: compute Aθ_d once and use it for α, the new gradient and β.
-/// Hint: g⁽ᵗ⁺¹⁾ = g⁽ᵗ⁾ + α⁽ᵗ⁾Aθ_d⁽ᵗ⁾ needs no second product.
+/// TODO: one iteration as above, with a single product of A with a vector.
 inline void cg_iteration(const Matrix& a, CgState& state) {
   (void)a;
   (void)state;

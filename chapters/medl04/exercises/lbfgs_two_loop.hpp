@@ -2,7 +2,14 @@
 /// \file
 /// Exercise (MEDL §4.6, (4.69)): the L-BFGS product B̃∇C by the two-loop recursion.
 ///
-///     cmake --build build --target exercise-medl04-lbfgs_two_loop
+/// The tests compare with the explicit product (4.69), corrected (the printed last line shifts an
+/// index: errata), and with a one-pair case by hand.
+///
+/// Fill it in, then check it:
+///
+///     scripts/exercises check lbfgs_two_loop
+///
+/// Stuck? `scripts/exercises hint lbfgs_two_loop` gives a nudge first, then the equations.
 
 #include <vector>
 
@@ -10,12 +17,11 @@
 
 namespace descent::exercises {
 
-/// B̃g for the pairs (s[k], y[k]), k = 0 the oldest, with B_init = γI and
-/// γ = yᵀs / yᵀy of the newest pair (γ = 1 when there is none).
+/// B̃g for the pairs (s[k], y[k]), k = 0 the oldest, with B_init = γI and γ = yᵀs / yᵀy of the
+/// newest pair (γ = 1 when there is none).
 ///
-/// TODO: first loop newest to oldest: a_k = ρ_k s_kᵀq, q ← q − a_k y_k; then r = γq; second
-/// loop oldest to newest: b = ρ_k y_kᵀr, r ← r + s_k(a_k − b). ρ_k = 1/(y_kᵀs_k).
-/// Hint: keep the a_k of the first loop for the second.
+/// TODO: compute B̃g without forming B̃, by the two-loop recursion (Nocedal–Wright Algorithm 7.4),
+/// which multiplies out (4.69) from the right.
 inline std::vector<double> lbfgs_two_loop(const std::vector<std::vector<double>>& s,
                                           const std::vector<std::vector<double>>& y,
                                           const std::vector<double>& g) {

@@ -1,14 +1,15 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the momentum, MEDL (4.16)-(4.17) update.
+/// Exercise (MEDL §4.3, (4.16)–(4.17)): one step of gradient descent with momentum.
 ///
-/// Fill in momentum_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by torch.optim (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-momentum_update
+/// Fill it in, then check it:
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+///     scripts/exercises check momentum_update
+///
+/// Stuck? `scripts/exercises hint momentum_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -24,10 +25,10 @@ struct MomentumState {
   std::vector<double> v;
 };
 
-/// One step of momentum, MEDL (4.16)-(4.17): updates theta and state in place.
+/// One step of momentum, MEDL (4.16)–(4.17): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 ///
-/// TODO: v <- beta v + (1 - beta) g, then theta <- theta - alpha v (the book's form, with the (1 -
-/// beta) factor). Hint: size v to theta on the first call, filled with zeros.
+/// TODO: update the momentum v by (4.16), then take the parameter step (4.17). This is the book's
+/// form, with the factor (1 − β) (footnote 15 gives the other).
 inline void momentum_update(std::vector<double>& theta, const std::vector<double>& g,
                             MomentumState& state, double alpha, double beta) {
   (void)theta;

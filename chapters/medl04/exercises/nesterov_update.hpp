@@ -1,14 +1,17 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the Nesterov momentum, MEDL (4.33)-(4.34) update.
+/// Exercise (MEDL §4.5, (4.33)–(4.34)): one step of Nesterov momentum.
 ///
-/// Fill in nesterov_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by a numpy transcription of the book (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-nesterov_update
+/// Erratum: the text starts from v⁽¹⁾ = 0; with t counted from 0 as in (4.16) that is v⁽⁰⁾ = 0.
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by a numpy transcription of the book
-/// (tests/reference/fixtures/optim_first_order.json).
+/// Fill it in, then check it:
+///
+///     scripts/exercises check nesterov_update
+///
+/// Stuck? `scripts/exercises hint nesterov_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -24,10 +27,11 @@ struct NesterovState {
   std::vector<double> v;
 };
 
-/// One step of Nesterov momentum, MEDL (4.33)-(4.34): updates theta and state in place.
+/// One step of Nesterov momentum, MEDL (4.33)–(4.34): updates theta and state in place; `gradient`
+/// evaluates ∇C.
 ///
-/// TODO: take the gradient at the predicted point theta - alpha beta v, then update v and theta as
-/// momentum does. Hint: call gradient(point) once per step, with point computed before v changes.
+/// TODO: take one step of (4.33)–(4.34). The gradient is not taken at θ⁽ᵗ⁾: call `gradient` once
+/// per step, at the point (4.33) names.
 inline void nesterov_update(
     std::vector<double>& theta,
     const std::function<std::vector<double>(const std::vector<double>&)>& gradient,

@@ -1,14 +1,15 @@
 #pragma once
 /// \file
-/// Exercise (MEDL): write the RMSprop, MEDL (4.21)-(4.22) update.
+/// Exercise (MEDL §4.3, (4.21)–(4.22)): one step of RMSprop.
 ///
-/// Fill in rmsprop_update below, then run
+/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare with arrays
+/// computed by torch.optim (tests/reference/fixtures/optim_first_order.json).
 ///
-///     cmake --build build --target exercise-medl04-rmsprop_update
+/// Fill it in, then check it:
 ///
-/// The tests apply three of your steps to C = ½ Σ λᵢθᵢ² in five dimensions and compare
-/// with arrays computed by torch.optim
-/// (tests/reference/fixtures/optim_first_order.json).
+///     scripts/exercises check rmsprop_update
+///
+/// Stuck? `scripts/exercises hint rmsprop_update` gives a nudge first, then the equations.
 
 #include <algorithm>
 #include <cmath>
@@ -25,10 +26,9 @@ struct RmspropState {
   std::vector<double> s;
 };
 
-/// One step of RMSprop, MEDL (4.21)-(4.22): updates theta and state in place.
+/// One step of RMSprop, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).
 ///
-/// TODO: s <- gamma s + (1 - gamma) g*g, then theta_i <- theta_i - alpha g_i / (sqrt(s_i) +
-/// epsilon). Hint: there is no bias correction: the first step is large.
+/// TODO: smooth the squared gradient into s as (4.22) does for RMSprop, then take the step (4.21).
 inline void rmsprop_update(std::vector<double>& theta, const std::vector<double>& g,
                            RmspropState& state, double alpha, double gamma, double epsilon) {
   (void)theta;

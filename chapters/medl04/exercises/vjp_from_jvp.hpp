@@ -2,13 +2,15 @@
 /// \file
 /// Exercise (MEDL §4.4): a vector-Jacobian product uᵀJ built from Jacobian-vector products.
 ///
-/// Forward mode gives you `jvp(v)` = J v, one column combination per call. Build the row
-/// vector uᵀJ ∈ ℝ^d out of it, then run
+/// Forward mode gives you `jvp(v)` = J v, one combination of columns per call. Build the row vector
+/// uᵀJ ∈ ℝ^d out of it, and compare with the reverse mode's single sweep (`autodiff::vjp`): this is
+/// why MEDL says the gradient of a loss (m = 1, d large) should not be computed with jvp.
 ///
-///     cmake --build build --target exercise-medl04-vjp_from_jvp
+/// Fill it in, then check it:
 ///
-/// and compare with the reverse mode's single sweep (`autodiff::vjp`): this is why MEDL
-/// says the gradient of a loss (m = 1, d large) should not be computed with jvp.
+///     scripts/exercises check vjp_from_jvp
+///
+/// Stuck? `scripts/exercises hint vjp_from_jvp` gives a nudge first, then the equations.
 
 #include <cstddef>
 #include <functional>
@@ -22,8 +24,8 @@ namespace descent::exercises {
 using JacobianVectorProduct = std::function<std::vector<double>(const std::vector<double>&)>;
 
 /// uᵀJ for a function of `d` inputs, using only `jvp`.
-/// TODO: entry j of uᵀJ is u · (J e_j).
-/// Hint: how many calls of jvp does this take? The tests count them.
+///
+/// TODO: compute entry j of uᵀJ for every j from calls of `jvp`. The tests count the calls.
 inline std::vector<double> vjp_from_jvp(const JacobianVectorProduct& jvp, std::size_t d,
                                         const std::vector<double>& u) {
   (void)jvp;

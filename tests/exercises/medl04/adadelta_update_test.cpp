@@ -8,19 +8,17 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace adadelta_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_adadelta(int steps) {
   descent::exercises::AdadeltaState state;
-  return run("adadelta", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::adadelta_update(theta, gradient(theta), state, p["gamma"].get<double>(),
-                                        p["rho"].get<double>(), p["epsilon"].get<double>());
+  return run("adadelta", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::adadelta_update(theta, gradient(theta), state, p("gamma"), p("rho"),
+                                        p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("adadelta_update: the first step from a zero state") {
   check_step("adadelta", steps_of_adadelta(1)[0], 0);
@@ -33,3 +31,5 @@ TEST_CASE("adadelta_update: three steps, the state carried between them") {
     check_step("adadelta", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace adadelta_update_test

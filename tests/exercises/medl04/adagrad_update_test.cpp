@@ -8,19 +8,16 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace adagrad_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_adagrad(int steps) {
   descent::exercises::AdagradState state;
-  return run("adagrad", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::adagrad_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                       p["epsilon"].get<double>());
+  return run("adagrad", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::adagrad_update(theta, gradient(theta), state, p("alpha"), p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("adagrad_update: the first step from a zero state") {
   check_step("adagrad", steps_of_adagrad(1)[0], 0);
@@ -33,3 +30,5 @@ TEST_CASE("adagrad_update: three steps, the state carried between them") {
     check_step("adagrad", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace adagrad_update_test

@@ -8,20 +8,17 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace adam_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_adam(int steps) {
   descent::exercises::AdamState state;
-  return run("adam", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::adam_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                    p["beta"].get<double>(), p["gamma"].get<double>(),
-                                    p["epsilon"].get<double>());
+  return run("adam", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::adam_update(theta, gradient(theta), state, p("alpha"), p("beta"),
+                                    p("gamma"), p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("adam_update: the first step from a zero state") {
   check_step("adam", steps_of_adam(1)[0], 0);
@@ -34,3 +31,5 @@ TEST_CASE("adam_update: three steps, the state carried between them") {
     check_step("adam", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace adam_update_test

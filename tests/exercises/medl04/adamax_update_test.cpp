@@ -8,20 +8,17 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace adamax_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_adamax(int steps) {
   descent::exercises::AdamaxState state;
-  return run("adamax", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::adamax_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                      p["beta"].get<double>(), p["gamma"].get<double>(),
-                                      p["epsilon"].get<double>());
+  return run("adamax", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::adamax_update(theta, gradient(theta), state, p("alpha"), p("beta"),
+                                      p("gamma"), p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("adamax_update: the first step from a zero state") {
   check_step("adamax", steps_of_adamax(1)[0], 0);
@@ -34,3 +31,5 @@ TEST_CASE("adamax_update: three steps, the state carried between them") {
     check_step("adamax", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace adamax_update_test

@@ -10,14 +10,13 @@
 
 using descent::exercises::backtracking_armijo;
 
-namespace {
+namespace backtracking_armijo_test {
 // φ along −∇C from (0.8, 0) on Rosenbrock (4.9): the quartic of catalogue C38 (exact, sympy)
 double phi48(double a) {
   return 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
          174551492200.96 * a * a * a * a;
 }
 constexpr double kDphi0 = -58163.36;
-}  // namespace
 
 TEST_CASE("backtracking_armijo accepts (2/3)^k on the ray of Figure 4.8") {
   // catalogue C41: c1 = 1e-4 -> k = 12, 0.1 -> 14, 0.5 -> 17; exact exponents, 1e-12 for the
@@ -42,3 +41,5 @@ TEST_CASE("backtracking_armijo reports failure instead of returning a step") {
   auto phi = [](double a) { return 1 + a; };  // rises: no step decreases it
   CHECK_THROWS_AS(backtracking_armijo(phi, 1, -1, 1, 0.5, 1e-4, 20), std::runtime_error);
 }
+
+}  // namespace backtracking_armijo_test

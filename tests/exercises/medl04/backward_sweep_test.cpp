@@ -8,7 +8,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "fixtures.hpp"
+#include "exercise_fixtures.hpp"
 
 using descent::exercises::backward_sweep;
 namespace ad = descent::autodiff;
@@ -34,8 +34,8 @@ TEST_CASE("backward_sweep accumulates over fan-out (a node used twice)") {
 }
 
 TEST_CASE("backward_sweep matches torch on extended Rosenbrock") {
-  const auto ref = descent::testing::load_fixture("autodiff.json")["rosenbrock"];
-  const auto theta = ref["theta"].get<std::vector<double>>();
+  const auto theta = descent::testing::fixture_numbers("autodiff.json", "/rosenbrock/theta");
+  const auto gradient = descent::testing::fixture_numbers("autodiff.json", "/rosenbrock/gradient");
   ad::Tape tape;
   std::vector<ad::Var> x;
   for (double t : theta) x.push_back(tape.input(t));
@@ -46,8 +46,10 @@ TEST_CASE("backward_sweep matches torch on extended Rosenbrock") {
   }
   const auto c = tape.sum(terms);
   const auto zeta = backward_sweep(tape, c.index);
-  for (std::size_t i = 0; i < theta.size(); ++i)
-    CHECK(zeta[x[i].index] == doctest::Approx(double(ref["gradient"][i])).epsilon(1e-14));
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    CAPTURE(i);
+    CHECK(zeta[x[i].index] == doctest::Approx(gradient[i]).epsilon(1e-14));
+  }
 }
 
 TEST_CASE("backward_sweep: a branch with no adjoint does not poison the gradient") {

@@ -25,10 +25,14 @@ TEST_CASE("bfgs_update: the secant equation B y = s holds and B stays symmetric"
   const std::vector<double> s{0.3, -1.2, 0.7}, y{1.1, -0.4, 0.9};  // yᵀs = 1.44 > 0
   bfgs_update(b, s, y);
   for (int i = 0; i < 3; ++i) {
+    CAPTURE(i);
     double by = 0;
     for (int j = 0; j < 3; ++j) by += b[i][j] * y[j];
     CHECK(by == doctest::Approx(s[i]).epsilon(1e-13));  // (4.63), rounding only
-    for (int j = 0; j < 3; ++j) CHECK(b[i][j] == doctest::Approx(b[j][i]).epsilon(1e-14));
+    for (int j = 0; j < 3; ++j) {
+      CAPTURE(j);
+      CHECK(b[i][j] == doctest::Approx(b[j][i]).epsilon(1e-14));
+    }
   }
 }
 

@@ -41,5 +41,8 @@ TEST_CASE("lbfgs_two_loop equals the corrected explicit product (4.69)") {
   const auto expected = descent::gemv(b, descent::vector{g[0], g[1], g[2]});
   const auto r = lbfgs_two_loop(s, y, g);
   REQUIRE(r.size() == 3);
-  for (std::size_t i = 0; i < 3; ++i) CHECK(r[i] == doctest::Approx(expected(i)).epsilon(1e-12));
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(r[i] == doctest::Approx(expected(i)).epsilon(1e-12));
+  }
 }

@@ -8,19 +8,16 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace momentum_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_momentum(int steps) {
   descent::exercises::MomentumState state;
-  return run("momentum", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::momentum_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                        p["beta"].get<double>());
+  return run("momentum", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::momentum_update(theta, gradient(theta), state, p("alpha"), p("beta"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("momentum_update: the first step from a zero state") {
   check_step("momentum", steps_of_momentum(1)[0], 0);
@@ -33,3 +30,5 @@ TEST_CASE("momentum_update: three steps, the state carried between them") {
     check_step("momentum", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace momentum_update_test

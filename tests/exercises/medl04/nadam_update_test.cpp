@@ -8,20 +8,17 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace nadam_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_nadam(int steps) {
   descent::exercises::NadamState state;
-  return run("nadam", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::nadam_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                     p["beta"].get<double>(), p["gamma"].get<double>(),
-                                     p["epsilon"].get<double>());
+  return run("nadam", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::nadam_update(theta, gradient(theta), state, p("alpha"), p("beta"),
+                                     p("gamma"), p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("nadam_update: the first step from a zero state") {
   check_step("nadam", steps_of_nadam(1)[0], 0);
@@ -34,3 +31,5 @@ TEST_CASE("nadam_update: three steps, the state carried between them") {
     check_step("nadam", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace nadam_update_test

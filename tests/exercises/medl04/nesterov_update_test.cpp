@@ -8,19 +8,16 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace nesterov_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_nesterov(int steps) {
   descent::exercises::NesterovState state;
-  return run("nesterov", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::nesterov_update(theta, gradient, state, p["alpha"].get<double>(),
-                                        p["beta"].get<double>());
+  return run("nesterov", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::nesterov_update(theta, gradient, state, p("alpha"), p("beta"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("nesterov_update: the first step from a zero state") {
   check_step("nesterov", steps_of_nesterov(1)[0], 0);
@@ -33,3 +30,5 @@ TEST_CASE("nesterov_update: three steps, the state carried between them") {
     check_step("nesterov", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace nesterov_update_test

@@ -10,12 +10,12 @@
 #include <stdexcept>
 #include <vector>
 
-#include "fixtures.hpp"
+#include "exercise_fixtures.hpp"
 
 using descent::exercises::newton_step;
 using descent::exercises::secant_step;
 
-namespace {
+namespace newton_step_test {
 // MEDL (4.52): C = (θ−3)²(θ+3), C' = 3(θ−3)(θ+1), C'' = 6(θ−1).
 double d1(double t) {
   return 3 * (t - 3) * (t + 1);
@@ -23,7 +23,6 @@ double d1(double t) {
 double d2(double t) {
   return 6 * (t - 1);
 }
-}  // namespace
 
 TEST_CASE("newton_step minimizes a quadratic in one step") {
   // C = 3(θ − 2)² + 1 at θ = 10: C' = 48, C'' = 6, so θ + θ_s = 2 exactly.
@@ -44,7 +43,7 @@ TEST_CASE("newton_step reproduces the book's overshoot") {
   CHECK(thetas[2] == doctest::Approx(3.5956).epsilon(2e-5));  // printed to 4 decimals
   CHECK(thetas[3] == doctest::Approx(3.0683).epsilon(2e-5));
   CHECK(thetas[4] == doctest::Approx(3.0011).epsilon(2e-5));
-  CHECK(std::fabs(thetas[6] - 3) < 1e-13);
+  CHECK(thetas[6] == doctest::Approx(3).epsilon(2.5e-14));  // |θ − 3| < 1e-13
 }
 
 TEST_CASE("newton_step refuses a zero second derivative") {
@@ -53,8 +52,7 @@ TEST_CASE("newton_step refuses a zero second derivative") {
 
 TEST_CASE("secant_step reproduces exact secant iterates") {
   const auto expected =
-      descent::testing::load_fixture("medl04_s4_6.json")["secant_4_52"]["1.5,1.6"]["theta"]
-          .get<std::vector<double>>();
+      descent::testing::fixture_numbers("medl04_s4_6.json", "/secant_4_52/1.5,1.6/theta");
   std::vector<double> thetas{1.5, 1.6};
   for (int t = 0; t < 6; ++t) {
     const double prev = thetas[thetas.size() - 2], cur = thetas.back();
@@ -69,3 +67,5 @@ TEST_CASE("secant_step reproduces exact secant iterates") {
 TEST_CASE("secant_step refuses equal points") {
   CHECK_THROWS_AS((void)secant_step(2.0, 2.0, d1(2.0), d1(2.0)), std::domain_error);
 }
+
+}  // namespace newton_step_test

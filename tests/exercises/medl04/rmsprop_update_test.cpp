@@ -8,19 +8,17 @@
 
 #include "update_exercise.hpp"
 
-using namespace descent::testing::update_exercise;
+namespace rmsprop_update_test {
 
-namespace {
+using namespace descent::testing::update_exercise;
 
 std::vector<std::vector<double>> steps_of_rmsprop(int steps) {
   descent::exercises::RmspropState state;
-  return run("rmsprop", steps, [&](std::vector<double>& theta, const nlohmann::json& p) {
-    descent::exercises::rmsprop_update(theta, gradient(theta), state, p["alpha"].get<double>(),
-                                       p["gamma"].get<double>(), p["epsilon"].get<double>());
+  return run("rmsprop", steps, [&](std::vector<double>& theta, const Params& p) {
+    descent::exercises::rmsprop_update(theta, gradient(theta), state, p("alpha"), p("gamma"),
+                                       p("epsilon"));
   });
 }
-
-}  // namespace
 
 TEST_CASE("rmsprop_update: the first step from a zero state") {
   check_step("rmsprop", steps_of_rmsprop(1)[0], 0);
@@ -33,3 +31,5 @@ TEST_CASE("rmsprop_update: three steps, the state carried between them") {
     check_step("rmsprop", thetas[static_cast<std::size_t>(t)], t);
   }
 }
+
+}  // namespace rmsprop_update_test

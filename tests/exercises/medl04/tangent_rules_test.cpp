@@ -7,28 +7,43 @@
 
 #include <cmath>
 #include <numbers>
+#include <string>
 
-#include "fixtures.hpp"
+#include "exercise_fixtures.hpp"
 
 using descent::exercises::Dual1;
 using descent::exercises::tangent_exp;
 using descent::exercises::tangent_mul;
 using descent::exercises::tangent_sin;
 
+namespace tangent_rules_test {
 // sympy's exact derivatives (tests/reference/generate_autodiff.py), to a few ulps.
 constexpr double kRel = 1e-14;
 
-TEST_CASE("tangent_sin and tangent_exp match sympy's derivatives") {
-  const auto fixture = descent::testing::load_fixture("autodiff.json")["elementary"];
-  for (const auto& p : fixture["sin"]) {
-    const auto y = tangent_sin(Dual1(double(p["x"]), 2.0));  // tangent 2: the rule scales
-    CHECK(y.value == doctest::Approx(double(p["value"])).epsilon(kRel));
-    CHECK(y.tangent == doctest::Approx(2 * double(p["d1"])).epsilon(kRel));
+// Point k of function f in the fixture: its field x, value or d1 (the derivative).
+double point(const std::string& f, std::size_t k, const std::string& field) {
+  return descent::testing::fixture_number(
+      "autodiff.json", "/elementary/" + f + "/" + std::to_string(k) + "/" + field);
+}
+std::size_t points(const std::string& f) {
+  return descent::testing::fixture_size("autodiff.json", "/elementary/" + f);
+}
+
+TEST_CASE("tangent_sin matches sympy's derivatives") {
+  for (std::size_t k = 0; k < points("sin"); ++k) {
+    CAPTURE(point("sin", k, "x"));
+    const auto y = tangent_sin(Dual1(point("sin", k, "x"), 2.0));  // tangent 2: the rule scales
+    CHECK(y.value == doctest::Approx(point("sin", k, "value")).epsilon(kRel));
+    CHECK(y.tangent == doctest::Approx(2 * point("sin", k, "d1")).epsilon(kRel));
   }
-  for (const auto& p : fixture["exp"]) {
-    const auto y = tangent_exp(Dual1(double(p["x"]), -0.5));
-    CHECK(y.value == doctest::Approx(double(p["value"])).epsilon(kRel));
-    CHECK(y.tangent == doctest::Approx(-0.5 * double(p["d1"])).epsilon(kRel));
+}
+
+TEST_CASE("tangent_exp matches sympy's derivatives") {
+  for (std::size_t k = 0; k < points("exp"); ++k) {
+    CAPTURE(point("exp", k, "x"));
+    const auto y = tangent_exp(Dual1(point("exp", k, "x"), -0.5));
+    CHECK(y.value == doctest::Approx(point("exp", k, "value")).epsilon(kRel));
+    CHECK(y.tangent == doctest::Approx(-0.5 * point("exp", k, "d1")).epsilon(kRel));
   }
 }
 
@@ -51,3 +66,5 @@ TEST_CASE("your rules rebuild MEDL Table 4.2 (j = 2): final tangent pi/12 + e^7"
   CHECK(a4.tangent == doctest::Approx(pi / 12).epsilon(kRel));  // cos(π/3)·π/6
   CHECK(a6.tangent == doctest::Approx(pi / 12 + std::exp(7.0)).epsilon(kRel));
 }
+
+}  // namespace tangent_rules_test

@@ -1,0 +1,1 @@
+// Compiles exercise_pch.hpp once; every exercise test target reuses it.
