@@ -1,8 +1,8 @@
 // bench_lbfgs: descent's L-BFGS against LBFGSpp and libLBFGS, side by side in one run
 // (DESIGN.md §10, issue 5). Extended Rosenbrock, start (−1.2, 1, ...), m = 6, stop when
 // ‖∇C‖ <= 1e-5 max(1, ‖θ‖) (the criterion both peers use), at d = 10³, 10⁵, 10⁶.
-// LBFGSpp runs with a strong-Wolfe line search: its default Armijo-only search fails here
-// (/work/shared/research/toolchain.md §6).
+// LBFGSpp runs with a strong-Wolfe line search: with its default Armijo-only search it does
+// not reach the tolerance on this problem.
 //
 // Every solver evaluates the same objective the same way: one loop over raw arrays
 // (descent::bench::extended_rosenbrock for the peers, the identical loop in

@@ -39,13 +39,29 @@ vector gradient_at(const problems::Objective& f, const vector& theta) {
 
 // --- figure-4.8 ----------------------------------------------------------------------------
 
+// Which minimizer of phi an exact line search returns; MEDL (4.43) defines alpha* as the
+// minimizer over alpha > 0, which is global_over_bracket.
+app::Param exact_rule_param() {
+  return Param::choice("rule", optim::ExactOptions::Rule::global_over_bracket,
+                       optim::exact_rule_names, Provenance::book,
+                       "exact line search: global_over_bracket = the lowest local minimizer of "
+                       "phi over the searched bracket, MEDL (4.43); first_local = the first one "
+                       "met marching from alpha = 0");
+}
+
+optim::ExactOptions exact_options(const Params& p) {
+  optim::ExactOptions options;
+  options.rule = p.choice("rule", optim::exact_rule_names);
+  return options;
+}
+
 //! [figure-4.8]
 Result figure_4_8(const Params& p) {
   const problems::Rosenbrock f;
   const vector theta = to_vector(p.vector("theta"));
   const vector direction = -gradient_at(f, theta);  // θ_d = −∇C(θ⁽ᵗ⁾)
   optim::Ray ray(f, theta, direction);
-  const auto ls = optim::exact_line_search(ray);
+  const auto ls = optim::exact_line_search(ray, exact_options(p));
   if (!ls.ok()) throw invalid_argument("exact line search from theta failed: " + ls.detail);
   const vector next = ray.theta();
   const vector g_next = ray.gradient();
@@ -116,7 +132,8 @@ app::Item figure_4_8_item() {
           "MEDL §4.5, Figure 4.8",
           {Param::vector("theta", "0.8,0", Provenance::book, "the point theta(t)", 2, 2, kRegion),
            Param::number("alpha_max", "0.003", Provenance::authors,
-                         "right end of the alpha axis of panel (b)", kLongestRay)},
+                         "right end of the alpha axis of panel (b)", kLongestRay),
+           exact_rule_param()},
           figure_4_8};
 }
 
@@ -137,7 +154,7 @@ Result figure_4_9(const Params& p) {
   for (int t = 0; t < iterations; ++t) {
     direction = -g;
     optim::Ray ray(f, theta, direction);
-    const auto ls = optim::exact_line_search(ray);
+    const auto ls = optim::exact_line_search(ray, exact_options(p));
     if (!ls.ok()) {
       result.status = "stopped at t = " + std::to_string(t) + ": " + ls.detail;
       break;
@@ -190,7 +207,8 @@ app::Item figure_4_9_item() {
           "MEDL §4.5, Eq. (4.45) and Figure 4.9",
           {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2, kRegion),
            Param::integer("iterations", "1000", Provenance::authors,
-                          "gradient steps with exact line search", Interval::closed(1, 20000))},
+                          "gradient steps with exact line search", Interval::closed(1, 20000)),
+           exact_rule_param()},
           figure_4_9};
 }
 

@@ -1,5 +1,5 @@
 // Aggarwal §3.5.6 items against closed forms and the catalogue's independent computations
-// (/work/shared/catalogue/aggarwal-ch3.md A42–A45, Exercises 7, 8, 11, 12: numpy, exact
+// (the reference catalogue of Aggarwal ch. 3 A42–A45, Exercises 7, 8, 11, 12: numpy, exact
 // arithmetic, torch double-backward for the exact Hessian-vector products).
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Aggarwal §3.5, the first-order items, against the values of the catalogue
-// (/work/shared/catalogue/aggarwal-ch3.md, entries A31–A41, A46 and Exercise 6, computed
+// (the reference catalogue of Aggarwal ch. 3, entries A31–A41, A46 and Exercise 6, computed
 // there with numpy and torch.optim and cited by entry).
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // MEDL §4.1–4.3 and §4.5, the first-order items, against the reference values of the
-// catalogue (/work/shared/catalogue/medl-ch4.md, computed there with numpy/scipy/torch
+// catalogue (the reference catalogue of MEDL ch. 4, computed there with numpy/scipy/torch
 // and cited by entry: C02, C12, C14, C15, C20, C22–C24, C31–C36) and against
 // tests/reference/fixtures/optim_first_order.json.
 

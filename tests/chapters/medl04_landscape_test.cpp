@@ -1,5 +1,5 @@
 // MEDL Figure 4.5 (the two-parameter network's landscapes) and the softmax case of (4.8),
-// against the values of catalogue C17 and C07 (/work/shared/catalogue/medl-ch4.md, numpy
+// against the values of catalogue C17 and C07 (the reference catalogue of MEDL ch. 4, numpy
 // closed forms) and tests/reference/fixtures/problems_network_softmax.json (torch float64,
 // numpy; tests/reference/generate_problems.py).
 

@@ -1,5 +1,5 @@
 // MEDL §4.5 items against the book (Figure 4.8: α ≈ 0.00165, p. 145) and the catalogue's
-// independent computations (/work/shared/catalogue/medl-ch4.md C38–C42: sympy roots of the
+// independent computations (the reference catalogue of MEDL ch. 4 C38–C42: sympy roots of the
 // quartic φ, exact rational CG, numpy runs of GD with exact line search).
 
 #include <doctest/doctest.h>
@@ -9,6 +9,7 @@
 
 #include "chapters.hpp"
 #include "descent/core/error.hpp"
+#include "fixtures.hpp"
 
 using descent::app::compute;
 
@@ -21,6 +22,23 @@ const descent::app::Item& item(const std::string& id) {
 }
 
 }  // namespace
+
+TEST_CASE(
+    "medl04 figure-4.8: alpha* is the lowest minimizer on the ray, (4.43); first_local on "
+    "request") {
+  // From (-0.8, 0.5) the ray has two local minima (roots of the cubic phi' in exact arithmetic,
+  // tests/reference/generate_optim_harness.py); (4.43) asks for the lower one, the second.
+  const auto minima =
+      descent::testing::load_fixture("optim_harness.json")["rosenbrock_ray"]["local_minima"];
+  const double first_alpha = minima[0]["alpha"], second_alpha = minima[1]["alpha"];
+  const double second_C = minima[1]["C"];
+  const auto global = compute(item("figure-4.8"), {"theta=-0.8,0.5"});
+  CHECK(global.value("alpha_star") == doctest::Approx(second_alpha).epsilon(1e-10));
+  CHECK(global.value("C_next") == doctest::Approx(second_C).epsilon(1e-10));
+  const auto first = compute(item("figure-4.8"), {"theta=-0.8,0.5", "rule=first_local"});
+  CHECK(first.value("alpha_star") == doctest::Approx(first_alpha).epsilon(1e-10));
+  CHECK_THROWS_AS(compute(item("figure-4.8"), {"rule=nearest"}), descent::invalid_argument);
+}
 
 TEST_CASE("medl04 figure-4.8: alpha* is the root of the cubic phi', the book's 0.00165") {
   const auto r = compute(item("figure-4.8"));

@@ -1,5 +1,5 @@
 // MEDL §4.6, multivariate Newton and quasi-Newton items, against numpy values of the catalogue
-// (/work/shared/catalogue/medl-ch4.md C48, C52, C53) and scipy.optimize runs in
+// (the reference catalogue of MEDL ch. 4 C48, C52, C53) and scipy.optimize runs in
 // tests/reference/fixtures/medl04_quasi_newton.json (tests/reference/generate_second_order.py).
 
 #include <doctest/doctest.h>

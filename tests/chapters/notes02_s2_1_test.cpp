@@ -1,5 +1,5 @@
 // Notes §2.1, Eq. (2.3): Newton's update, against the catalogue's independent values
-// (/work/shared/catalogue/notes-ch2-and-risteski-lec5.md N2: closed-form maps, numpy LAPACK).
+// (the reference catalogue of the notes and slides N2: closed-form maps, numpy LAPACK).
 
 #include <doctest/doctest.h>
 

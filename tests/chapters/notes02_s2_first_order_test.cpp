@@ -1,5 +1,5 @@
 // Notes Chapter 2, the first-order items, against the values of the catalogue
-// (/work/shared/catalogue/notes-ch2-and-risteski-lec5.md, entries N4–N14, computed there
+// (the reference catalogue of the notes and slides, entries N4–N14, computed there
 // with numpy/torch and cited by entry) and closed forms.
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Risteski lecture 5, the gradient-descent slides, against the values of the catalogue
-// (/work/shared/catalogue/notes-ch2-and-risteski-lec5.md, entries L5, L6, L9, L12, L13,
+// (the reference catalogue of the notes and slides, entries L5, L6, L9, L12, L13,
 // computed there with numpy and cited by entry) and closed forms.
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Lecture 5 slides on the quadratic's minimizer and Newton's cost, against the catalogue
-// (/work/shared/catalogue/notes-ch2-and-risteski-lec5.md L10, L11: closed forms and exact
+// (the reference catalogue of the notes and slides L10, L11: closed forms and exact
 // operation counts from an instrumented Python elimination).
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Risteski lecture 5, slide “The mother of all optimization algorithms”, against catalogue L2
-// (/work/shared/catalogue/notes-ch2-and-risteski-lec5.md), the closed forms of the dual norms,
+// (the reference catalogue of the notes and slides), the closed forms of the dual norms,
 // and tests/reference/fixtures/problems_network_softmax.json (mpmath root of the derivative
 // of f along the circle; tests/reference/generate_problems.py).
 

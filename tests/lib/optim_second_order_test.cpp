@@ -1,6 +1,6 @@
 // Line search, CG, Newton, BFGS and L-BFGS (lib/optim). Reference values: closed forms, exact
 // rational arithmetic and numpy computations recorded in the MEDL Chapter 4 catalogue
-// (/work/shared/catalogue/medl-ch4.md, entries C38, C40, C41, C48, C52, C53).
+// (the reference catalogue of MEDL ch. 4, entries C38, C40, C41, C48, C52, C53).
 
 #include <doctest/doctest.h>
 
