@@ -1,8 +1,8 @@
 // bench_autodiff: a reverse-mode gradient on a large tape, descent's Tape against ADOL-C, side
-// by side in one run (issues 3 and 17, DESIGN.md §10). The function is the extended Rosenbrock
-// function Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)² with d variables, written once per side
-// with the side's active type: 10 nodes per pair (2 inputs, 8 operations) and 14 edges, so
-// d = 200 000 records 10⁶ nodes and 1.4·10⁶ edges.
+// by side in one run (issues 3 and 17, docs/pages/design.md, build budget). The function is the
+// extended Rosenbrock function Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)² with d variables,
+// written once per side with the side's active type: 10 nodes per pair (2 inputs, 8 operations) and
+// 14 edges, so d = 200 000 records 10⁶ nodes and 1.4·10⁶ edges.
 //
 // Timed, for each d (every step in every round, the steps interleaved and the first one
 // rotating from round to round so that a burst of load hits all alike):

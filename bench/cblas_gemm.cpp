@@ -1,5 +1,5 @@
 // The only bench TU that includes OpenBLAS's <cblas.h>: it must not see xtensor-blas, whose
-// bundled cblas declarations conflict with it (DESIGN.md §10).
+// bundled cblas declarations conflict with it (docs/pages/design.md, build budget).
 #include "cblas_gemm.hpp"
 
 #include <cblas.h>

@@ -1,6 +1,6 @@
 // bench_lbfgs: descent's L-BFGS against LBFGSpp and libLBFGS, side by side in one run
-// (DESIGN.md §10, issue 5). Extended Rosenbrock, start (−1.2, 1, ...), m = 6, stop when
-// ‖∇C‖ <= 1e-5 max(1, ‖θ‖) (the criterion both peers use), at d = 10³, 10⁵, 10⁶.
+// (docs/pages/design.md, build budget, issue 5). Extended Rosenbrock, start (−1.2, 1, ...), m = 6,
+// stop when ‖∇C‖ <= 1e-5 max(1, ‖θ‖) (the criterion both peers use), at d = 10³, 10⁵, 10⁶.
 // LBFGSpp runs with a strong-Wolfe line search: with its default Armijo-only search it does
 // not reach the tolerance on this problem.
 //

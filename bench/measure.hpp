@@ -1,8 +1,8 @@
 #pragma once
-// Timing for the benchmarks (DESIGN.md §10): wall time and the CPU time of the calling thread,
-// sampled repeatedly and summarized by median and minimum. On a shared machine the wall time
-// measures the neighbours too (a preempted run is slow for reasons of its own), the thread's CPU
-// time much less so; every benchmark reports both.
+// Timing for the benchmarks (docs/pages/design.md, build budget): wall time and the CPU time of the
+// calling thread, sampled repeatedly and summarized by median and minimum. On a shared machine the
+// wall time measures the neighbours too (a preempted run is slow for reasons of its own), the
+// thread's CPU time much less so; every benchmark reports both.
 
 #include <time.h>
 

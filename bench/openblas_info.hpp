@@ -1,6 +1,6 @@
 #pragma once
-// What OpenBLAS is doing, for the header of every benchmark (DESIGN.md §10): the kernel set in
-// use (OPENBLAS_CORETYPE changes it) and the number of threads.
+// What OpenBLAS is doing, for the header of every benchmark (docs/pages/design.md, build budget):
+// the kernel set in use (OPENBLAS_CORETYPE changes it) and the number of threads.
 
 #include <string>
 

@@ -1,5 +1,6 @@
 // bench_training: training a classifier with descent against PyTorch, side by side in one run
-// (DESIGN.md §10; the neural-network issue's performance goal: our wall time below PyTorch's).
+// (docs/pages/design.md, build budget; the neural-network issue's performance goal: our wall time
+// below PyTorch's).
 //
 // Two workloads on Fashion-MNIST (Debian's dataset-fashion-mnist), the same on both sides
 // (bench/training_torch.py states them in full):

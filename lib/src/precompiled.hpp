@@ -1,7 +1,7 @@
 #pragma once
 // The precompiled header of libdescent and of the chapters' item libraries (which reuse it;
 // lib/CMakeLists.txt): the standard headers and xtensor that nearly every translation unit
-// parses, compiled once instead of once per file (DESIGN.md §10, the build budget).
+// parses, compiled once instead of once per file (docs/pages/design.md, build budget).
 // Every source still includes what it uses; this header only makes that cheaper.
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the generated documentation site (DESIGN.md §8).
+# Checks the generated documentation site (docs/pages/design.md, documentation).
 #
 #   check_docs.sh [--chromium PATH] HTML_DIR PAGE...
 #       Opens each page in headless Chromium and checks that it rendered: every formula

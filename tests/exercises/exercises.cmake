@@ -1,4 +1,5 @@
-# Exercise mechanics (DESIGN.md §6). For each exercise <chapter>/<name> of manifest.txt:
+# Exercise mechanics (docs/pages/design.md, exercises). For each exercise <chapter>/<name> of
+# manifest.txt:
 #   - the stub      chapters/<chapter>/exercises/<name>.hpp  (throws descent::not_implemented)
 #   - the solution  solutions/<chapter>/<name>.hpp           (same signatures)
 #   - given code both use, if any: chapters/<chapter>/exercises/given/ (a forward pass, a figure)

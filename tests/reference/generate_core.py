@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Reference values for descent's core module (DESIGN.md §7), computed outside the C++ code.
+"""Reference values for descent's core module (docs/pages/design.md, testing), computed outside the
+C++ code.
 
 Writes, next to this script:
   fixtures/core_linalg.json  numpy/scipy results for gemm, gemv, dot, solve, cholesky, eigh on

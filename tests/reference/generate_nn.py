@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Reference values for descent's nn module and the network items (DESIGN.md §7), computed with
-torch autograd in float64, outside the C++ code.
+"""Reference values for descent's nn module and the network items (docs/pages/design.md, testing),
+computed with torch autograd in float64, outside the C++ code.
 
 Writes, next to this script:
   fixtures/nn_batch_norm.json  torch.nn.functional.batch_norm (training=True) forward and

@@ -1,6 +1,6 @@
 // gemm on MatrixView storage, straight to cblas_dgemm. A TU of its own because it includes
 // OpenBLAS's <cblas.h>, which must not meet xtensor-blas's bundled cblas declarations
-// (linalg.cpp; DESIGN.md §10).
+// (linalg.cpp; docs/pages/design.md, build budget).
 #include <cblas.h>
 
 #include "descent/core/error.hpp"

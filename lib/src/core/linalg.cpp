@@ -1,6 +1,7 @@
 // BLAS/LAPACK kernels through xtensor-blas. This is the only library TU that includes
 // xtensor-blas, so its templates are compiled once. Never include OpenBLAS's <cblas.h> here:
-// it conflicts with the cblas declarations bundled in xtensor-blas (DESIGN.md §10).
+// it conflicts with the cblas declarations bundled in xtensor-blas (docs/pages/design.md, build
+// budget).
 #include "descent/core/linalg.hpp"
 
 #if defined(__linux__)

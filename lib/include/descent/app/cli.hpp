@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The command line shared by every chapter executable (DESIGN.md §3):
+/// The command line shared by every chapter executable (docs/pages/design.md, command line):
 ///
 ///     <id> list
 ///     <id> describe ITEM

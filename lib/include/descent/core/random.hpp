@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// A portable random number generator: the same seed gives the same numbers, bit for bit, with
-/// every standard library (DESIGN.md §4, §9).
+/// every standard library (docs/pages/design.md, conventions).
 ///
 /// The engine is `std::mt19937_64`, whose output sequence is fixed by the C++ standard
 /// ([rand.eng.mers]). The distributions are ours, because those of the standard library

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// Why an iterative method stopped. Every optimizer returns one (DESIGN.md §9): a
-/// run never ends in a silent NaN.
+/// Why an iterative method stopped. Every optimizer returns one (docs/pages/design.md,
+/// conventions): a run never ends in a silent NaN.
 
 #include <string>
 

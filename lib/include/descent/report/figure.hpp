@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// Figures as data plus a script (DESIGN.md §5): for each Figure of a Result, a TSV file
-/// with the series it draws (one gnuplot `index` block per series) and a gnuplot script
+/// Figures as data plus a script (docs/pages/design.md, conventions): for each Figure of a Result,
+/// a TSV file with the series it draws (one gnuplot `index` block per series) and a gnuplot script
 /// in the one shared style of descent, rendered to SVG by gnuplot-nox.
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// Presenting a Result: plain text, Markdown, CSV and JSON (DESIGN.md §3). Text and
-/// Markdown show numbers with 10 significant digits for reading; CSV and JSON print 17,
+/// Presenting a Result: plain text, Markdown, CSV and JSON (docs/pages/design.md, item model). Text
+/// and Markdown show numbers with 10 significant digits for reading; CSV and JSON print 17,
 /// enough to round-trip every double. Non-finite numbers are `nan`/`inf` in text and
 /// `null` in JSON (which has no NaN).
 

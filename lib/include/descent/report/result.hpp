@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// What an item computes (DESIGN.md §3): named tables, named series (the data behind a
-/// figure), named scalar values, a status line, and the figures drawn from the series.
+/// What an item computes (docs/pages/design.md, item model): named tables, named series (the data
+/// behind a figure), named scalar values, a status line, and the figures drawn from the series.
 /// Computing never prints; the formatters in format.hpp and figure.hpp present a Result.
 
 #include <deque>
