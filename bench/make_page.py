@@ -158,6 +158,8 @@ def chart(doc, name, index, gnuplot):
         svg = os.path.join(tmp, "chart.svg")
         script = [
             "set terminal svg size 640,380 font 'Helvetica,12' background rgb 'white'",
+            # Titles are literal text: cblas_dgemm, t_cblas must not become subscripts.
+            "set termoption noenhanced",
             f"set output {gnuplot_quote(svg)}",
             "set datafile separator '\\t'",
             f"set title {gnuplot_quote(spec['title'])}",
@@ -171,13 +173,26 @@ def chart(doc, name, index, gnuplot):
         plots = []
         if categorical:
             script += ["set style data histogram", "set style histogram clustered gap 1",
-                       "set style fill solid 0.8 border -1", "set yrange [0:*]"]
+                       "set style fill solid 0.8 border -1"]
+            # The goal line is an arrow, which autoscaling ignores: the range must include it.
+            heights = [float(r[y]) for r in rows for y in spec["y"] if r.get(y) is not None]
+            if spec.get("goal") is not None:
+                heights.append(float(spec["goal"]))
+            top = 1.1 * max(heights) if heights and max(heights) > 0 else 1.0
+            script.append(f"set yrange [0:{top!r}]")
             for k, y in enumerate(spec["y"]):
                 plots.append(f"{gnuplot_quote(data)} using {k + 2}:xtic(1) "
                              f"title {gnuplot_quote(labels.get(y, y))}")
         else:
             if spec.get("log_x"):
-                script.append("set logscale x")
+                # A tic at every measured size: a few sizes within a decade or two would
+                # otherwise get one labelled tic or none.
+                tics = ", ".join(f"{gnuplot_quote(number(r[spec['x']]))} {float(r[spec['x']])!r}"
+                                 for r in rows)
+                script += ["set logscale x", f"set xtics ({tics})"]
+            # The x range is the data's (a log axis would otherwise run to the next decade),
+            # with a margin so that the end points are not drawn on the frame.
+            script += ["set autoscale xfix", "set offsets graph 0.05, graph 0.05, 0, 0"]
             for k, y in enumerate(spec["y"]):
                 plots.append(f"{gnuplot_quote(data)} using 1:{k + 2} with linespoints "
                              f"lw 2 pt 7 title {gnuplot_quote(labels.get(y, y))}")
