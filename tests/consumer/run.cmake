@@ -3,7 +3,11 @@
 #
 #   cmake -DMODE=find_package|subdirectory -DSOURCE_DIR=<descent source> -DBINARY_DIR=<its build>
 #         -DWORK_DIR=<scratch> -DGENERATOR=<generator> -DCXX_COMPILER=<compiler>
-#         [-DLAUNCHER=<compiler launcher>] [-DBUILD_TYPE=Release] -P run.cmake
+#         [-DLAUNCHER=<compiler launcher>] [-DBUILD_TYPE=Release] [-DCXX_FLAGS=<flags>]
+#         -P run.cmake
+#
+# CXX_FLAGS are the descent build's CMAKE_CXX_FLAGS: a sanitized library (the debug preset)
+# links only into a program compiled with the same sanitizers.
 #
 # find_package: `cmake --install BINARY_DIR --prefix WORK_DIR/prefix` (the built library, its
 # headers and package configuration, nothing else), then the consumer is configured with
@@ -33,6 +37,9 @@ set(configure_args -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build -G ${GEN
     -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_CXX_COMPILER=${CXX_COMPILER})
 if(LAUNCHER)
   list(APPEND configure_args -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
+endif()
+if(CXX_FLAGS)
+  list(APPEND configure_args "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
 endif()
 
 if(MODE STREQUAL "find_package")
