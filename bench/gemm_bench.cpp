@@ -1,6 +1,6 @@
 // bench_gemm: descent::gemm (xtensor-blas) against raw cblas_dgemm, side by side in one run
-// (docs/pages/design.md, build budget, issue 17). C = A B for n x n standard normal matrices. Timed
-// variants:
+// (docs/pages/design.md, build budget, issue 17). C = A B for n x n standard normal matrices.
+// Timed variants:
 //   cblas   cblas_dgemm into a preallocated buffer: the reference
 //   xt      descent::gemm(a, b), returning a new matrix (the result is fresh memory)
 //   into    descent::gemm(a, b, out) into a preallocated matrix

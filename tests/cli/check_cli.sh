@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The command-line contract of docs/pages/design.md, command line, checked against the real
-# executables: every command works, bad input gets exactly one line on stderr and exit status 2, and
-# a failed run leaves no file behind. Usage: check_cli.sh MEDL04 NOTES02 AGGARWAL03 RISTESKI05
+# The command-line contract (docs/pages/design.md, command line), checked against the real
+# executables: every command works, bad input gets exactly one line on stderr and exit status 2,
+# and a failed run leaves no file behind. Usage: check_cli.sh MEDL04 NOTES02 AGGARWAL03 RISTESKI05
 set -u
 medl04=$1
 failures=0
