@@ -23,7 +23,7 @@ The template is Markdown with placeholders, each naming a result file by its ste
 
 Only the Python standard library is used; gnuplot draws the charts (none are drawn, and the
 page says so, if it is missing). --check compares the page with the charts taken out, so that a
-different gnuplot version does not make it fail. Exit status 2 for a bad template or result
+different gnuplot version, or none, does not make it fail. Exit status 2 for a bad template or result
 file (one line naming it), 1 if --check finds the page out of date.
 """
 
@@ -235,6 +235,8 @@ def fill(template, results_dir, charts, gnuplot):
                 raise Bad(f"@bench:{name}:chart:{arg}@: allowed: chart:N with N from 1")
             if charts == "none":
                 return ""
+            if charts == "placeholder":  # --check: compared as "(chart)", gnuplot not needed
+                return f"{CHART_BEGIN}\n{CHART_END}"
             if gnuplot is None:
                 return "(chart not drawn: gnuplot was not found)"
             return chart(doc, name, int(arg), gnuplot)
@@ -266,7 +268,8 @@ def main():
     try:
         with open(a.template, encoding="utf-8") as f:
             template = f.read()
-        page = fill(template, a.results, a.charts, gnuplot)
+        page = fill(template, a.results, "placeholder" if a.check and a.charts == "inline"
+                    else a.charts, gnuplot)
     except (Bad, OSError) as e:
         print(f"make_page.py: {e}", file=sys.stderr)
         return 2
