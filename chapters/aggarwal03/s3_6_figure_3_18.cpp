@@ -56,8 +56,12 @@ void require_affordable(const Params& p) {
 //! [figure-3.18]
 Result figure_3_18(const Params& p) {
   require_affordable(p);
-  const auto train = data::load_fashion_mnist("train", std::size_t(p.integer("train")));
-  const auto valid = data::load_fashion_mnist("t10k", std::size_t(p.integer("validation")));
+  // --set data=DIR (or $DESCENT_DATA) reads another copy in the same IDX format, e.g. MNIST's.
+  const std::string dir = data::data_directory(p.text("data"));
+  const auto train =
+      data::load_images(dir, "train", std::size_t(p.integer("train")), 28, 28, "train");
+  const auto valid =
+      data::load_images(dir, "t10k", std::size_t(p.integer("validation")), 28, 28, "validation");
   const nn::Activation phi = p.choice("activation", activations);
   // One set of initial weights (Xavier, §3.3.3), biases 0, γ = 1, β = 0, for all three networks.
   Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
@@ -205,7 +209,11 @@ app::Item figure_3_18_item() {
            Param::number("alpha", "0.1", Provenance::companion, "SGD learning rate",
                          Interval::greater_than(0)),
            Param::integer("seed", "318", Provenance::companion, "seed of the weights and batches",
-                          Interval::closed(0, 1e9))},
+                          Interval::closed(0, 1e9)),
+           Param::text("data", "", Provenance::companion,
+                       "directory with train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz) "
+                       "and the t10k files; empty: $DESCENT_DATA, else Debian's Fashion-MNIST in "
+                       "/usr/share/datasets/fashion-mnist")},
           figure_3_18,
           /*slow=*/true,  // three networks, 15 epochs on 2000 images: about 10 s of CPU
           /*quick_sets=*/{"train=300", "validation=100", "epochs=2"}};

@@ -4,9 +4,11 @@
 # directory whose name holds quotes, a bar, gnuplot system("...") calls, $(...) and backquotes:
 # nothing in it may run (not in gnuplot, not in a shell), and every output quoting it shows it
 # escaped as its format requires. Bad directories get one line and exit status 2.
-# Usage: check_data_dir.sh MEDL04
+# aggarwal03 figure-3.18 reads the same way (its validation images from the t10k files).
+# Usage: check_data_dir.sh MEDL04 AGGARWAL03
 set -u
 medl04=$(realpath "$1")  # the runs below change directory
+aggarwal03=$(realpath "$2")
 failures=0
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
@@ -112,6 +114,22 @@ if [ "$(id -u)" -ne 0 ]; then  # root reads anything
   expect_bad_input "unreadable file" "$medl04" run figure-4.4 "${quick[@]}" \
     --set "data=$tmp/locked"
 fi
+# aggarwal03 figure-3.18: the same crafted directory, with t10k files (copies of the training
+# ones) for its validation images; $DESCENT_DATA is its fallback too.
+for part in images-idx3-ubyte labels-idx1-ubyte; do cp "$weird/train-$part" "$weird/t10k-$part"; done
+quick318=(--set train=20 --set validation=10 --set epochs=1 --set widths=8 --set batch=5)
+(cd "$tmp" && "$aggarwal03" run figure-3.18 --set "data=$weird" "${quick318[@]}" --out "$tmp/fig318" \
+  >"$tmp/run318.txt" 2>"$tmp/run318.err") || fail "figure-3.18 on the crafted set: $(cat "$tmp/run318.err")"
+(cd "$tmp" && DESCENT_DATA="$weird" "$aggarwal03" run figure-3.18 "${quick318[@]}" >/dev/null \
+  2>"$tmp/run318.err") || fail "figure-3.18 with DESCENT_DATA: $(cat "$tmp/run318.err")"
+if [ -n "$(find "$tmp" -type f -name 'pwned*')" ]; then
+  fail "figure-3.18: text from the data parameter was executed"
+fi
+expect_bad_input "figure-3.18: missing directory from DESCENT_DATA" env DESCENT_DATA="$tmp/none" \
+  "$aggarwal03" run figure-3.18 "${quick318[@]}"
+expect_bad_input "figure-3.18: fewer validation images than asked" "$aggarwal03" run figure-3.18 \
+  "${quick318[@]}" --set validation=41 --set "data=$weird"
+
 # describe says where the data comes from and that MNIST itself can be used.
 "$medl04" describe figure-4.4 | grep -q "original MNIST files" ||
   fail "describe figure-4.4 does not mention the original MNIST files"
