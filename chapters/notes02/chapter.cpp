@@ -14,6 +14,7 @@ app::Chapter make_notes02() {
   notes02::add_section_2_1(c);
   notes02::add_section_2_2(c);
   notes02::add_section_2_3(c);
+  notes02::add_section_2_4_op_count(c);
   notes02::add_section_2_4(c);
   notes02::add_appendix_2_a(c);
   return c;
