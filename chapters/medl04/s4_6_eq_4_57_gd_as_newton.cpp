@@ -151,10 +151,12 @@ app::Item eq_4_57_item() {
                          Interval{0, 1e6, true, false}),
            Param::vector("theta0", "1,1", Provenance::companion, "the start", 2, 2,
                          Interval::closed(-1e6, 1e6)),
-           Param::number("alpha", "2/101", Provenance::companion,
-                         "GD learning rate; 2/(lambda_min + lambda_max) = 2/101 is the best fixed "
-                         "one for the default lambda",
-                         Interval{0, 1e6, true, false}),
+           Param::number(
+               "alpha", "2/101", Provenance::companion,
+               "GD learning rate; 2/(lambda_min + lambda_max) = 2/101 is the best fixed "
+               "one for the default lambda (at least 1e-300, so that the model Hessian I/alpha is "
+               "finite)",
+               Interval::closed(1e-300, 1e6)),
            Param::number("tolerance", "1e-8", Provenance::companion,
                          "a run has arrived when |theta - theta*| < tolerance",
                          Interval::closed(1e-300, 1e6)),

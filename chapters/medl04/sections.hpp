@@ -13,6 +13,8 @@ void add_section_4_1(app::Chapter& chapter);  ///< §4.1 Formulation of optimiza
 app::Item eq_4_7_item();                      ///< §4.1 Eq. (4.7), added by add_section_4_1
 /// §4.1 linear regression's Hessian 2X^T X; added by add_section_4_1
 app::Item linear_regression_item();
+/// §4.1 absolute-error and Huber losses are convex (chord test); added by add_section_4_1
+app::Item huber_item();
 void add_section_4_2(app::Chapter& chapter);  ///< §4.2 Optimization in deep learning (GD, SGD)
 /// §4.2 Figure 4.4: early stopping on Fashion-MNIST; added by add_section_4_2
 app::Item figure_4_4_item();
