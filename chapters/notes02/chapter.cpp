@@ -9,6 +9,7 @@ app::Chapter make_notes02() {
   c.id = "notes02";
   c.title = "Gradient based optimization";
   c.source = "Lecture notes, Chapter 2 (with Exercises 2.1-2.5)";
+  notes02::add_section_2_1_taylor(c);
   notes02::add_section_2_1_newton(c);
   notes02::add_section_2_1_spectral(c);
   notes02::add_section_2_1(c);

@@ -7,6 +7,8 @@
 
 namespace descent::chapters::notes02 {
 
+/// §2.1 the second-order Taylor model (2.1) and its remainder
+void add_section_2_1_taylor(app::Chapter& chapter);
 void add_section_2_1_newton(app::Chapter& chapter);  ///< §2.1 Newton's update (2.2)-(2.3)
 /// §2.1 the change of variables α = Qᵀ(θ − θ*) after (2.3), and its missing ½
 void add_section_2_1_spectral(app::Chapter& chapter);
