@@ -610,6 +610,7 @@ void add_section_3_2(app::Chapter& chapter) {
   chapter.add(softmax_item());
   chapter.add(table_3_1_item());
   chapter.add(hidden_losses_item());
+  chapter.add(section_3_2_8_item());  // s3_2_8_minibatch.cpp
   chapter.add(shared_weights_item());
   chapter.add(gradient_checking_item());
 }

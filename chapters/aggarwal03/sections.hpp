@@ -24,4 +24,7 @@ void add_section_3_7(app::Chapter& chapter);   ///< §3.7.3 Model compression
 void add_exercises_autodiff(app::Chapter& chapter);  ///< §3.10 Exercises 1-4
 void add_exercises_nn(app::Chapter& chapter);  ///< Exercises 5, 9, 10
 
+/// §3.2.8 mini-batch SGD, Eqs. 3.27-3.32; added by add_section_3_2
+app::Item section_3_2_8_item();
+
 }  // namespace descent::chapters::aggarwal03

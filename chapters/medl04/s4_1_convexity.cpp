@@ -189,8 +189,10 @@ app::Item log_sum_exp_item() {
 
 void add_section_4_1(app::Chapter& chapter) {
   chapter.add(figure_4_1_item());
+  chapter.add(linear_regression_item());
   chapter.add(eq_4_7_item());  // s4_1_eq_4_7_logistic_hessian.cpp
   chapter.add(log_sum_exp_item());
+  chapter.add(huber_item());
 }
 
 }  // namespace descent::chapters::medl04

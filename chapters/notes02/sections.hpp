@@ -14,4 +14,11 @@ void add_section_2_3(app::Chapter& chapter);  ///< §2.3 momentum (2.7), RMSProp
 void add_section_2_4(app::Chapter& chapter);  ///< §2.4 Automatic differentiation
 void add_appendix_2_a(app::Chapter& chapter);  ///< Algorithm 2 and Appendix 2.A, Eqs. (2.12)-(2.18)
 
+/// §2.1 the second-order Taylor model (2.1) and its remainder
+void add_section_2_1_taylor(app::Chapter& chapter);
+/// §2.1 the change of variables α = Qᵀ(θ − θ*) after (2.3), and its missing ½
+void add_section_2_1_spectral(app::Chapter& chapter);
+/// §2.4 introduction: reverse against forward mode, multiply-adds counted
+void add_section_2_4_op_count(app::Chapter& chapter);
+
 }  // namespace descent::chapters::notes02

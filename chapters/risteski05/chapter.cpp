@@ -13,6 +13,7 @@ app::Chapter make_risteski05() {
   risteski05::add_steepest_descent(c);
   risteski05::add_gradient_descent_slides(c);
   risteski05::add_slides_second_order(c);
+  risteski05::add_single_neuron(c);
   risteski05::add_backprop(c);
   return c;
 }

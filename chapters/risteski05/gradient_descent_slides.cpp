@@ -367,6 +367,7 @@ void add_gradient_descent_slides(app::Chapter& chapter) {
   chapter.add(stationary_points_item());
   chapter.add(descent_lemma_item());
   chapter.add(lyapunov_item());
+  chapter.add(gd_locally_item());
   chapter.add(gd_rate_item());
   chapter.add(momentum_rate_item());
   chapter.add(nesterov_slide_item());
