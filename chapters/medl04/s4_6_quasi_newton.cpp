@@ -2,13 +2,17 @@
 /// MEDL §4.6, the multivariate part: Newton's method (4.54)–(4.56) on Rosenbrock, the
 /// quasi-Newton framework of Algorithm 4.3 with BFGS (4.66)/(4.67) and L-BFGS (4.68)/(4.69).
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
 #include "descent/optim/newton.hpp"
+#include "descent/optim/nonlinear_cg.hpp"
 #include "descent/optim/quasi_newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -34,6 +38,21 @@ double max_abs_diff(const matrix& a, const matrix& b) {
 Param start_param() {
   return Param::vector("theta0", "0.2,-0.2", Provenance::companion, "the start", 2, 2,
                        Interval::closed(-1e6, 1e6));
+}
+
+// The series {t, theta1, theta2, C, |grad C|} of a run on Rosenbrock, for a figure.
+void add_path(Result& result, const std::string& name, const optim::Trajectory& run) {
+  auto& s = result.add_series(name, {"t", "theta1", "theta2", "C", "|grad C|"});
+  for (const auto& it : run.iterates)
+    s.add({double(it.t), it.theta(0), it.theta(1), it.value, it.gradient_norm});
+}
+
+// Contours of Rosenbrock at log-spaced levels e^-7, e^-6, ..., e^7 (the authors draw their
+// Rosenbrock figures on levels e^k), over `box` sampled at `points` per side.
+report::Layer rosenbrock_contours(Result& result, const problems::Rosenbrock& f,
+                                  const common::Box& box) {
+  common::add_grid(result, "contours", f, box.x, box.y);
+  return common::contour_layer("contours", common::exp_levels(-7, 7, 1));
 }
 
 // --- eq-4.54 -------------------------------------------------------------------------------
@@ -85,6 +104,83 @@ app::Item newton_rosenbrock_item() {
 
 // --- algorithm-4.3 -------------------------------------------------------------------------
 
+// The smallest box holding every iterate of `runs`, widened by a tenth on each side.
+common::Box box_around(const std::vector<const optim::Trajectory*>& runs, int points) {
+  double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
+  for (const auto* run : runs)
+    for (const auto& it : run->iterates) {
+      lo1 = std::min(lo1, it.theta(0)), hi1 = std::max(hi1, it.theta(0));
+      lo2 = std::min(lo2, it.theta(1)), hi2 = std::max(hi2, it.theta(1));
+    }
+  const double pad1 = 0.1 * std::max(hi1 - lo1, 0.1), pad2 = 0.1 * std::max(hi2 - lo2, 0.1);
+  return {{lo1 - pad1, hi1 + pad1, points}, {lo2 - pad2, hi2 + pad2, points}};
+}
+
+// The picture of Algorithm 4.3: gradient descent (every step along -grad C, searched the same
+// way), Newton's full step (4.54), BFGS and L-BFGS from one start, (a) over the contours of
+// Rosenbrock and (b) as |grad C| against the iteration, where the first-order and the
+// second-order methods part ways.
+void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, const vector& theta0,
+                              const optim::QuasiNewtonOptions& o, const optim::QuasiNewtonRun& bfgs,
+                              const optim::QuasiNewtonRun& lbfgs) {
+  optim::NonlinearCgOptions gd_options;  // restarting every step: θ_d = -∇C, steepest descent
+  gd_options.restart_every = 1;
+  gd_options.stop = o.stop;
+  gd_options.line_search = optim::nonlinear_cg_line_search(optim::kind_of(o.line_search));
+  const auto gd = optim::nonlinear_cg(f, theta0, gd_options);
+  optim::NewtonOptions newton_options;  // the full step (4.54), no search
+  newton_options.stop = o.stop;
+  const auto newton = optim::newton(f, theta0, newton_options);
+
+  add_path(result, "gd", gd.trajectory);
+  add_path(result, "newton", newton.trajectory);
+  add_path(result, "bfgs", bfgs.trajectory);
+  add_path(result, "lbfgs", lbfgs.trajectory);
+  const auto box =
+      box_around({&gd.trajectory, &newton.trajectory, &bfgs.trajectory, &lbfgs.trajectory}, 121);
+  const auto steps = [](const optim::Trajectory& run) {
+    return " (" + std::to_string(run.status.iterations) + " steps)";
+  };
+  using report::Layer;
+  report::Panel a;
+  a.title = "(a) the paths over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
+  a.xlabel = "theta1";
+  a.ylabel = "theta2";
+  common::frame(a, box);
+  a.layers = {
+      rosenbrock_contours(result, f, box),
+      {"gd", "theta1", "theta2", Layer::Style::lines, "gradient descent" + steps(gd.trajectory)},
+      {"newton", "theta1", "theta2", Layer::Style::linespoints,
+       "Newton (4.54)" + steps(newton.trajectory)},
+      {"bfgs", "theta1", "theta2", Layer::Style::linespoints, "BFGS" + steps(bfgs.trajectory)},
+      {"lbfgs", "theta1", "theta2", Layer::Style::linespoints,
+       "L-BFGS, m = " + std::to_string(o.m) + steps(lbfgs.trajectory)}};
+  a.key = "bottom right";
+  report::Panel b;
+  b.title = "(b) |grad C(theta(t))| against the iteration t";
+  b.xlabel = "iteration t";
+  b.ylabel = "|grad C|";
+  b.logy = true;
+  // the second-order methods finish within a few dozen steps; gradient descent is shown
+  // over the same span (its whole run is in the series and in panel (a))
+  const int span = std::max({newton.trajectory.status.iterations, bfgs.trajectory.status.iterations,
+                             lbfgs.trajectory.status.iterations});
+  b.xrange = std::pair{0.0, 1.5 * span + 1};
+  b.layers = {{"gd", "t", "|grad C|", Layer::Style::lines, "gradient descent"},
+              {"newton", "t", "|grad C|", Layer::Style::linespoints, "Newton (4.54)"},
+              {"bfgs", "t", "|grad C|", Layer::Style::linespoints, "BFGS"},
+              {"lbfgs", "t", "|grad C|", Layer::Style::linespoints, "L-BFGS"}};
+  b.key = "bottom left";
+  report::Figure figure{"algorithm-4.3",
+                        "Algorithm 4.3 on Rosenbrock: gradient descent, Newton, BFGS and L-BFGS",
+                        {a, b},
+                        "Gradient descent and Newton's method are drawn for comparison: gradient "
+                        "descent searches along -grad C with the same kind of line search "
+                        "(c2 = 0.1), Newton takes the full step (4.54); all stop at the same "
+                        "|grad C| tolerance or iteration limit."};
+  result.figures.push_back(figure);
+}
+
 Result algorithm_4_3(const Params& p) {
   const problems::Rosenbrock f;
   const vector theta0 = to_vector(p.vector("theta0"));
@@ -120,6 +216,7 @@ Result algorithm_4_3(const Params& p) {
   result.value("skipped_updates", bfgs.skipped_updates + lbfgs.skipped_updates);
   result.status = "BFGS: " + bfgs.trajectory.status.to_string() +
                   "; L-BFGS: " + lbfgs.trajectory.status.to_string();
+  add_algorithm_4_3_figure(result, f, theta0, o, bfgs, lbfgs);
   return result;
 }
 

@@ -1,0 +1,99 @@
+// MEDL ch. 4, the pictures of algorithm-4.3, eq-4.52, eq-4.54 and section-4.5-cg: the series
+// they draw, checked against closed forms written out here (Rosenbrock (4.9) and its
+// gradient, the cubic (4.52)), the catalogue's numpy values and properties of the methods.
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "chapters.hpp"
+
+using descent::app::compute;
+
+namespace {
+
+const descent::app::Item& item(const std::string& id) {
+  return descent::testing::item(descent::testing::medl04(), id);
+}
+
+// MEDL (4.9), a = 1, b = 100, and its gradient, written out independently of the library.
+double rosenbrock(double x, double y) {
+  return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+}
+double rosenbrock_dx(double x, double y) {
+  return -2 * (1 - x) - 400 * x * (y - x * x);
+}
+double rosenbrock_dy(double x, double y) {
+  return 200 * (y - x * x);
+}
+
+double at(const descent::report::Series& s, std::size_t row, const std::string& column) {
+  return s.rows.at(row).at(s.column(column));
+}
+
+// Every row of a path series on Rosenbrock carries C and |grad C| of its own θ.
+void check_path_on_rosenbrock(const descent::report::Series& s) {
+  CAPTURE(s.name);
+  REQUIRE(!s.rows.empty());
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    const double x = at(s, k, "theta1"), y = at(s, k, "theta2");
+    CHECK(at(s, k, "t") == double(k));
+    CHECK(at(s, k, "C") == doctest::Approx(rosenbrock(x, y)).epsilon(1e-12));
+    CHECK(at(s, k, "|grad C|") ==
+          doctest::Approx(std::hypot(rosenbrock_dx(x, y), rosenbrock_dy(x, y))).epsilon(1e-9));
+  }
+}
+
+const descent::report::Figure& figure(const descent::report::Result& r, const std::string& name) {
+  for (const auto& f : r.figures)
+    if (f.name == name) return f;
+  FAIL("no figure " << name);
+  return r.figures.front();
+}
+
+}  // namespace
+
+TEST_CASE("medl04 algorithm-4.3 picture: four paths from one start, |grad C| on a log axis") {
+  const auto r = compute(item("algorithm-4.3"));
+  for (const char* name : {"gd", "newton", "bfgs", "lbfgs"}) {
+    const auto& s = r.find_series(name);
+    check_path_on_rosenbrock(s);
+    CHECK(at(s, 0, "theta1") == 0.2);  // the start θ⁽⁰⁾ = (0.2, -0.2) of the item
+    CHECK(at(s, 0, "theta2") == -0.2);
+  }
+  // Newton's full steps are the catalogue's numpy iterates (C48), overshoot included
+  const auto& newton = r.find_series("newton");
+  CHECK(at(newton, 1, "theta1") == doctest::Approx(0.216326530612).epsilon(1e-10));
+  CHECK(at(newton, 2, "theta1") == doctest::Approx(0.960336020529).epsilon(1e-10));
+  CHECK(at(newton, 2, "theta2") == doctest::Approx(0.368695151239).epsilon(1e-10));
+  CHECK(at(newton, 2, "C") > at(newton, 1, "C"));  // the overshoot: C rises at t = 2
+  CHECK(newton.rows.size() == 7);
+  // gradient descent: every step is along -grad C at its start, and C never rises
+  const auto& gd = r.find_series("gd");
+  for (std::size_t k = 1; k < gd.rows.size(); ++k) {
+    const double x = at(gd, k - 1, "theta1"), y = at(gd, k - 1, "theta2");
+    const double sx = at(gd, k, "theta1") - x, sy = at(gd, k, "theta2") - y;
+    const double gx = rosenbrock_dx(x, y), gy = rosenbrock_dy(x, y);
+    CHECK(std::fabs(sx * gy - sy * gx) <= 1e-6 * std::hypot(sx, sy) * std::hypot(gx, gy));
+    CHECK(sx * gx + sy * gy < 0);
+    CHECK(at(gd, k, "C") <= at(gd, k - 1, "C"));
+  }
+  // the point of panel (b): the quasi-Newton runs reach |grad C| < 1e-8, gradient descent
+  // is still far from it after the same iteration limit (1000)
+  CHECK(at(r.find_series("bfgs"), r.find_series("bfgs").rows.size() - 1, "|grad C|") < 1e-8);
+  CHECK(at(r.find_series("lbfgs"), r.find_series("lbfgs").rows.size() - 1, "|grad C|") < 1e-8);
+  CHECK(gd.rows.size() == 1001);
+  CHECK(at(gd, 1000, "|grad C|") > 1e-4);
+  // the contours: Rosenbrock on the grid, at levels e^k (log-spaced)
+  const auto& grid = r.find_series("contours");
+  for (std::size_t k = 0; k < grid.rows.size(); k += 97)
+    CHECK(at(grid, k, "C") ==
+          doctest::Approx(rosenbrock(at(grid, k, "theta1"), at(grid, k, "theta2"))).epsilon(1e-12));
+  const auto& a = figure(r, "algorithm-4.3").panels.at(0);
+  const auto& levels = a.layers.at(0).levels;
+  REQUIRE(levels.size() == 15);
+  for (std::size_t k = 1; k < levels.size(); ++k)
+    CHECK(levels[k] / levels[k - 1] == doctest::Approx(std::exp(1.0)));
+  CHECK(figure(r, "algorithm-4.3").panels.at(1).logy);
+}
