@@ -97,3 +97,71 @@ TEST_CASE("medl04 algorithm-4.3 picture: four paths from one start, |grad C| on 
     CHECK(levels[k] / levels[k - 1] == doctest::Approx(std::exp(1.0)));
   CHECK(figure(r, "algorithm-4.3").panels.at(1).logy);
 }
+
+namespace {
+double cubic_4_52(double theta) {  // MEDL (4.52)
+  return (theta - 3) * (theta - 3) * (theta + 3);
+}
+}  // namespace
+
+TEST_CASE("medl04 eq-4.52 picture: the iterates lie on C, overshoot from 1.5, climb from 0.5") {
+  const auto r = compute(item("eq-4.52"));
+  for (const char* name : {"newton", "newton_left", "curve", "extrema"}) {
+    const auto& s = r.find_series(name);
+    CAPTURE(name);
+    REQUIRE(!s.rows.empty());
+    for (std::size_t k = 0; k < s.rows.size(); ++k)
+      CHECK(at(s, k, "C") == doctest::Approx(cubic_4_52(at(s, k, "theta"))).epsilon(1e-12));
+  }
+  // the book's numbers (p. 155): θ⁽⁰⁾ = 1.5, C = 10.125, θ⁽¹⁾ = 5.25, C ≈ 41.77, θ⁽⁶⁾ ≈ 3
+  const auto& a = r.find_series("newton");
+  CHECK(at(a, 0, "theta") == 1.5);
+  CHECK(at(a, 0, "C") == doctest::Approx(10.125).epsilon(1e-15));
+  CHECK(at(a, 1, "theta") == doctest::Approx(5.25).epsilon(1e-15));
+  CHECK(std::fabs(at(a, 1, "C") - 41.77) <= 0.005);  // printed to two decimals
+  CHECK(std::fabs(at(a, 6, "theta") - 3) < 1e-13);
+  // left of the inflection point: θ⁽¹⁾ = 0.5 - C'(0.5)/C''(0.5) = 0.5 - (-11.25)/(-3) = -3.25,
+  // and the run ends at the maximum -1 (MEDL p. 156)
+  const auto& b = r.find_series("newton_left");
+  CHECK(at(b, 0, "theta") == 0.5);
+  CHECK(at(b, 1, "theta") == doctest::Approx(-3.25).epsilon(1e-15));
+  CHECK(at(b, b.rows.size() - 1, "theta") == doctest::Approx(-1).epsilon(1e-12));
+  const auto& e = r.find_series("extrema");
+  CHECK(at(e, 0, "C") == 32);
+  CHECK(at(e, 1, "C") == 0);
+  // the curve spans every iterate
+  const auto& curve = r.find_series("curve");
+  CHECK(at(curve, 0, "theta") < -3.25);
+  CHECK(at(curve, curve.rows.size() - 1, "theta") > 5.25);
+  // another left start is honoured
+  const auto other = compute(item("eq-4.52"), {"left_start=0.9"});
+  const auto& c = other.find_series("newton_left");
+  CHECK(at(c, 0, "theta") == 0.9);
+  CHECK(at(c, c.rows.size() - 1, "theta") == doctest::Approx(-1).epsilon(1e-12));
+}
+
+TEST_CASE("medl04 eq-4.54 picture: Newton's path on Rosenbrock with its overshoot") {
+  const auto r = compute(item("eq-4.54"));
+  const auto& s = r.find_series("newton");
+  check_path_on_rosenbrock(s);
+  // C48 (numpy): θ⁽¹⁾ = (0.2163..., 0.0465...), θ⁽²⁾ = (0.9603..., 0.3687...), C rises to 30.643
+  CHECK(at(s, 1, "theta1") == doctest::Approx(0.216326530612).epsilon(1e-10));
+  CHECK(at(s, 2, "theta1") == doctest::Approx(0.960336020529).epsilon(1e-10));
+  CHECK(at(s, 2, "theta2") == doctest::Approx(0.368695151239).epsilon(1e-10));
+  CHECK(at(s, 2, "C") == doctest::Approx(30.643).epsilon(1e-4));
+  CHECK(at(s, 2, "C") > at(s, 1, "C"));
+  CHECK(s.rows.size() == 7);
+  CHECK(std::fabs(at(s, 6, "theta1") - 1) < 1e-9);
+  const auto& grid = r.find_series("contours");
+  for (std::size_t k = 0; k < grid.rows.size(); k += 89)
+    CHECK(at(grid, k, "C") ==
+          doctest::Approx(rosenbrock(at(grid, k, "theta1"), at(grid, k, "theta2"))).epsilon(1e-12));
+  // the drawn box holds the whole path
+  const auto& a = figure(r, "eq-4.54").panels.at(0);
+  for (const auto& row : s.rows) {
+    CHECK(row[1] > a.xrange->first);
+    CHECK(row[1] < a.xrange->second);
+    CHECK(row[2] > a.yrange->first);
+    CHECK(row[2] < a.yrange->second);
+  }
+}
