@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "chapters.hpp"
 
@@ -164,4 +165,44 @@ TEST_CASE("medl04 eq-4.54 picture: Newton's path on Rosenbrock with its overshoo
     CHECK(row[2] > a.yrange->first);
     CHECK(row[2] < a.yrange->second);
   }
+}
+
+TEST_CASE("medl04 section-4.5-cg picture: CG in d = 2 steps, steepest descent zig-zags") {
+  const auto r = compute(item("section-4.5-cg"));
+  // A = [[4, 1], [1, 3]], b = (1, 2): A⁻¹b = (3 - 2, -1 + 8)/11 = (1/11, 7/11)
+  const auto grad = [](double x, double y) { return std::pair{4 * x + y - 1, x + 3 * y - 2}; };
+  for (const char* name : {"cg", "steepest"}) {
+    const auto& s = r.find_series(name);
+    CAPTURE(name);
+    CHECK(at(s, 0, "theta1") == 2);
+    CHECK(at(s, 0, "theta2") == 1);
+    for (std::size_t k = 0; k < s.rows.size(); ++k) {
+      const auto [gx, gy] = grad(at(s, k, "theta1"), at(s, k, "theta2"));
+      CHECK(at(s, k, "|A theta - b|") == doctest::Approx(std::hypot(gx, gy)).epsilon(1e-9));
+    }
+    CHECK(at(s, s.rows.size() - 1, "theta1") == doctest::Approx(1.0 / 11).epsilon(1e-9));
+    CHECK(at(s, s.rows.size() - 1, "theta2") == doctest::Approx(7.0 / 11).epsilon(1e-9));
+  }
+  CHECK(r.find_series("cg").rows.size() == 3);  // θ⁽⁰⁾ and d = 2 steps
+  const auto& sd = r.find_series("steepest");
+  CHECK(double(sd.rows.size()) == r.value("steepest_descent_iterations_2x2") + 1);
+  CHECK(sd.rows.size() > 10);
+  for (std::size_t k = 1; k < sd.rows.size(); ++k) {
+    // each step is along -∇C, and exact: the next gradient is orthogonal to it (4.45); checked
+    // while |∇C| is far above the rounding of θ, which limits the angles of tiny vectors
+    const auto [gx, gy] = grad(at(sd, k - 1, "theta1"), at(sd, k - 1, "theta2"));
+    const auto [hx, hy] = grad(at(sd, k, "theta1"), at(sd, k, "theta2"));
+    if (std::hypot(hx, hy) < 1e-6) break;
+    const double sx = at(sd, k, "theta1") - at(sd, k - 1, "theta1");
+    const double sy = at(sd, k, "theta2") - at(sd, k - 1, "theta2");
+    CHECK(std::fabs(sx * gy - sy * gx) <= 1e-9 * std::hypot(sx, sy) * std::hypot(gx, gy));
+    CHECK(sx * gx + sy * gy < 0);
+    CHECK(std::fabs(gx * hx + gy * hy) <= 1e-9 * std::hypot(gx, gy) * std::hypot(hx, hy));
+  }
+  // CG on the random system: θ⁽⁰⁾ = 0, so the first residual is |b|; solved at t = d = 10
+  const auto& random = r.find_series("cg_random");
+  REQUIRE(random.rows.size() == 11);
+  CHECK(at(random, 10, "|A theta - b|") < 1e-10 * at(random, 0, "|A theta - b|"));
+  CHECK(at(random, 9, "|A theta - b|") > 1e-10 * at(random, 0, "|A theta - b|"));
+  CHECK(figure(r, "section-4.5-cg").panels.at(1).logy);
 }
