@@ -181,3 +181,47 @@ TEST_CASE("aggarwal03 section-3.2.3 picture: z(i, j) = w_ij sigma'(a_j) and Delt
   }
   CHECK(d == doctest::Approx(expected).epsilon(1e-13));
 }
+
+namespace {
+double at(const descent::report::Series& s, std::size_t row, const std::string& column) {
+  return s.rows.at(row).at(s.column(column));
+}
+}  // namespace
+
+TEST_CASE("aggarwal03 exercise-6 picture: the two trajectories on x^2 + y^10") {
+  const auto r = compute(item("exercise-6"));  // alpha = 0.01, 10000 steps
+  // from (0.5, 0.5): x(t) = 0.5 (1 - 2 alpha)^t exactly; y follows y <- y - 10 alpha y^9,
+  // iterated here independently
+  const auto& a = r.find_series("path_a");
+  REQUIRE(a.rows.size() > 1000);
+  double y = 0.5;
+  int t = 0;
+  for (std::size_t k = 0; k < a.rows.size(); ++k) {
+    const int tk = static_cast<int>(at(a, k, "t"));
+    for (; t < tk; ++t) y -= 0.1 * std::pow(y, 9);
+    CHECK(at(a, k, "x") == doctest::Approx(0.5 * std::pow(0.98, tk)).epsilon(1e-11));
+    CHECK(at(a, k, "y") == doctest::Approx(y).epsilon(1e-13));
+    CHECK(at(a, k, "C") ==
+          doctest::Approx(at(a, k, "x") * at(a, k, "x") + std::pow(y, 10)).epsilon(1e-13));
+  }
+  CHECK(at(a, a.rows.size() - 1, "t") == 10000);
+  CHECK(at(a, a.rows.size() - 1, "y") > 0.3);  // y has crept only from 0.5
+  // from (2, 2): y1 = 2 - 0.1 * 2^9 = -49.2, y2 = -49.2 + 0.1 * 49.2^9, then beyond 1e126
+  const auto& b = r.find_series("path_b");
+  REQUIRE(b.rows.size() == 4);
+  CHECK(at(b, 1, "x") == doctest::Approx(1.96).epsilon(1e-15));
+  CHECK(at(b, 1, "y") == doctest::Approx(-49.2).epsilon(1e-14));
+  CHECK(at(b, 2, "y") == doctest::Approx(-49.2 + 0.1 * std::pow(49.2, 9)).epsilon(1e-13));
+  CHECK(at(b, 3, "|y|") > 1e126);
+  // panel (a) draws the first step of (2, 2) up to the frame's lower edge y = -0.1
+  const auto& framed = r.find_series("framed_b");
+  REQUIRE(framed.rows.size() == 2);
+  CHECK(at(framed, 1, "y") == doctest::Approx(-0.1).epsilon(1e-14));
+  CHECK(at(framed, 1, "x") == doctest::Approx(2 - 0.04 * 2.1 / 51.2).epsilon(1e-14));
+  CHECK(r.find_series("framed_a").rows.size() == a.rows.size());  // never leaves the frame
+  const auto& grid = r.find_series("landscape");
+  for (std::size_t k = 0; k < grid.rows.size(); k += 101) {
+    const double gx = at(grid, k, "theta1"), gy = at(grid, k, "theta2");
+    CHECK(at(grid, k, "C") == doctest::Approx(gx * gx + std::pow(gy, 10)).epsilon(1e-14));
+  }
+}
