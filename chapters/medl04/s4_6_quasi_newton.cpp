@@ -40,11 +40,17 @@ Param start_param() {
                        Interval::closed(-1e6, 1e6));
 }
 
-// The series {t, theta1, theta2, C, |grad C|} of a run on Rosenbrock, for a figure.
+// The series {t, theta1, theta2, C, |grad C|} of a run on Rosenbrock, for a figure: every
+// iterate up to 20,000, beyond that every k-th (and the last), so that a run of a million
+// iterations does not draw a million points.
 void add_path(Result& result, const std::string& name, const optim::Trajectory& run) {
   auto& s = result.add_series(name, {"t", "theta1", "theta2", "C", "|grad C|"});
-  for (const auto& it : run.iterates)
-    s.add({double(it.t), it.theta(0), it.theta(1), it.value, it.gradient_norm});
+  const std::size_t n = run.iterates.size(), stride = (n + 19999) / 20000;
+  for (std::size_t k = 0; k < n; ++k)
+    if (k % stride == 0 || k + 1 == n) {
+      const auto& it = run.iterates[k];
+      s.add({double(it.t), it.theta(0), it.theta(1), it.value, it.gradient_norm});
+    }
 }
 
 // Contours of Rosenbrock at log-spaced levels e^-7, e^-6, ..., e^7 (the authors draw their
@@ -152,15 +158,20 @@ app::Item newton_rosenbrock_item() {
 // Rosenbrock and (b) as |grad C| against the iteration, where the first-order and the
 // second-order methods part ways.
 void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, const vector& theta0,
-                              const optim::QuasiNewtonOptions& o, const optim::QuasiNewtonRun& bfgs,
+                              const optim::QuasiNewtonOptions& o, int gd_iterations,
+                              const optim::QuasiNewtonRun& bfgs,
                               const optim::QuasiNewtonRun& lbfgs) {
   optim::NonlinearCgOptions gd_options;  // restarting every step: θ_d = -∇C, steepest descent
   gd_options.restart_every = 1;
   gd_options.stop = o.stop;
+  gd_options.stop.max_iterations = gd_iterations;
   gd_options.line_search = optim::nonlinear_cg_line_search(optim::kind_of(o.line_search));
   const auto gd = optim::nonlinear_cg(f, theta0, gd_options);
   optim::NewtonOptions newton_options;  // the full step (4.54), no search
   newton_options.stop = o.stop;
+  // Newton converges quadratically or not at all: 100 steps draw either (a longer run would
+  // only add iterates at the tolerance's rounding floor)
+  newton_options.stop.max_iterations = std::min(o.stop.max_iterations, 100);
   const auto newton = optim::newton(f, theta0, newton_options);
 
   add_path(result, "gd", gd.trajectory);
@@ -207,8 +218,8 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
                         {a, b},
                         "Gradient descent and Newton's method are drawn for comparison: gradient "
                         "descent searches along -grad C with the same kind of line search "
-                        "(c2 = 0.1), Newton takes the full step (4.54); all stop at the same "
-                        "|grad C| tolerance or iteration limit."};
+                        "(c2 = 0.1) for at most gd_iterations steps, Newton takes the full step "
+                        "(4.54) for at most 100; all stop at the same |grad C| tolerance."};
   result.figures.push_back(figure);
 }
 
@@ -247,7 +258,8 @@ Result algorithm_4_3(const Params& p) {
   result.value("skipped_updates", bfgs.skipped_updates + lbfgs.skipped_updates);
   result.status = "BFGS: " + bfgs.trajectory.status.to_string() +
                   "; L-BFGS: " + lbfgs.trajectory.status.to_string();
-  add_algorithm_4_3_figure(result, f, theta0, o, bfgs, lbfgs);
+  add_algorithm_4_3_figure(result, f, theta0, o, static_cast<int>(p.integer("gd_iterations")), bfgs,
+                           lbfgs);
   return result;
 }
 
@@ -265,7 +277,10 @@ app::Item algorithm_4_3_item() {
                      "stop when |grad C| < tolerance (scipy's gtol in the fixtures)",
                      Interval::greater_than(0)),
        Param::integer("max_iterations", "1000", Provenance::companion, "most iterations",
-                      Interval::closed(1, 1e6))},
+                      Interval::closed(1, 1e6)),
+       Param::integer("gd_iterations", "1000", Provenance::companion,
+                      "most steps of the gradient descent drawn for comparison",
+                      Interval::closed(1, 20000))},
       algorithm_4_3};
 }
 

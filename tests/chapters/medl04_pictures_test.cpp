@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "chapters.hpp"
+#include "descent/core/error.hpp"
 
 using descent::app::compute;
 
@@ -97,6 +98,10 @@ TEST_CASE("medl04 algorithm-4.3 picture: four paths from one start, |grad C| on 
   for (std::size_t k = 1; k < levels.size(); ++k)
     CHECK(levels[k] / levels[k - 1] == doctest::Approx(std::exp(1.0)));
   CHECK(figure(r, "algorithm-4.3").panels.at(1).logy);
+  // the drawn gradient descent has its own bound
+  CHECK(compute(item("algorithm-4.3"), {"gd_iterations=20"}).find_series("gd").rows.size() == 21);
+  CHECK_THROWS_AS(compute(item("algorithm-4.3"), {"gd_iterations=20001"}),
+                  descent::invalid_argument);
 }
 
 namespace {
