@@ -84,8 +84,33 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
                  {"cg", "theta1", "theta2", Layer::Style::linespoints,
                   "conjugate gradient (4.47)" + steps(cg_path.size())}};
   left.key = "bottom right";
+  // a close-up of steepest descent after its first step, where the zig-zag lives, with
+  // contours sampled afresh at that scale
+  report::Panel close;
+  close.title = "(b) close-up after the first step: right-angle turns against CG's one step";
+  close.xlabel = "theta1";
+  close.ylabel = "theta2";
+  if (steepest.size() > 2) {
+    double c_lo1 = INFINITY, c_hi1 = -INFINITY, c_lo2 = INFINITY, c_hi2 = -INFINITY;
+    for (std::size_t t = 1; t < steepest.size(); ++t) {
+      c_lo1 = std::min(c_lo1, steepest[t](0)), c_hi1 = std::max(c_hi1, steepest[t](0));
+      c_lo2 = std::min(c_lo2, steepest[t](1)), c_hi2 = std::max(c_hi2, steepest[t](1));
+    }
+    const double c_half = 0.6 * std::max({c_hi1 - c_lo1, c_hi2 - c_lo2, 1e-12});
+    const double c1 = (c_lo1 + c_hi1) / 2, c2 = (c_lo2 + c_hi2) / 2;
+    const common::Box zoom{{c1 - c_half, c1 + c_half, 121}, {c2 - c_half, c2 + c_half, 121}};
+    common::add_grid(result, "contours_close", zoom.x, zoom.y, [&](double x, double y) {
+      theta(0) = x, theta(1) = y;
+      return quadratic(a, b, theta);
+    });
+    common::frame(close, zoom);
+    close.layers = {common::contour_layer("contours_close", levels),
+                    {"steepest", "theta1", "theta2", Layer::Style::linespoints, "steepest descent"},
+                    {"cg", "theta1", "theta2", Layer::Style::linespoints, "conjugate gradient"}};
+    close.key = "bottom right";
+  }
   report::Panel right;
-  right.title = "(b) |A theta(t) - b| against t";
+  right.title = "(c) |A theta(t) - b| against t";
   right.xlabel = "iteration t";
   right.ylabel = "|A theta - b|";
   right.logy = true;
@@ -99,7 +124,8 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
       "section-4.5-cg",
       "Conjugate gradient reaches the minimizer of a quadratic in d steps; steepest descent "
       "with exact steps zig-zags",
-      {left, right},
+      steepest.size() > 2 ? std::vector<report::Panel>{left, close, right}
+                          : std::vector<report::Panel>{left, right},
       "The book gives no example; the 2x2 system and the random one are the companion's."});
 }
 
