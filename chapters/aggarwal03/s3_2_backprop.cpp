@@ -8,6 +8,7 @@
 #include <string>
 #include <xtensor/xmanipulation.hpp>
 
+#include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
 #include "aggarwal03/toy_network.hpp"
 #include "descent/core/error.hpp"
@@ -94,6 +95,16 @@ Result toy_backprop(const Params& p, bool post) {
   const auto other = post ? nn::backprop_pre_activation(net, f, grad_o)
                           : nn::backprop_post_activation(net, f, grad_o);
   result.value("max_diff_other_form", max_abs_diff(nn::flatten(g), nn::flatten(other)));
+  if (post)
+    result.figures.push_back(report::Figure{
+        "section-3.2.3",
+        "The 2-3-1 sigmoid network as a computational graph (Figures 3.6, 3.7): each unit with a, "
+        "h and Delta = dL/dh, each edge with its local derivative z(i, j) = w_ij Phi'(a_j)",
+        {},
+        "Drawn by Graphviz from the network and the forward and backward passes of the tables; "
+        "Delta of a unit is the sum over its outgoing edges of z times the Delta downstream "
+        "(Eq. 3.10). Biases are not drawn.",
+        network_dot(net, f, g, squared_loss(f.h.back(), y), "network")});
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/autodiff/paths.hpp"
 #include "descent/autodiff/tape.hpp"
@@ -63,15 +64,45 @@ app::Item sigmoid_of_sigmoid_item() {
 
 // --- eq-3.2 -----------------------------------------------------------------------------
 
+// Figure 3.1: w → y = g(w) = w² → o = f(y) = cos(y).
+struct Graph32 {
+  ad::Tape tape;
+  ad::Var w, y, o;
+};
+
+void record_3_2(Graph32& g, double w0) {
+  g.w = g.tape.input(w0, "w");
+  g.y = ad::pow(g.w, 2.0);  // g(w) = w²
+  g.o = ad::cos(g.y);       // f(y) = cos(y)
+  g.tape.name(g.y, "y"), g.tape.name(g.o, "o");
+}
+
+// The figure of a chain-rule item: its graph at the first w, drawn by Graphviz with the local
+// derivatives on the edges; `derivative` is do/dw there.
+report::Figure graph_figure(const std::string& id, const std::string& caption, const ad::Tape& tape,
+                            ad::Var o, double w0, double derivative) {
+  return report::Figure{
+      id,
+      caption + "; w = " + label_number(w0) + ", do/dw = " + label_number(derivative),
+      {},
+      "Drawn by Graphviz from the recorded graph at the first w: each edge carries its local "
+      "derivative z(i, j) (formula = value); do/dw is the sum over the paths of their products.",
+      local_derivative_dot(tape, o.index, "chain_rule")};
+}
+
 Result cos_of_square(const Params& p) {
   Result result;
   auto& t = result.table("values", {"w", "cos(w^2)", "derivative (tape)", "-2w sin(w^2)"});
   for (const double w0 : p.vector("w")) {
-    ad::Tape tape;
-    const ad::Var w = tape.input(w0, "w");
-    const ad::Var o = ad::cos(ad::pow(w, 2.0));  // f(g(w)) with g(w) = w², f(y) = cos(y)
-    t.add({w0, o.value(), derivative(tape, w, o), -2 * w0 * std::sin(w0 * w0)});
+    Graph32 g;
+    record_3_2(g, w0);
+    t.add({w0, g.o.value(), derivative(g.tape, g.w, g.o), -2 * w0 * std::sin(w0 * w0)});
   }
+  Graph32 g;
+  record_3_2(g, p.vector("w").front());
+  result.figures.push_back(graph_figure(
+      "eq-3.2", "Figure 3.1: the univariate chain rule on cos(w^2), a path of two nodes", g.tape,
+      g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
 
@@ -112,6 +143,11 @@ Result multivariable_chain_rule(const Params& p) {
     const double dp_dw = -std::sin(w0 * w0) * 2 * w0, dq_dw = std::cos(w0 * w0) * 2 * w0;
     t.add({w0, 1.0 * dp_dw, 1.0 * dq_dw, dp_dw + dq_dw, derivative(g.tape, g.w, g.o)});
   }
+  Graph35 g;
+  record_3_5(g, p.vector("w").front());
+  result.figures.push_back(graph_figure(
+      "eq-3.3", "Figure 3.2: the multivariable chain rule, two paths from w to o = K(p, q) = p + q",
+      g.tape, g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
 
@@ -156,6 +192,11 @@ Result sin_plus_cos(const Params& p) {
     const double book = -2 * w0 * std::sin(w0 * w0) + 2 * w0 * std::cos(w0 * w0);  // Eq. 3.5
     t.add({w0, g.o.value(), derivative(g.tape, g.w, g.o), book});
   }
+  Graph35 g;
+  record_3_5(g, p.vector("w").front());
+  result.figures.push_back(
+      graph_figure("eq-3.5", "Figure 3.3: the chain rule in action on o = sin(w^2) + cos(w^2)",
+                   g.tape, g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
 
@@ -180,11 +221,17 @@ struct Graph34 {
 void record_3_4(Graph34& g, double w0, long layers) {
   g.w = g.tape.input(w0, "w");
   ad::Var h1 = 1.0 * g.w, h2 = 1.0 * g.w;  // layer 1: the single input w, edge derivative 1
+  const auto name = [&](ad::Var v, long i, int j) {  // h(i, j), as the book labels the units
+    g.tape.name(v, "h(" + std::to_string(i) + "," + std::to_string(j) + ")");
+  };
+  name(h1, 1, 1), name(h2, 1, 2);
   for (long i = 2; i <= layers; ++i) {
     const ad::Var n1 = h1 * h2, n2 = h1 * h2;
     h1 = n1, h2 = n2;
+    name(h1, i, 1), name(h2, i, 2);
   }
   g.o = h1 * h2;
+  g.tape.name(g.o, "o");
 }
 //! [graph-3.4]
 
@@ -211,6 +258,16 @@ Result exponential_paths(const Params& p) {
     result.status = "o = w^" + short_number(n) +
                     " and its derivative leave the doubles at w = " + short_number(w0) +
                     " (|w| <= 1 keeps them finite at every depth)";
+  result.figures.push_back(report::Figure{
+      "figure-3.4",
+      "Figure 3.4: " + std::to_string(layers) + " layers of two product units, " +
+          short_number(en.paths) + " paths from w to o = w^" + short_number(n) +
+          "; w = " + label_number(w0),
+      {},
+      "Drawn by Graphviz from the recorded graph: each unit is the product of its two inputs, "
+      "so the local derivative on each edge is the other input's value (the edges out of w "
+      "carry 1).",
+      local_derivative_dot(g.tape, g.o.index, "product_units", false)});
   return result;
 }
 

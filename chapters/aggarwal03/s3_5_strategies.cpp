@@ -7,10 +7,12 @@
 /// and Exercise 6. The book gives formulas only; the test surfaces and settings are the
 /// catalogue's (provenance "companion").
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
@@ -504,6 +506,94 @@ class XY10 final : public problems::Objective {
   [[nodiscard]] vector initial_point() const override { return vector({0.5, 0.5}); }
 };
 
+using report::Series;
+
+// The series {t, x, y, C, |y|} of a run of exercise 6, for its figure.
+void add_xy10_path(Result& result, const std::string& name, const optim::Trajectory& run) {
+  auto& s = result.add_series(name, {"t", "x", "y", "C", "|y|"});
+  for (const auto& it : run.iterates)
+    s.add({double(it.t), it.theta(0), it.theta(1), it.value, std::fabs(it.theta(1))});
+}
+
+// The drawn part of a path in `box`: its iterates up to the first that leaves the box, and
+// the point where that step crosses the border (gnuplot draws no segment with an end outside).
+void add_framed_path(Result& result, const std::string& name, const Series& path,
+                     const common::Box& box) {
+  auto& s = result.add_series(name, {"x", "y"});
+  const auto inside = [&](double x, double y) {
+    return x >= box.x.lo && x <= box.x.hi && y >= box.y.lo && y <= box.y.hi;
+  };
+  const auto x = path.column("x"), y = path.column("y");
+  for (std::size_t k = 0; k < path.rows.size(); ++k) {
+    const auto& r = path.rows[k];
+    if (inside(r[x], r[y])) {
+      s.add({r[x], r[y]});
+      continue;
+    }
+    if (k > 0 && std::isfinite(r[x]) && std::isfinite(r[y])) {
+      // the largest fraction f of the step from the last iterate that stays in the box
+      const auto& q = path.rows[k - 1];
+      double f = 1;
+      const auto clip = [&](double from, double to, double lo, double hi) {
+        if (to < lo) f = std::min(f, (lo - from) / (to - from));
+        if (to > hi) f = std::min(f, (hi - from) / (to - from));
+      };
+      clip(q[x], r[x], box.x.lo, box.x.hi);
+      clip(q[y], r[y], box.y.lo, box.y.hi);
+      s.add({q[x] + f * (r[x] - q[x]), q[y] + f * (r[y] - q[y])});
+    }
+    break;
+  }
+}
+
+// The exercise asks for the trajectories as plots: (a) both over the contours of
+// x^2 + y^10, (b) x and y against t from the first start, (c) |y| from the second, which
+// explodes.
+void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<double>& a,
+                           const std::vector<double>& b) {
+  const common::Box box{{-0.1, 2.2, 116}, {-0.1, 2.2, 116}};
+  common::add_grid(result, "landscape", C, box.x, box.y);
+  add_framed_path(result, "framed_a", result.find_series("path_a"), box);
+  add_framed_path(result, "framed_b", result.find_series("path_b"), box);
+  const auto start = [](const std::vector<double>& s) {
+    return "from (" + short_number(s[0]) + ", " + short_number(s[1]) + ")";
+  };
+  using report::Layer;
+  report::Panel left;
+  left.title = "(a) over contours of L = x^2 + y^10 (levels e^-7 ... e^7)";
+  left.xlabel = "x";
+  left.ylabel = "y";
+  common::frame(left, box);
+  left.layers = {
+      common::contour_layer("landscape", common::exp_levels(-7, 7, 1)),
+      {"framed_a", "x", "y", Layer::Style::linespoints, start(a)},
+      {"framed_b", "x", "y", Layer::Style::linespoints, start(b) + ", to the frame's edge"}};
+  left.key = "top left";
+  report::Panel middle;
+  middle.title = "(b) " + start(a) + ": x and |y| against t";
+  middle.xlabel = "iteration t";
+  middle.ylabel = "coordinate";
+  middle.logy = true;
+  middle.layers = {{"path_a", "t", "x", Layer::Style::lines, "x"},
+                   {"path_a", "t", "|y|", Layer::Style::lines, "|y|"}};
+  middle.key = "center right";
+  report::Panel right;
+  right.title = "(c) " + start(b) + ": |y| against t";
+  right.xlabel = "iteration t";
+  right.ylabel = "|y|";
+  right.logy = true;
+  right.layers = {{"path_b", "t", "|y|", Layer::Style::linespoints, "|y|"}};
+  right.key = "top left";
+  result.figures.push_back(report::Figure{
+      "exercise-6",
+      "Exercise 6: steepest descent at a constant learning rate on L = x^2 + y^10 from two starts",
+      {left, middle, right},
+      "From the first start x falls geometrically while y creeps (the gradient 10 y^9 vanishes "
+      "near y = 0); from the second the gradient 10 y^9 throws y far out of the frame and the run "
+      "diverges. Runs of more than 2000 steps are drawn every iterations/2000 steps, and whole "
+      "over their last 50."});
+}
+
 Result exercise_6(const Params& p) {
   const XY10 C;
   Result result;
@@ -513,9 +603,16 @@ Result exercise_6(const Params& p) {
     common::Run r;
     r.schedule = optim::Schedule::fixed_rate(p.number("alpha"));
     r.iterations = static_cast<int>(p.integer("iterations"));
-    r.record_every = 1000;
+    // the drawn path: at most ~2000 points, and the last 50 steps whole (a divergence)
+    r.record_every = std::max(1, r.iterations / 2000);
+    r.keep_last = 50;
     const auto run = common::run(C, r, descent::to_vector(start));
     const std::string name = k++ == 0 ? "a" : "b";
+    add_xy10_path(result, "path_" + name, run);
+    if (run.status.reason == StopReason::diverged)
+      result.allow_non_finite("path_" + name,
+                              "the iterates of a run that diverged (the status "
+                              "says where)");
     note_divergence(result, "from " + short_number(start[0]) + "," + short_number(start[1]),
                     run.status);
     const auto& last = run.last();
@@ -526,6 +623,7 @@ Result exercise_6(const Params& p) {
     result.value("t_" + name, last.t);
     result.value("diverged_" + name, run.status.reason == StopReason::diverged ? 1 : 0);
   }
+  add_exercise_6_figure(result, C, p.vector("start_a"), p.vector("start_b"));
   return result;
 }
 

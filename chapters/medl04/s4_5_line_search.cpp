@@ -15,6 +15,7 @@
 #include "descent/optim/line_search.hpp"
 #include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
+#include "medl04/s4_5_cg_figure.hpp"
 #include "medl04/sections.hpp"
 
 namespace descent::chapters::medl04 {
@@ -241,11 +242,13 @@ Result section_cg(const Params& p) {
   result.value("cg_iterations_2x2", run.status.iterations);
   // steepest descent with exact steps (4.46) on the same problem, for comparison
   vector theta = theta0;
+  std::vector<vector> sd_path{theta};  // drawn by add_cg_figure
   int sd = 0;
   for (; sd < 10000; ++sd) {
     const vector g = gemv(a, theta) - b;
     if (std::sqrt(dot(g, g)) < 1e-10) break;
     theta -= optim::exact_step_quadratic(-dot(g, g), dot(g, gemv(a, g))) * g;
+    sd_path.push_back(theta);
   }
   result.value("steepest_descent_iterations_2x2", sd);
 
@@ -266,6 +269,7 @@ Result section_cg(const Params& p) {
                optim::max_conjugacy_cosine(big, random_run.directions));
   result.status = "2x2: " + run.status.to_string() + "; random d = " + std::to_string(d) + ": " +
                   random_run.status.to_string();
+  add_cg_figure(result, a, b, theta0, run, sd_path, random_run, rhs);
   return result;
 }
 

@@ -3,6 +3,7 @@
 /// (4.51), its overshoot (4.52), oscillation and convergence to a maximum, the secant
 /// method (4.53) and Figure 4.10.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -98,6 +99,65 @@ app::Item newton_on_quadratic_item() {
 
 // --- eq-4.52 ------------------------------------------------------------------------
 
+// The series {theta, C} of a run's iterates (θ⁽ᵗ⁾, C(θ⁽ᵗ⁾)): points on the curve C.
+void add_iterates_on_curve(Result& result, const std::string& name,
+                           const optim::Trajectory1d& run) {
+  auto& s = result.add_series(name, {"t", "theta", "C"});
+  for (const auto& it : run.iterates) s.add({double(it.t), it.theta, it.value});
+}
+
+// The picture of (4.52): the curve C(θ) with its minimum 3 and maximum -1, and Newton's
+// iterates on it, (a) from the book's θ⁽⁰⁾ = 1.5 (the overshoot to 5.25) and (b) from a start
+// left of the inflection point θ = 1, which climbs to the maximum (MEDL p. 156).
+void add_overshoot_figure(Result& result, const problems::Univariate& f,
+                          const optim::Trajectory1d& run, const optim::Trajectory1d& left) {
+  add_iterates_on_curve(result, "newton", run);
+  add_iterates_on_curve(result, "newton_left", left);
+  // the curve over every finite iterate of both runs and both extrema, widened by a tenth
+  double lo = -1, hi = 3;
+  for (const auto* r : {&run, &left})
+    for (const auto& it : r->iterates)
+      if (std::isfinite(it.theta) && std::fabs(it.theta) <= 1e6)
+        lo = std::min(lo, it.theta), hi = std::max(hi, it.theta);
+  const double pad = 0.1 * (hi - lo);
+  auto& curve = result.add_series("curve", {"theta", "C"});
+  for (int k = 0; k <= 400; ++k) {
+    const double theta = (lo - pad) + (hi - lo + 2 * pad) * k / 400;
+    curve.add({theta, f.value(theta)});
+  }
+  auto& extrema = result.add_series("extrema", {"theta", "C"});
+  for (const double theta : {-1.0, 3.0}) extrema.add({theta, f.value(theta)});
+  using report::Layer;
+  const auto panel = [&](const std::string& title, const std::string& series,
+                         const optim::Trajectory1d& r) {
+    report::Panel p;
+    p.title = title;
+    p.xlabel = "theta";
+    p.ylabel = "C(theta)";
+    p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (theta-3)^2 (theta+3)"},
+                {"extrema", "theta", "C", Layer::Style::points, "maximum -1, minimum 3"},
+                {series, "theta", "C", Layer::Style::linespoints,
+                 "Newton iterates from theta(0) = " + short_number(r.iterates.front().theta)}};
+    p.key = "top left";
+    return p;
+  };
+  report::Figure figure{
+      "eq-4.52",
+      "Eq. (4.52): Newton's method overshoots the minimum, and left of the inflection point "
+      "it climbs to the maximum",
+      {panel("(a) the book's start: the first step overshoots to 5.25", "newton", run),
+       panel("(b) a start left of the inflection point theta = 1", "newton_left", left)},
+      "Panel (b)'s start (parameter left_start) is the companion's; the book states that every "
+      "start below 1 ends at the maximum."};
+  if (run.status.reason == StopReason::diverged)
+    result.allow_non_finite("newton",
+                            "the iterates of a run that diverged (the status says where)");
+  if (left.status.reason == StopReason::diverged)
+    result.allow_non_finite("newton_left",
+                            "the iterates of a run that diverged (the status says where)");
+  result.figures.push_back(figure);
+}
+
 //! [overshoot]
 Result newton_overshoot(const Params& p) {
   const auto f = problems::overshoot_cubic();  // MEDL (4.52)
@@ -128,6 +188,7 @@ Result newton_overshoot(const Params& p) {
                     : std::string("-"),
                 std::string(to_string(other.status.reason))});
   }
+  add_overshoot_figure(result, f, run, optim::newton_1d(f, p.number("left_start"), options));
   return result;
 }
 //! [overshoot]
@@ -140,7 +201,9 @@ app::Item newton_overshoot_item() {
       {Param::number("theta0", "1.5", Provenance::book, "starting point theta(0)", kModerate),
        max_iterations_param(), tolerance_param(),
        Param::vector("starts", "-2,0,0.5,0.9,0.99,1.01,1.5,2,4", Provenance::companion,
-                     "other starting points: which extremum does each reach?", 1, 50, kModerate)},
+                     "other starting points: which extremum does each reach?", 1, 50, kModerate),
+       Param::number("left_start", "0.5", Provenance::companion,
+                     "the start of panel (b), left of the inflection point 1", kModerate)},
       newton_overshoot};
 }
 

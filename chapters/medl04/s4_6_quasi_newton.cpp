@@ -2,13 +2,17 @@
 /// MEDL §4.6, the multivariate part: Newton's method (4.54)–(4.56) on Rosenbrock, the
 /// quasi-Newton framework of Algorithm 4.3 with BFGS (4.66)/(4.67) and L-BFGS (4.68)/(4.69).
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
 #include "descent/optim/newton.hpp"
+#include "descent/optim/nonlinear_cg.hpp"
 #include "descent/optim/quasi_newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
 #include "descent/problems/rosenbrock.hpp"
@@ -36,7 +40,70 @@ Param start_param() {
                        Interval::closed(-1e6, 1e6));
 }
 
+// The series {t, theta1, theta2, C, |grad C|} of a run on Rosenbrock, for a figure: every
+// iterate up to 20,000, beyond that every k-th (and the last), so that a run of a million
+// iterations does not draw a million points.
+void add_path(Result& result, const std::string& name, const optim::Trajectory& run) {
+  auto& s = result.add_series(name, {"t", "theta1", "theta2", "C", "|grad C|"});
+  const std::size_t n = run.iterates.size(), stride = (n + 19999) / 20000;
+  for (std::size_t k = 0; k < n; ++k)
+    if (k % stride == 0 || k + 1 == n) {
+      const auto& it = run.iterates[k];
+      s.add({double(it.t), it.theta(0), it.theta(1), it.value, it.gradient_norm});
+    }
+}
+
+// Contours of Rosenbrock at log-spaced levels e^-7, e^-6, ..., e^7 (the authors draw their
+// Rosenbrock figures on levels e^k), over `box` sampled at `points` per side.
+report::Layer rosenbrock_contours(Result& result, const problems::Rosenbrock& f,
+                                  const common::Box& box) {
+  common::add_grid(result, "contours", f, box.x, box.y);
+  return common::contour_layer("contours", common::exp_levels(-7, 7, 1));
+}
+
+// The smallest box holding every iterate of `runs`, widened by a tenth on each side.
+common::Box box_around(const std::vector<const optim::Trajectory*>& runs, int points) {
+  double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
+  for (const auto* run : runs)
+    for (const auto& it : run->iterates) {
+      lo1 = std::min(lo1, it.theta(0)), hi1 = std::max(hi1, it.theta(0));
+      lo2 = std::min(lo2, it.theta(1)), hi2 = std::max(hi2, it.theta(1));
+    }
+  const double pad1 = 0.1 * std::max(hi1 - lo1, 0.1), pad2 = 0.1 * std::max(hi2 - lo2, 0.1);
+  return {{lo1 - pad1, hi1 + pad1, points}, {lo2 - pad2, hi2 + pad2, points}};
+}
+
 // --- eq-4.54 -------------------------------------------------------------------------------
+
+// The picture of (4.54) on Rosenbrock: (a) Newton's path over the contours, the overshoot out
+// of the valley and back, (b) C(θ⁽ᵗ⁾) against t, where the overshoot is a rise.
+void add_newton_figure(Result& result, const problems::Rosenbrock& f, const optim::NewtonRun& run) {
+  add_path(result, "newton", run.trajectory);
+  const auto box = box_around({&run.trajectory}, 121);
+  using report::Layer;
+  report::Panel a;
+  a.title = "(a) Newton's path over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
+  a.xlabel = "theta1";
+  a.ylabel = "theta2";
+  common::frame(a, box);
+  a.layers = {rosenbrock_contours(result, f, box),
+              {"newton", "theta1", "theta2", Layer::Style::linespoints, "theta(t)"}};
+  a.key = "bottom right";
+  report::Panel b;
+  b.title = "(b) C(theta(t)): the overshoot is a rise";
+  b.xlabel = "iteration t";
+  b.ylabel = "C(theta(t))";
+  b.logy = true;
+  b.layers = {{"newton", "t", "C", Layer::Style::linespoints, "C(theta(t))"}};
+  report::Figure figure{"eq-4.54",
+                        "Eq. (4.54): Newton's method on Rosenbrock overshoots, then converges "
+                        "quadratically",
+                        {a, b},
+                        "The start (0.2, -0.2) is the one of the book's Rosenbrock figures; the "
+                        "book draws no figure for (4.54). A C of exactly 0 at the minimum is "
+                        "off panel (b)'s log axis."};
+  result.figures.push_back(figure);
+}
 
 Result newton_rosenbrock(const Params& p) {
   const problems::Rosenbrock f;
@@ -65,6 +132,7 @@ Result newton_rosenbrock(const Params& p) {
   const auto eig = eigh(h);
   result.value("condition_number_at_minimum", eig.values(1) / eig.values(0));  // footnote 29
   result.status = run.trajectory.status.to_string();
+  add_newton_figure(result, f, run);
   return result;
 }
 
@@ -84,6 +152,76 @@ app::Item newton_rosenbrock_item() {
 }
 
 // --- algorithm-4.3 -------------------------------------------------------------------------
+
+// The picture of Algorithm 4.3: gradient descent (every step along -grad C, searched the same
+// way), Newton's full step (4.54), BFGS and L-BFGS from one start, (a) over the contours of
+// Rosenbrock and (b) as |grad C| against the iteration, where the first-order and the
+// second-order methods part ways.
+void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, const vector& theta0,
+                              const optim::QuasiNewtonOptions& o, int gd_iterations,
+                              const optim::QuasiNewtonRun& bfgs,
+                              const optim::QuasiNewtonRun& lbfgs) {
+  optim::NonlinearCgOptions gd_options;  // restarting every step: θ_d = -∇C, steepest descent
+  gd_options.restart_every = 1;
+  gd_options.stop = o.stop;
+  gd_options.stop.max_iterations = gd_iterations;
+  gd_options.line_search = optim::nonlinear_cg_line_search(optim::kind_of(o.line_search));
+  const auto gd = optim::nonlinear_cg(f, theta0, gd_options);
+  optim::NewtonOptions newton_options;  // the full step (4.54), no search
+  newton_options.stop = o.stop;
+  // Newton converges quadratically or not at all: 100 steps draw either (a longer run would
+  // only add iterates at the tolerance's rounding floor)
+  newton_options.stop.max_iterations = std::min(o.stop.max_iterations, 100);
+  const auto newton = optim::newton(f, theta0, newton_options);
+
+  add_path(result, "gd", gd.trajectory);
+  add_path(result, "newton", newton.trajectory);
+  add_path(result, "bfgs", bfgs.trajectory);
+  add_path(result, "lbfgs", lbfgs.trajectory);
+  const auto box =
+      box_around({&gd.trajectory, &newton.trajectory, &bfgs.trajectory, &lbfgs.trajectory}, 121);
+  const auto steps = [](const optim::Trajectory& run) {
+    return " (" + std::to_string(run.status.iterations) + " steps)";
+  };
+  using report::Layer;
+  report::Panel a;
+  a.title = "(a) the paths over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
+  a.xlabel = "theta1";
+  a.ylabel = "theta2";
+  common::frame(a, box);
+  a.layers = {
+      rosenbrock_contours(result, f, box),
+      {"gd", "theta1", "theta2", Layer::Style::lines, "gradient descent" + steps(gd.trajectory)},
+      {"newton", "theta1", "theta2", Layer::Style::linespoints,
+       "Newton (4.54)" + steps(newton.trajectory)},
+      {"bfgs", "theta1", "theta2", Layer::Style::linespoints, "BFGS" + steps(bfgs.trajectory)},
+      {"lbfgs", "theta1", "theta2", Layer::Style::linespoints,
+       "L-BFGS, m = " + std::to_string(o.m) + steps(lbfgs.trajectory)}};
+  a.key = "bottom right";
+  report::Panel b;
+  b.title = "(b) |grad C(theta(t))| against the iteration t";
+  b.xlabel = "iteration t";
+  b.ylabel = "|grad C|";
+  b.logy = true;
+  // the second-order methods finish within a few dozen steps; gradient descent is shown
+  // over the same span (its whole run is in the series and in panel (a))
+  const int span = std::max({newton.trajectory.status.iterations, bfgs.trajectory.status.iterations,
+                             lbfgs.trajectory.status.iterations});
+  b.xrange = std::pair{0.0, 1.5 * span + 1};
+  b.layers = {{"gd", "t", "|grad C|", Layer::Style::lines, "gradient descent"},
+              {"newton", "t", "|grad C|", Layer::Style::linespoints, "Newton (4.54)"},
+              {"bfgs", "t", "|grad C|", Layer::Style::linespoints, "BFGS"},
+              {"lbfgs", "t", "|grad C|", Layer::Style::linespoints, "L-BFGS"}};
+  b.key = "bottom left";
+  report::Figure figure{"algorithm-4.3",
+                        "Algorithm 4.3 on Rosenbrock: gradient descent, Newton, BFGS and L-BFGS",
+                        {a, b},
+                        "Gradient descent and Newton's method are drawn for comparison: gradient "
+                        "descent searches along -grad C with the same kind of line search "
+                        "(c2 = 0.1) for at most gd_iterations steps, Newton takes the full step "
+                        "(4.54) for at most 100; all stop at the same |grad C| tolerance."};
+  result.figures.push_back(figure);
+}
 
 Result algorithm_4_3(const Params& p) {
   const problems::Rosenbrock f;
@@ -120,6 +258,8 @@ Result algorithm_4_3(const Params& p) {
   result.value("skipped_updates", bfgs.skipped_updates + lbfgs.skipped_updates);
   result.status = "BFGS: " + bfgs.trajectory.status.to_string() +
                   "; L-BFGS: " + lbfgs.trajectory.status.to_string();
+  add_algorithm_4_3_figure(result, f, theta0, o, static_cast<int>(p.integer("gd_iterations")), bfgs,
+                           lbfgs);
   return result;
 }
 
@@ -137,7 +277,10 @@ app::Item algorithm_4_3_item() {
                      "stop when |grad C| < tolerance (scipy's gtol in the fixtures)",
                      Interval::greater_than(0)),
        Param::integer("max_iterations", "1000", Provenance::companion, "most iterations",
-                      Interval::closed(1, 1e6))},
+                      Interval::closed(1, 1e6)),
+       Param::integer("gd_iterations", "1000", Provenance::companion,
+                      "most steps of the gradient descent drawn for comparison",
+                      Interval::closed(1, 20000))},
       algorithm_4_3};
 }
 

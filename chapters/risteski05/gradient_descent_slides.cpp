@@ -5,9 +5,12 @@
 /// printed (divergent) and corrected.
 
 #include <cmath>
+#include <numbers>
 #include <string>
+#include <vector>
 
 #include "common/first_order.hpp"
+#include "common/grid.hpp"
 #include "descent/problems/peaks.hpp"
 #include "descent/problems/quadratic.hpp"
 #include "risteski05/sections.hpp"
@@ -326,6 +329,93 @@ class CubicValley final : public problems::Objective {
   [[nodiscard]] vector initial_point() const override { return vector({0.0, 0.0}); }
 };
 
+// −(x³ − 3x + y²): the same landscape upside down, whose minimum is a local maximum.
+class CubicRidge final : public problems::Objective {
+ public:
+  [[nodiscard]] std::string name() const override { return "-(x^3 - 3x + y^2)"; }
+  [[nodiscard]] std::size_t dimension() const override { return 2; }
+  [[nodiscard]] double value(const vector& t) const override { return -valley_.value(t); }
+  void gradient(const vector& t, vector& g) const override {
+    valley_.gradient(t, g);
+    g = -g;
+  }
+  [[nodiscard]] bool has_hessian() const override { return true; }
+  void hessian(const vector& t, matrix& h) const override {
+    valley_.hessian(t, h);
+    h = -h;
+  }
+  [[nodiscard]] vector initial_point() const override { return vector({0.0, 0.0}); }
+
+ private:
+  CubicValley valley_;
+};
+
+// The picture of the slide "Types of stationary points": one panel per kind, each the contours
+// of a landscape around a stationary point that critical_points found and classify named
+// (the same search as the table): the minimum and the saddle of x³ − 3x + y², and the maximum
+// of its negation. Levels at f(point) + {0, ±0.05, ±0.2, ±0.5, ±1, ±2}: a minimum or maximum is
+// ringed, through a saddle the level f(point) crosses itself.
+void add_stationary_figure(Result& result) {
+  report::Figure figure{"slide-stationary-points",
+                        "Types of stationary points: a (local) minimum, a (local) maximum, a "
+                        "saddle point",
+                        {},
+                        "The slide draws no functions; the minimum and the saddle are those of "
+                        "x^3 - 3x + y^2 in the table, the maximum that of -(x^3 - 3x + y^2)."};
+  const CubicValley valley;
+  const CubicRidge ridge;
+  for (const std::string kind : {"minimum", "maximum", "saddle"}) {
+    const problems::Objective& f =
+        kind == "maximum" ? static_cast<const problems::Objective&>(ridge) : valley;
+    for (const auto& c : problems::critical_points(f, -3, 3, 13)) {
+      if (c.kind != kind) continue;
+      const double x0 = c.theta(0), y0 = c.theta(1);
+      const common::Box box{{x0 - 1.2, x0 + 1.2, 97}, {y0 - 1.2, y0 + 1.2, 97}};
+      common::add_grid(result, "f_" + kind, f, box.x, box.y);
+      result.add_series("point_" + kind, {"theta1", "theta2", "f"}).add({x0, y0, c.value});
+      std::vector<double> levels;
+      for (const double d : {-2.0, -1.0, -0.5, -0.2, -0.05, 0.0, 0.05, 0.2, 0.5, 1.0, 2.0})
+        levels.push_back(c.value + d);
+      // which way the landscape falls: gradient-descent steps from 8 starts on a circle of
+      // radius 1 around the point, until a path leaves the box; one series, the paths
+      // separated by a row of NaN, where gnuplot breaks the line
+      auto& starts = result.add_series("starts_" + kind, {"theta1", "theta2"});
+      auto& paths = result.add_series("descent_" + kind, {"theta1", "theta2"});
+      result.allow_non_finite("descent_" + kind, "NaN rows separate the 8 paths");
+      for (int k = 0; k < 8; ++k) {
+        const double angle = (k + 0.5) * std::numbers::pi / 4;
+        vector theta({x0 + std::cos(angle), y0 + std::sin(angle)}), g;
+        starts.add({theta(0), theta(1)});
+        if (k > 0) paths.add({std::nan(""), std::nan("")});
+        for (int t = 0; t <= 40; ++t) {
+          paths.add({theta(0), theta(1)});
+          if (std::fabs(theta(0) - x0) > 1.2 || std::fabs(theta(1) - y0) > 1.2) break;
+          f.gradient(theta, g);
+          theta -= 0.03 * g;
+        }
+      }
+      report::Panel panel;
+      panel.title = "(" + std::string(1, char('a' + figure.panels.size())) + ") " + kind + " of " +
+                    f.name() + " at (" + short_number(x0) + ", " + short_number(y0) +
+                    "): Hessian eigenvalues " + short_number(c.lambda_min) + ", " +
+                    short_number(c.lambda_max);
+      panel.xlabel = "x";
+      panel.ylabel = "y";
+      panel.key = "below";
+      common::frame(panel, box);
+      panel.layers = {common::contour_layer("f_" + kind, levels),
+                      {"descent_" + kind, "theta1", "theta2", report::Layer::Style::lines,
+                       "gradient descent, alpha = 0.03"}};
+      panel.layers.push_back(
+          {"starts_" + kind, "theta1", "theta2", report::Layer::Style::points, "its starts"});
+      panel.layers.push_back(
+          {"point_" + kind, "theta1", "theta2", report::Layer::Style::points, kind});
+      figure.panels.push_back(panel);
+    }
+  }
+  result.figures.push_back(figure);
+}
+
 //! [slide-stationary-points]
 Result stationary_points(const Params& p) {
   Result result;
@@ -347,6 +437,7 @@ Result stationary_points(const Params& p) {
       {std::string("x^2 - y^4"), test, -std::pow(t, 4), -std::pow(t, 4), std::string("saddle")});
   trio.add(
       {std::string("x^2 + y^3"), test, std::pow(t, 3), -std::pow(t, 3), std::string("neither")});
+  add_stationary_figure(result);
   return result;
 }
 //! [slide-stationary-points]

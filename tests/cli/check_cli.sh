@@ -110,7 +110,7 @@ echo "ok: output faults -> $(cat "$tmp/err")"
 # A failed item creates no --out directory; a rejected one neither.
 "$medl04" run figure-4.10 --set theta_a=nan --out "$tmp/new/deeper" >/dev/null 2>&1
 [ -e "$tmp/new" ] && fail "a rejected run created its --out directory"
-"$medl04" run eq-4.52 --out "$tmp/no-figures" >/dev/null 2>&1 || fail "eq-4.52 --out"
+"$medl04" run eq-4.51 --out "$tmp/no-figures" >/dev/null 2>&1 || fail "eq-4.51 --out"
 [ -e "$tmp/no-figures" ] && fail "an item without figures created its --out directory"
 
 # Without gnuplot the data and script are written and one line says why there is no SVG.
