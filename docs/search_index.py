@@ -66,7 +66,10 @@ class Sections(html.parser.HTMLParser):
             self.in_title = False
         if not self.in_contents or tag in ("br", "img", "hr", "input", "meta", "link"):
             return
-        # Pop to the matching tag (Doxygen's HTML is well formed; be lenient anyway).
+        # Pop to the matching tag; an end tag that closes nothing open (Doxygen writes a few
+        # around <details> and raw HTML blocks) is ignored.
+        if tag not in (t for t, _ in self.stack):
+            return
         while self.stack:
             t, skipping = self.stack.pop()
             if skipping:
