@@ -12,6 +12,11 @@
 #       \include{doc} file not found, a \snippet marker not found, an \image not in
 #       IMAGE_PATH, a \ref to nothing. Other warnings (undocumented members) are ignored.
 #
+#   check_docs.sh --search [--chromium PATH] HTML_DIR 'QUERY=URL'...
+#       Opens index.html?search=QUERY, which makes the search box of the page
+#       (docs/descent-search.js) type QUERY, and checks that the first result is URL (a page
+#       and anchor, e.g. medl04-s4-5.html#medl04-figure-4-9).
+#
 # Prints one line per page (or for the log), `ok` or what failed, and exits 1 if anything
 # failed (2 on bad usage).
 #
@@ -35,6 +40,11 @@ if [[ ${1:-} == --doxygen-log ]]; then
   exit 0
 fi
 
+search=no
+if [[ ${1:-} == --search ]]; then
+  search=yes
+  shift
+fi
 chromium=chromium
 if [[ ${1:-} == --chromium ]]; then
   chromium=${2:?--chromium needs a path}
@@ -55,6 +65,34 @@ trap 'rm -rf "$work"' EXIT
 body_attr() {
   grep -o -m1 '<body[^>]*>' "$1" | grep -o " $2=\"[^\"]*\"" | head -n1 | sed 's/^[^"]*"//; s/"$//'
 }
+
+if [[ $search == yes ]]; then
+  failures=0
+  for spec in "$@"; do
+    query=${spec%%=*}
+    want=${spec#*=}
+    encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")
+    dom=$work/search.dom
+    profile=$(mktemp -d -p "$work")
+    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$profile" --virtual-time-budget=20000 --dump-dom \
+      "file://$html_dir/index.html?search=$encoded" >"$dom" 2>/dev/null
+    rm -rf "$profile"
+    results=$(grep -o -m1 '<body[^>]*>' "$dom" | grep -o ' data-search-results="[^"]*"' | sed 's/^[^"]*"//; s/"$//')
+    first=${results%% *}
+    first=${first##*/}
+    if [[ $first == "$want" ]]; then
+      printf 'ok   search %-16s -> %s\n' "\"$query\"" "$first"
+    else
+      failures=$((failures + 1))
+      echo "FAIL search \"$query\": first result '${first:-none}', expected '$want' (all: ${results:-none})"
+    fi
+  done
+  (( failures == 0 )) || { echo "check_docs: $failures of $# searches failed"; exit 1; }
+  echo "check_docs: all $# searches ok"
+  exit 0
+fi
 
 failures=0
 for page in "$@"; do
@@ -83,6 +121,10 @@ for page in "$@"; do
   rm -rf "$profile"
 
   problems=()
+  # The previous / up / next links (docs/book_pages.py) lead to pages that exist.
+  for target in $(grep -o '<div class="booknav">.*</div>' "$path" | grep -o 'href="[^"#]*' | sed 's/^href="//' | sort -u); do
+    [[ -f $html_dir/$target ]] || problems+=("book navigation links to $target, which does not exist")
+  done
   if (( status != 0 )) || [[ ! -s $dom ]]; then
     problems+=("chromium failed (exit $status): $(grep -v '^/usr/bin/chromium: ' "$work/$name.stderr" | head -n1)")
   elif [[ $(body_attr "$dom" data-check) != done ]]; then

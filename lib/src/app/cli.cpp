@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "descent/app/docs_export.hpp"
 #include "descent/core/error.hpp"
 #include "descent/report/cleanup.hpp"
 #include "descent/report/figure.hpp"
@@ -303,7 +304,10 @@ int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std:
     const report::Result result = compute(item);
     write_figures_to(result, dir, chapter, err);
     report::FileBatch batch(dir);
-    batch.stage(item.id + ".md", report::render_body(result, report::Format::markdown));
+    // For the section pages: the tables, each figure's note, the command to try.
+    batch.stage(item.id + ".md", docs_tables(result));
+    for (const auto& f : result.figures) batch.stage(f.name + ".note.md", docs_figure_note(f));
+    batch.stage(item.id + ".try.md", docs_try_it(chapter.id, item));
     batch.stage(item.id + ".txt", report::render_body(result, report::Format::text));
     batch.commit();
   }
