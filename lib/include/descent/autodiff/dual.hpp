@@ -28,7 +28,7 @@ struct Dual {
   T tangent{};  ///< the tangent ȧ, the directional derivative of a along the seed direction
 
   Dual() = default;
-  /// A constant: tangent 0 (implicit, so `2.0 * x` works).
+  /// A constant: tangent 0 (implicit, so a plain number passes where a Dual is expected).
   Dual(double v) : value(v), tangent(0) {}  // NOLINT: constants convert implicitly
   /// Value `v` with tangent `t`; seed an input with t = 1 to differentiate along it.
   Dual(T v, T t) : value(v), tangent(t) {}
