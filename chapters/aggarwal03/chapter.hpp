@@ -6,6 +6,8 @@
 
 namespace descent::chapters {
 
+/// Chapter aggarwal03: its id, title, source and every item in the order of the source (what the
+/// `aggarwal03` executable lists and runs).
 [[nodiscard]] app::Chapter make_aggarwal03();
 
 }  // namespace descent::chapters

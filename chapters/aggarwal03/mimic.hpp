@@ -9,6 +9,7 @@
 
 namespace descent::chapters::aggarwal03 {
 
+/// The parameters of the mimic-model experiment (appended to section-3.7.3's own).
 [[nodiscard]] std::vector<app::Param> mimic_params();
 /// Refuses (descent::invalid_argument) sizes whose memory or training time one run cannot
 /// afford; called before anything is computed.

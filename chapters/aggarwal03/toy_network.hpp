@@ -9,6 +9,8 @@
 
 namespace descent::chapters::aggarwal03 {
 
+/// The fixed 2 → 3 → 1 network described above: hidden W 2 × 3 and b (3), output W 3 × 1 and
+/// b (1), sigmoid units throughout.
 inline nn::Network toy_network() {
   nn::Network net;
   net.layers.push_back({matrix{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, vector{0.01, -0.02, 0.03},

@@ -15,15 +15,20 @@
 
 namespace descent::chapters::common {
 
+/// One first-order run as an item describes it: which rule, its hyper-parameters, the
+/// learning-rate schedule, and how many iterates to keep.
 struct Run {
+  /// The rule's name as optim::make_rule accepts it, e.g. "momentum-ewma", "adam".
   std::string rule = "gd";
-  optim::RuleOptions options;
-  optim::Schedule schedule;
-  int iterations = 1000;
+  optim::RuleOptions options;  ///< β, γ, ρ, ε, p of the rule (each rule reads the ones it needs)
+  optim::Schedule schedule;    ///< α⁽ᵗ⁾
+  int iterations = 1000;       ///< T, the number of steps
+  /// Keep θ⁽ᵗ⁾ when t is a multiple of this (the last iterate is always kept).
   int record_every = 1;
-  int keep_last = 1;
+  int keep_last = 1;  ///< also keep the last this many iterates
 };
 
+/// Runs MEDL Algorithm 4.1 with `r` on C from x0 with full gradients (optim::descend).
 inline optim::Trajectory run(const problems::Objective& C, const Run& r, const vector& x0) {
   auto rule = optim::make_rule(r.rule, r.options);
   optim::DescentOptions o;
@@ -106,22 +111,27 @@ inline app::Param x0_param(const std::string& value, app::Provenance p) {
   return app::Param::vector("x0", value, p, "starting point theta(0) = (theta1, theta2)", 2, 2,
                             Interval::closed(-1e6, 1e6));
 }
+/// "alpha": the learning rate α > 0.
 inline app::Param alpha_param(const std::string& value, app::Provenance p,
                               const std::string& help = "learning rate alpha") {
   return app::Param::number("alpha", value, p, help, Interval::greater_than(0));
 }
+/// "beta": a momentum or first-moment decay β in [0, 1).
 inline app::Param beta_param(const std::string& value, app::Provenance p,
                              const std::string& help = "momentum / first-moment decay beta") {
   return app::Param::number("beta", value, p, help, Interval{0, 1, false, true});
 }
+/// "gamma": a second-moment decay γ in [0, 1).
 inline app::Param gamma_param(const std::string& value, app::Provenance p,
                               const std::string& help = "second-moment decay gamma") {
   return app::Param::number("gamma", value, p, help, Interval{0, 1, false, true});
 }
+/// "epsilon": the ε ≥ 0 of an adaptive rule's denominator.
 inline app::Param epsilon_param(const std::string& value, app::Provenance p) {
   return app::Param::number("epsilon", value, p, "epsilon of the denominator",
                             Interval::at_least(0));
 }
+/// "iterations": the number of steps T, 1 ≤ T ≤ `most`.
 inline app::Param iterations_param(const std::string& value, app::Provenance p, double most = 1e6) {
   return app::Param::integer("iterations", value, p, "number of steps T",
                              Interval::closed(1, most));

@@ -18,7 +18,8 @@ namespace descent::chapters::common {
 
 /// A closed interval [lo, hi] sampled at `points` equally spaced values (both ends included).
 struct Axis {
-  double lo = 0, hi = 1;  ///< the ends
+  double lo = 0;          ///< the left end
+  double hi = 1;          ///< the right end
   int points = 41;        ///< samples, >= 2
   /// The k-th sample, k = 0, ..., points − 1.
   [[nodiscard]] double at(int k) const { return lo + (hi - lo) * k / (points - 1); }

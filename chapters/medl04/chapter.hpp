@@ -6,6 +6,8 @@
 
 namespace descent::chapters {
 
+/// Chapter medl04: its id, title, source and every item in the order of the source (what the
+/// `medl04` executable lists and runs).
 [[nodiscard]] app::Chapter make_medl04();
 
 }  // namespace descent::chapters

@@ -6,6 +6,8 @@
 
 namespace descent::chapters {
 
+/// Chapter risteski05: its id, title, source and every item in the order of the source (what the
+/// `risteski05` executable lists and runs).
 [[nodiscard]] app::Chapter make_risteski05();
 
 }  // namespace descent::chapters

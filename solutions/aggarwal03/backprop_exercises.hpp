@@ -11,7 +11,12 @@
 namespace descent::exercises {
 
 struct Recurrence {
-  std::function<double(double, double)> f, g, f_x, f_y, g_x, g_y;
+  std::function<double(double, double)> f;    ///< x_{t+1} = f(x_t, y_t)
+  std::function<double(double, double)> g;    ///< y_{t+1} = g(x_t, y_t)
+  std::function<double(double, double)> f_x;  ///< ∂f/∂x at (x, y)
+  std::function<double(double, double)> f_y;  ///< ∂f/∂y at (x, y)
+  std::function<double(double, double)> g_x;  ///< ∂g/∂x at (x, y)
+  std::function<double(double, double)> g_y;  ///< ∂g/∂y at (x, y)
 };
 
 inline double two_step_derivative(const Recurrence& r, double x, double y) {

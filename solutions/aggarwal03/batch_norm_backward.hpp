@@ -11,6 +11,7 @@
 
 namespace descent::exercises {
 
+/// What batch_norm_backward returns: the gradients of L with respect to the batch and to γ, β.
 struct BatchNormGradients {
   matrix v;
   vector gamma;

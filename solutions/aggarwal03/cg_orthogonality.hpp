@@ -12,8 +12,10 @@
 namespace descent::exercises {
 
 struct CgHistory {
-  std::vector<vector> W, gradient, q;
-  std::vector<double> delta;
+  std::vector<vector> W;         ///< the iterates W[0] ... W[steps]
+  std::vector<vector> gradient;  ///< ∇L(W[t]) for t = 0 ... steps
+  std::vector<vector> q;         ///< the search directions q[0] ... q[steps − 1]
+  std::vector<double> delta;     ///< the step sizes δ[0] ... δ[steps − 1] of the line searches
 };
 
 inline CgHistory conjugate_gradient_history(const matrix& H, const vector& b, const vector& W0,

@@ -14,8 +14,8 @@
 namespace descent::exercises {
 
 struct ConjugateSet {
-  std::vector<vector> q;
-  std::vector<std::vector<double>> beta;
+  std::vector<vector> q;                  ///< the d mutually conjugate directions q_0 ... q_{d−1}
+  std::vector<std::vector<double>> beta;  ///< beta[t][i]: the coefficient of q_i in q_{t+1}
 };
 
 /// Gram–Schmidt in the H inner product: q_iᵀH q_{t+1} = q_iᵀHv_{t+1} + β_ti q_iᵀHq_i = 0 (the

@@ -13,6 +13,7 @@
 
 namespace descent::exercises {
 
+/// A loss L(w) of the parameter vector w, the function whose gradient is checked.
 using Loss = std::function<double(const vector&)>;
 
 inline double forward_difference(const Loss& L, const vector& w, std::size_t i, double eps) {

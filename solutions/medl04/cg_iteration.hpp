@@ -12,9 +12,9 @@ namespace descent::exercises {
 using Matrix = std::vector<std::vector<double>>;
 
 struct CgState {
-  std::vector<double> theta;
-  std::vector<double> g;
-  std::vector<double> direction;
+  std::vector<double> theta;      ///< θ⁽ᵗ⁾
+  std::vector<double> g;          ///< the gradient Aθ⁽ᵗ⁾ − b
+  std::vector<double> direction;  ///< the search direction θ_d⁽ᵗ⁾
 };
 
 inline void cg_iteration(const Matrix& a, CgState& s) {

@@ -13,6 +13,7 @@
 
 namespace descent::exercises {
 
+/// A point or a direction of the plane, (θ₁, θ₂).
 using Point2 = std::array<double, 2>;
 
 /// With u(α) = (1 − θ₁) − d₁α and w(α) = (θ₂ − θ₁²) + (d₂ − 2θ₁d₁)α − d₁²α²: φ = u² + 100w².

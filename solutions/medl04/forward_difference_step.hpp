@@ -14,6 +14,7 @@
 
 namespace descent::exercises {
 
+/// The function C: R^d → R whose gradient is estimated.
 using Objective = std::function<double(const std::vector<double>&)>;
 
 inline std::vector<double> forward_difference_gradient(const Objective& C,

@@ -22,8 +22,8 @@ inline std::vector<double> minibatch_mean(const std::vector<std::vector<double>>
 }
 
 struct Moments {
-  std::vector<double> mean;
-  std::vector<double> variance;
+  std::vector<double> mean;      ///< the sample mean of the estimates, per coordinate
+  std::vector<double> variance;  ///< their sample variance (dividing by `draws`), per coordinate
 };
 
 inline Moments monte_carlo_moments(const std::vector<std::vector<double>>& per_sample,

@@ -16,7 +16,7 @@ namespace descent::exercises {
 /// What the rule remembers between steps: the running average s of squared gradients (empty before
 /// the first step).
 struct RmspropState {
-  std::vector<double> s;
+  std::vector<double> s;  ///< running average of squared gradients, one per coordinate
 };
 
 /// One step of RMSprop, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).

@@ -31,8 +31,8 @@ inline std::vector<vector> gradient_descent(const std::function<vector(const vec
 }
 
 struct Modes {
-  vector lambda;
-  vector alpha;
+  vector lambda;  ///< λ₁ ≥ ... ≥ λ_D, the eigenvalues of H
+  vector alpha;   ///< α = Qᵀ(θ − θ*), θ's coordinates along the matching eigenvectors
 };
 
 /// α = Qᵀ(θ − θ*), eigenvalues decreasing (eigh returns them ascending).

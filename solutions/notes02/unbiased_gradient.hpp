@@ -13,7 +13,8 @@
 namespace descent::exercises {
 
 struct RegressionData {
-  std::vector<double> x, y;
+  std::vector<double> x;  ///< the inputs x_0 ... x_{N−1}
+  std::vector<double> y;  ///< the targets y_0 ... y_{N−1}, same length
 };
 
 /// ∇_θ ½(y_i − θ₀ − θ₁x_i)² = r_i (1, x_i), r_i = θ₀ + θ₁x_i − y_i.

@@ -7,10 +7,12 @@
 #       <object>) loaded. PAGE is a page name (`index`, `medl04`, `errata`) or a file name
 #       relative to HTML_DIR.
 #   check_docs.sh --doxygen-log LOG
-#       Checks Doxygen's warning log for references a page makes that Doxygen could not
-#       resolve, which the browser cannot see (Doxygen drops them): an \include or
+#       Checks Doxygen's warning log: first for references a page makes that Doxygen could
+#       not resolve, which the browser cannot see (Doxygen drops them): an \include or
 #       \include{doc} file not found, a \snippet marker not found, an \image not in
-#       IMAGE_PATH, a \ref to nothing. Other warnings (undocumented members) are ignored.
+#       IMAGE_PATH, a \ref to nothing; then that the log holds no warning at all: every
+#       public class, function, member, enum and typedef is documented (docs/pages/design.md,
+#       standards). The only exception is the list `pending` below.
 #
 #   check_docs.sh --search [--chromium PATH] HTML_DIR 'QUERY=URL'...
 #       Opens index.html?search=QUERY, which makes the search box of the page
@@ -37,6 +39,23 @@ if [[ ${1:-} == --doxygen-log ]]; then
     exit 1
   fi
   echo "ok   doxygen log: every \\include, \\snippet, \\image and \\ref resolved"
+
+  # Zero warnings. `pending`: source directories whose warnings are not counted yet, one
+  # extended regex each. TEMPORARY: lib/include/descent/report/ is being rewritten (and
+  # documented) on its own branch; delete its line when that branch is merged.
+  pending=(
+    '/lib/include/descent/report/'
+  )
+  warnings=$(grep -E '(warning|error):' "$log" | sort -u)
+  for dir in "${pending[@]}"; do
+    warnings=$(grep -v -E "^[^:]*${dir}" <<<"$warnings")
+  done
+  if [[ -n $warnings ]]; then
+    echo "FAIL doxygen log: $(wc -l <<<"$warnings") warnings (0 allowed; pending: ${pending[*]}):"
+    sed 's/^/     /' <<<"$warnings" | head -n 50
+    exit 1
+  fi
+  echo "ok   doxygen log: 0 warnings (not counted yet: ${pending[*]})"
   exit 0
 fi
 

@@ -23,7 +23,12 @@ namespace descent::exercises {
 /// The recurrence (x_{t+1}, y_{t+1}) = (f(x_t, y_t), g(x_t, y_t)) of Eq. 3.66, with the
 /// partial derivatives of f and g.
 struct Recurrence {
-  std::function<double(double, double)> f, g, f_x, f_y, g_x, g_y;
+  std::function<double(double, double)> f;    ///< x_{t+1} = f(x_t, y_t)
+  std::function<double(double, double)> g;    ///< y_{t+1} = g(x_t, y_t)
+  std::function<double(double, double)> f_x;  ///< ∂f/∂x at (x, y)
+  std::function<double(double, double)> f_y;  ///< ∂f/∂y at (x, y)
+  std::function<double(double, double)> g_x;  ///< ∂g/∂x at (x, y)
+  std::function<double(double, double)> g_y;  ///< ∂g/∂y at (x, y)
 };
 
 /// Exercise 1(a): ∂x_{t+2}/∂x_t at (x_t, y_t) = (x, y), using only f, g and their partials.

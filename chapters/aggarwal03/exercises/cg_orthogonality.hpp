@@ -30,8 +30,10 @@ namespace descent::exercises {
 /// gradient[t] = ∇L(W[t]) (steps + 1 of them), the directions q[t] and the step sizes delta[t]
 /// (steps of each: W[t + 1] = W[t] + delta[t] q[t]).
 struct CgHistory {
-  std::vector<vector> W, gradient, q;
-  std::vector<double> delta;
+  std::vector<vector> W;         ///< the iterates W[0] ... W[steps]
+  std::vector<vector> gradient;  ///< ∇L(W[t]) for t = 0 ... steps
+  std::vector<vector> q;         ///< the search directions q[0] ... q[steps − 1]
+  std::vector<double> delta;     ///< the step sizes δ[0] ... δ[steps − 1] of the line searches
 };
 
 /// Conjugate gradients on L(W) = ½WᵀHW − bᵀW (H symmetric positive definite) from W0: q_0 =

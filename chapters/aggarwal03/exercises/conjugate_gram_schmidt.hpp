@@ -25,8 +25,8 @@ namespace descent::exercises {
 /// The conjugate directions and the coefficients that built them: q_{t+1} = v_{t+1} +
 /// Σ_{i=0}^{t} beta[t][i] q_i (beta[t] has t + 1 entries; beta.size() = d − 1).
 struct ConjugateSet {
-  std::vector<vector> q;
-  std::vector<std::vector<double>> beta;
+  std::vector<vector> q;                  ///< the d mutually conjugate directions q_0 ... q_{d−1}
+  std::vector<std::vector<double>> beta;  ///< beta[t][i]: the coefficient of q_i in q_{t+1}
 };
 
 /// Conjugate directions for the symmetric positive definite H (d × d) from the independent v.

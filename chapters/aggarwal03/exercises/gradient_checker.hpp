@@ -18,6 +18,7 @@
 
 namespace descent::exercises {
 
+/// A loss L(w) of the parameter vector w, the function whose gradient is checked.
 using Loss = std::function<double(const vector&)>;
 
 /// (L(w + ε e_i) − L(w)) / ε (Eq. 3.33).

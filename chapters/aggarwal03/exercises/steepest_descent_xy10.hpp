@@ -22,8 +22,10 @@
 
 namespace descent::exercises {
 
+/// One iterate (x, y) of the descent on L = x² + y¹⁰.
 struct Point {
-  double x, y;
+  double x;  ///< the first coordinate
+  double y;  ///< the second coordinate
 };
 
 /// The iterates (x_0, y_0) = start, (x_1, y_1), ... of steepest descent with the constant rate

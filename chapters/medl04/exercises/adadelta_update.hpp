@@ -26,8 +26,8 @@ namespace descent::exercises {
 /// What the rule remembers between steps: s: running average of squared gradients; delta: running
 /// average of squared steps (both empty before the first step).
 struct AdadeltaState {
-  std::vector<double> s;
-  std::vector<double> delta;
+  std::vector<double> s;      ///< running average of squared gradients, one per coordinate
+  std::vector<double> delta;  ///< running average of squared steps, one per coordinate
 };
 
 /// One step of Adadelta, MEDL (4.38): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).

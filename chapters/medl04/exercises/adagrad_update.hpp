@@ -23,7 +23,7 @@ namespace descent::exercises {
 /// What the rule remembers between steps: the sum s of squared gradients (empty before the first
 /// step).
 struct AdagradState {
-  std::vector<double> s;
+  std::vector<double> s;  ///< sum of squared gradients so far, one per coordinate
 };
 
 /// One step of Adagrad, MEDL (4.21)–(4.22): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).

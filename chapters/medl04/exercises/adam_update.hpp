@@ -23,9 +23,9 @@ namespace descent::exercises {
 /// What the rule remembers between steps: v, s: first and second moments (empty before the first
 /// step); t: steps taken so far.
 struct AdamState {
-  std::vector<double> v;
-  std::vector<double> s;
-  int t = 0;
+  std::vector<double> v;  ///< first moment (average of gradients), one per coordinate
+  std::vector<double> s;  ///< second moment (average of squared gradients), one per coordinate
+  int t = 0;              ///< steps taken so far
 };
 
 /// One step of ADAM, MEDL Algorithm 4.2: updates theta and state in place; g is ∇C(θ) (line 4).

@@ -25,9 +25,9 @@ namespace descent::exercises {
 /// What the rule remembers between steps: v: first moment; r: the max-norm (both empty before the
 /// first step); t: steps taken so far.
 struct AdamaxState {
-  std::vector<double> v;
-  std::vector<double> r;
-  int t = 0;
+  std::vector<double> v;  ///< first moment (average of gradients), one per coordinate
+  std::vector<double> r;  ///< the max-norm, one per coordinate
+  int t = 0;              ///< steps taken so far
 };
 
 /// One step of Adamax, MEDL (4.41)–(4.42): updates theta and state in place; g is ∇C(θ).

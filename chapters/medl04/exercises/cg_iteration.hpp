@@ -21,9 +21,9 @@ using Matrix = std::vector<std::vector<double>>;  ///< row by row
 
 /// The state between iterations: θ⁽ᵗ⁾, the gradient g = Aθ⁽ᵗ⁾ − b and the direction θ_d⁽ᵗ⁾.
 struct CgState {
-  std::vector<double> theta;
-  std::vector<double> g;
-  std::vector<double> direction;
+  std::vector<double> theta;      ///< θ⁽ᵗ⁾
+  std::vector<double> g;          ///< the gradient Aθ⁽ᵗ⁾ − b
+  std::vector<double> direction;  ///< the search direction θ_d⁽ᵗ⁾
 };
 
 /// One iteration: α⁽ᵗ⁾ from (4.46), θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + α⁽ᵗ⁾θ_d⁽ᵗ⁾, the new gradient, β⁽ᵗ⁾ from (4.47),

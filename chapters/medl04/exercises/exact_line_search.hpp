@@ -25,6 +25,7 @@
 
 namespace descent::exercises {
 
+/// A point or a direction of the plane, (θ₁, θ₂).
 using Point2 = std::array<double, 2>;
 
 /// The coefficients c_0 ... c_4 of φ(α) = C(θ + αd) = Σ_k c_k α^k for Rosenbrock

@@ -21,6 +21,7 @@
 
 namespace descent::exercises {
 
+/// The function C: R^d → R whose gradient is estimated.
 using Objective = std::function<double(const std::vector<double>&)>;
 
 /// The forward-difference estimate (4.26) of ∇C(θ) with step h, evaluating C exactly d + 1 times.

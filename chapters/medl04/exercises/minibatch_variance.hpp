@@ -38,8 +38,8 @@ inline std::vector<double> minibatch_mean(const std::vector<std::vector<double>>
 /// The sample mean and the sample variance (dividing by `draws`) of `draws` mini-batch
 /// estimates, coordinate by coordinate.
 struct Moments {
-  std::vector<double> mean;
-  std::vector<double> variance;
+  std::vector<double> mean;      ///< the sample mean of the estimates, per coordinate
+  std::vector<double> variance;  ///< their sample variance (dividing by `draws`), per coordinate
 };
 
 /// TODO: draw `draws` estimates with minibatch_mean and summarize them.

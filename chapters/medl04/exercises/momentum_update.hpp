@@ -22,7 +22,7 @@ namespace descent::exercises {
 
 /// What the rule remembers between steps: the velocity v (empty before the first step: v(0) = 0).
 struct MomentumState {
-  std::vector<double> v;
+  std::vector<double> v;  ///< the velocity, one per coordinate
 };
 
 /// One step of momentum, MEDL (4.16)–(4.17): updates theta and state in place; g is ∇C(θ⁽ᵗ⁾).

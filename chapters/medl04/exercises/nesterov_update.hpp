@@ -24,7 +24,7 @@ namespace descent::exercises {
 
 /// What the rule remembers between steps: the velocity v (empty before the first step: v(0) = 0).
 struct NesterovState {
-  std::vector<double> v;
+  std::vector<double> v;  ///< the velocity, one per coordinate
 };
 
 /// One step of Nesterov momentum, MEDL (4.33)–(4.34): updates theta and state in place; `gradient`

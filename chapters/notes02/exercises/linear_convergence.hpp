@@ -52,8 +52,8 @@ inline std::vector<vector> gradient_descent(const std::function<vector(const vec
 /// The eigenvalues of the symmetric Hessian H in decreasing order (as the notes sort them),
 /// and the coordinates α = Qᵀ(θ − θ*) of θ in the matching eigenvectors.
 struct Modes {
-  vector lambda;
-  vector alpha;
+  vector lambda;  ///< λ₁ ≥ ... ≥ λ_D, the eigenvalues of H
+  vector alpha;   ///< α = Qᵀ(θ − θ*), θ's coordinates along the matching eigenvectors
 };
 
 /// TODO: the notes' change of variables α := Qᵀ(θ − θ*) for HL(θ*) = QΛQᵀ, with λ₁ ≥ ... ≥ λ_D.

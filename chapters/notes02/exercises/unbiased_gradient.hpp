@@ -27,7 +27,8 @@ namespace descent::exercises {
 
 /// The training data (x_i, y_i), i = 0 ... N − 1.
 struct RegressionData {
-  std::vector<double> x, y;
+  std::vector<double> x;  ///< the inputs x_0 ... x_{N−1}
+  std::vector<double> y;  ///< the targets y_0 ... y_{N−1}, same length
 };
 
 /// ∇L_N(θ) = Σ_i ∇_θ L(y_i, f_θ(x_i)), the full-batch gradient of §2.2 (a vector of 2).

@@ -25,6 +25,7 @@ enum class Provenance {
   authors,    ///< the authors' public figure code (catalogue tag [repo])
   companion,  ///< chosen by descent because the source gives none
 };
+/// How `describe` prints a provenance: "book", "authors' figure code" or "companion default".
 [[nodiscard]] const char* to_string(Provenance p);
 
 /// The names a choice parameter accepts and the value each stands for, e.g.
@@ -39,24 +40,29 @@ struct Param {
   /// flag: `yes` or `no`; choice: one of a fixed list of names; text: free text of at most
   /// 4096 printable characters (a directory, for instance).
   enum class Kind { number, integer, vector, flag, choice, text };
-  std::string name;
-  Kind kind = Kind::number;
+  std::string name;           ///< the name used in `--set NAME=VALUE`
+  Kind kind = Kind::number;   ///< what values it takes (see Kind)
   std::string default_value;  ///< in the same syntax as `--set NAME=VALUE`
-  Provenance provenance = Provenance::companion;
-  std::string help;
+  Provenance provenance = Provenance::companion;  ///< where the default comes from
+  std::string help;  ///< one line for `describe`: what the parameter means, with its unit or symbol
   Interval allowed = Interval::any();  ///< numbers: for every element
   std::size_t min_size = 1;            ///< vectors: fewest elements
   std::size_t max_size = 1;            ///< vectors: most elements
   std::vector<std::string> choices{};  ///< choice: the names allowed, in the order shown
 
+  /// A real number in `allowed` (e.g. a learning rate: Interval::greater_than(0)).
   static Param number(std::string name, std::string default_value, Provenance p, std::string help,
                       Interval allowed = Interval::any());
+  /// A whole number in `allowed` (e.g. an iteration count: Interval::closed(1, 1e6)).
   static Param integer(std::string name, std::string default_value, Provenance p, std::string help,
                        Interval allowed);
+  /// Between `min_size` and `max_size` comma-separated numbers, each in `allowed` (e.g. θ⁽⁰⁾).
   static Param vector(std::string name, std::string default_value, Provenance p, std::string help,
                       std::size_t min_size, std::size_t max_size,
                       Interval allowed = Interval::any());
+  /// `yes` or `no`.
   static Param flag(std::string name, bool default_value, Provenance p, std::string help);
+  /// One of the names in `choices`, listed in that order by `describe`.
   static Param choice(std::string name, std::string default_value, std::vector<std::string> choices,
                       Provenance p, std::string help);
   /// A choice among the names of `names`, defaulting to the name of `default_value`.
@@ -71,6 +77,7 @@ struct Param {
     }
     return choice(std::move(name), default_name, std::move(list), p, std::move(help));
   }
+  /// Free text (at most 4096 printable characters), e.g. a directory.
   static Param text(std::string name, std::string default_value, Provenance p, std::string help);
 
   /// What `describe` and error messages say is allowed, e.g. "an integer with 1 <= n <= 10"
@@ -87,9 +94,13 @@ using Value = std::variant<std::vector<double>, bool, std::string>;
 /// (std::logic_error).
 class Params {
  public:
+  /// The value of number parameter `name`.
   [[nodiscard]] double number(const std::string& name) const;
+  /// The value of integer parameter `name`.
   [[nodiscard]] long integer(const std::string& name) const;
+  /// The numbers of vector parameter `name`.
   [[nodiscard]] std::vector<double> vector(const std::string& name) const;
+  /// The value of flag parameter `name`.
   [[nodiscard]] bool flag(const std::string& name) const;
   /// The name chosen for a choice parameter.
   [[nodiscard]] const std::string& choice(const std::string& name) const;
@@ -101,6 +112,7 @@ class Params {
       if (n == chosen) return v;
     unknown_choice(name, chosen);
   }
+  /// The text of text parameter `name`.
   [[nodiscard]] const std::string& text(const std::string& name) const;
   /// Sets a value (already validated).
   void set(const std::string& name, Value value);
@@ -118,7 +130,8 @@ struct Item {
   std::string id;      ///< e.g. "eq-4.52", "figure-4.10", "section-4.6-oscillation"
   std::string title;   ///< what it shows, one line
   std::string source;  ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52), p. 155"
-  std::vector<Param> params;
+  std::vector<Param> params;  ///< its parameters, in the order `describe` lists them
+  /// Computes the item from validated parameters: tables, figures and checks.
   std::function<report::Result(const Params&)> compute;
   /// Takes minutes at its defaults (MEDL Figure 4.4 trains for 200 epochs): `all --quick`
   /// skips it, and so do the quick checks of the test suite; `run`, `all`, `figures` and
@@ -128,20 +141,23 @@ struct Item {
   /// the fuzz test starts from before it changes one parameter.
   std::vector<std::string> quick_sets{};
 
+  /// The parameter called `name`, or nullptr if the item has none.
   [[nodiscard]] const Param* find_param(const std::string& name) const;
 };
 
 /// One source and its items, in the order of the source.
 struct Chapter {
   std::string id;  ///< "medl04", "notes02", "aggarwal03", "risteski05"
-  std::string title;
-  std::string source;
-  std::vector<Item> items;
+  std::string title;        ///< the source's title, e.g. its chapter heading
+  std::string source;       ///< the book or notes the chapter follows, with author and chapter
+  std::vector<Item> items;  ///< the items, in the order of the source
   /// Ids an item used to have, each with the id it has now: `run OLD` is refused with a
   /// pointer to the new one.
   std::map<std::string, std::string> renamed{};
 
+  /// The item with id `item_id`, or nullptr.
   [[nodiscard]] const Item* find(const std::string& item_id) const;
+  /// Appends `item` and returns it; throws std::logic_error if its id is taken.
   Item& add(Item item);
 };
 

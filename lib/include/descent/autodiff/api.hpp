@@ -94,10 +94,12 @@ enum class Mode { forward, reverse };
 /// J_g(θ), m × d, with the mode chosen by shape: d forward sweeps (columns J e_j) when
 /// d ≤ m, m backward sweeps (rows e_iᵀ J) when m < d.
 struct Jacobian {
-  Rows rows;
-  Mode mode = Mode::forward;
+  Rows rows;  ///< row i holds ∂g_i/∂θ_1 .. ∂g_i/∂θ_d (m rows of d numbers)
+  Mode mode = Mode::forward;  ///< which sweep filled the rows
 };
 
+/// The Jacobian of g: R^d → R^m at θ, where `g` maps a std::vector<Var> to a std::vector<Var>;
+/// forward mode when d ≤ m, reverse mode otherwise (see Jacobian).
 template <class G>
 Jacobian jacobian(G&& g, const std::vector<double>& theta) {
   Tape tape;

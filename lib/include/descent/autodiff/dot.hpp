@@ -12,7 +12,7 @@ namespace descent::autodiff {
 
 /// How to draw a recorded graph.
 struct DotOptions {
-  std::string graph_name = "g";
+  std::string graph_name = "g";  ///< the name after `digraph` in the output
   /// Label operation nodes by their formula ("a4 = sin(a1)") rather than by the bare
   /// operation ("sin"), and inputs by their name.
   bool formula_labels = true;
@@ -24,6 +24,8 @@ struct DotOptions {
   bool left_to_right = true;
 };
 
+/// The graph on `tape` in Graphviz's dot language: one node per recorded node, one edge per
+/// parent → child edge, labelled as `options` says (render with `dot -Tsvg`).
 [[nodiscard]] std::string to_dot(const Tape& tape, const DotOptions& options = {});
 
 }  // namespace descent::autodiff

@@ -24,12 +24,15 @@ namespace descent::autodiff {
 /// A primal value and its tangent.
 template <class T>
 struct Dual {
-  T value{};
-  T tangent{};
+  T value{};    ///< the primal value a
+  T tangent{};  ///< the tangent ȧ, the directional derivative of a along the seed direction
 
   Dual() = default;
+  /// A constant: tangent 0 (implicit, so a plain number passes where a Dual is expected).
   Dual(double v) : value(v), tangent(0) {}  // NOLINT: constants convert implicitly
+  /// Value `v` with tangent `t`; seed an input with t = 1 to differentiate along it.
   Dual(T v, T t) : value(v), tangent(t) {}
+  /// A nested constant (for Dual2): tangent 0.
   template <class U = T, class = std::enable_if_t<!std::is_same_v<U, double>>>
   Dual(T v) : value(v), tangent(0) {}  // NOLINT
 };
@@ -41,6 +44,7 @@ using Dual2 = Dual<Dual1>;   ///< second derivatives (nested)
 inline double primal(double x) {
   return x;
 }
+/// The innermost double of a nested dual (its value's value ...).
 template <class T>
 double primal(const Dual<T>& x) {
   return primal(x.value);
@@ -65,25 +69,30 @@ T chain(const T& t, const D& d) {
 
 // --- arithmetic: MEDL (4.29) for the elementary functions ----------------------------------
 
+/// Sum rule: (a + b)˙ = ȧ + ḃ.
 template <class T>
 Dual<T> operator+(const Dual<T>& a, const Dual<T>& b) {
   return {a.value + b.value, a.tangent + b.tangent};
 }
+/// (a − b)˙ = ȧ − ḃ.
 template <class T>
 Dual<T> operator-(const Dual<T>& a, const Dual<T>& b) {
   return {a.value - b.value, a.tangent - b.tangent};
 }
+/// (−a)˙ = −ȧ.
 template <class T>
 Dual<T> operator-(const Dual<T>& a) {
   return {-a.value, -a.tangent};
 }
-//! [tangent-mul]
+// [tangent-mul]
+/// Product rule: (ab)˙ = ȧ b + a ḃ.
 template <class T>
 Dual<T> operator*(const Dual<T>& a, const Dual<T>& b) {
   // product rule: (ab)˙ = ȧ b + a ḃ
   return {a.value * b.value, chain(a.tangent, b.value) + chain(b.tangent, a.value)};
 }
-//! [tangent-mul]
+// [tangent-mul]
+/// Quotient rule: (a/b)˙ = (ȧ − (a/b) ḃ)/b.
 template <class T>
 Dual<T> operator/(const Dual<T>& a, const Dual<T>& b) {
   const T q = a.value / b.value;
@@ -92,34 +101,42 @@ Dual<T> operator/(const Dual<T>& a, const Dual<T>& b) {
 }
 
 // Mixed with plain numbers (constants have tangent 0).
+/// a + c: the tangent is unchanged.
 template <class T>
 Dual<T> operator+(const Dual<T>& a, double c) {
   return {a.value + c, a.tangent};
 }
+/// c + a: the tangent is unchanged.
 template <class T>
 Dual<T> operator+(double c, const Dual<T>& a) {
   return {c + a.value, a.tangent};
 }
+/// a − c: the tangent is unchanged.
 template <class T>
 Dual<T> operator-(const Dual<T>& a, double c) {
   return {a.value - c, a.tangent};
 }
+/// c − a: tangent −ȧ.
 template <class T>
 Dual<T> operator-(double c, const Dual<T>& a) {
   return {c - a.value, -a.tangent};
 }
+/// a · c: tangent c ȧ.
 template <class T>
 Dual<T> operator*(const Dual<T>& a, double c) {
   return {a.value * c, a.tangent * c};
 }
+/// c · a: tangent c ȧ.
 template <class T>
 Dual<T> operator*(double c, const Dual<T>& a) {
   return {c * a.value, c * a.tangent};
 }
+/// a / c: tangent ȧ / c.
 template <class T>
 Dual<T> operator/(const Dual<T>& a, double c) {
   return {a.value / c, a.tangent / c};
 }
+/// c / a: tangent −c ȧ / a².
 template <class T>
 Dual<T> operator/(double c, const Dual<T>& a) {
   return Dual<T>(T(c)) / a;
@@ -127,36 +144,42 @@ Dual<T> operator/(double c, const Dual<T>& a) {
 
 // --- elementary functions ------------------------------------------------------------------
 
-//! [tangent-sin]
+// [tangent-sin]
+/// sin˙ = cos(a) ȧ.
 template <class T>
 Dual<T> sin(const Dual<T>& a) {
   using std::cos, std::sin;
   return {sin(a.value), chain(a.tangent, cos(a.value))};  // sin˙ = cos(a) ȧ
 }
-//! [tangent-sin]
+// [tangent-sin]
+/// cos˙ = −sin(a) ȧ.
 template <class T>
 Dual<T> cos(const Dual<T>& a) {
   using std::cos, std::sin;
   return {cos(a.value), chain(a.tangent, -sin(a.value))};
 }
-//! [tangent-exp]
+// [tangent-exp]
+/// exp˙ = exp(a) ȧ.
 template <class T>
 Dual<T> exp(const Dual<T>& a) {
   using std::exp;
   const T e = exp(a.value);
   return {e, chain(a.tangent, e)};  // exp˙ = exp(a) ȧ
 }
-//! [tangent-exp]
+// [tangent-exp]
+/// log˙ = ȧ / a (natural logarithm; −∞ at a = 0).
 template <class T>
 Dual<T> log(const Dual<T>& a) {
   using std::log;
   return {log(a.value), chain(a.tangent, 1.0 / a.value)};
 }
+/// log(1 + a), accurate for small a; tangent ȧ / (1 + a).
 template <class T>
 Dual<T> log1p(const Dual<T>& a) {
   using std::log1p;
   return {log1p(a.value), chain(a.tangent, 1.0 / (1.0 + a.value))};
 }
+/// √a; tangent ȧ / (2√a), ±∞ at a = 0 for a moving input, 0 for a still one.
 template <class T>
 Dual<T> sqrt(const Dual<T>& a) {
   using std::sqrt;
@@ -164,6 +187,7 @@ Dual<T> sqrt(const Dual<T>& a) {
   // at 0 the one-sided derivative is +inf; chain() keeps a still input at tangent 0
   return {r, chain(a.tangent, 0.5 / r)};
 }
+/// tanh˙ = (1 − tanh² a) ȧ.
 template <class T>
 Dual<T> tanh(const Dual<T>& a) {
   using std::tanh;

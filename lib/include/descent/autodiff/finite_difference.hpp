@@ -12,6 +12,7 @@
 
 namespace descent::autodiff {
 
+/// A scalar function of d numbers, f: R^d → R, the thing being differentiated numerically.
 using ScalarFunction = std::function<double(const std::vector<double>&)>;
 
 /// MEDL (4.26). Throws descent::invalid_argument unless h > 0.

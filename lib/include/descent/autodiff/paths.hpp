@@ -16,7 +16,7 @@ namespace descent::autodiff {
 
 /// A derivative and what computing it cost.
 struct PathCost {
-  double derivative = 0;
+  double derivative = 0;       ///< ∂o/∂w, the value both methods compute (equal up to rounding)
   double paths = 0;            ///< number of w → o paths (enumeration; DP counts them too)
   double multiplications = 0;  ///< edge-derivative multiplications performed
   double edge_visits = 0;      ///< edges traversed

@@ -88,20 +88,21 @@ class Tape;
 
 /// A handle to one node of a tape.
 struct Var {
-  Tape* tape = nullptr;
-  std::uint32_t index = 0;
+  Tape* tape = nullptr;     ///< the tape the node lives on (not owned)
+  std::uint32_t index = 0;  ///< the node's position in recording order
 
+  /// The primal a_i of the node (reads the tape).
   [[nodiscard]] double value() const;
 };
 
 /// One recorded node, as read back from the tape's columns. Its edges are `count`
 /// consecutive entries of the tape's parent and partial columns starting at `first`.
 struct Node {
-  Op op = Op::input;
-  std::uint32_t first = 0;
-  std::uint32_t count = 0;
-  double value = 0;     ///< the primal a_i
-  double constant = 0;  ///< c of the *_const operations and of Op::constant, else 0
+  Op op = Op::input;        ///< the operation that computed the node
+  std::uint32_t first = 0;  ///< offset of the node's first edge in the parent/partial columns
+  std::uint32_t count = 0;  ///< number of edges, i.e. parents (0 for inputs and constants)
+  double value = 0;         ///< the primal a_i
+  double constant = 0;      ///< c of the *_const operations and of Op::constant, else 0
 };
 
 namespace detail {
@@ -230,10 +231,13 @@ inline double rule(const double* x, double c, double* d) {
 class Tape {
  public:
   Tape() = default;
+  /// A deep copy: the copy records on independently of `other`.
   Tape(const Tape& other);
+  /// A deep copy, as the copy constructor.
   Tape& operator=(const Tape& other);
   /// Moving leaves `other` an empty tape.
   Tape(Tape&& other) noexcept;
+  /// Moving leaves `other` an empty tape.
   Tape& operator=(Tape&& other) noexcept;
   ~Tape() = default;
 
@@ -292,7 +296,9 @@ class Tape {
   /// the value for a constant, "a<k>" for the k-th operation node (1-based), as in MEDL.
   [[nodiscard]] std::string name(std::uint32_t i) const;
 
+  /// Number of nodes recorded (inputs, constants and operations).
   [[nodiscard]] std::size_t size() const { return size_; }
+  /// Number of edges recorded (one per parent of each node).
   [[nodiscard]] std::size_t edge_count() const { return edges_; }
   /// Node i as a whole (its columns read into one struct).
   [[nodiscard]] Node node(std::uint32_t i) const {
@@ -302,7 +308,9 @@ class Tape {
   [[nodiscard]] double constant(std::uint32_t i) const;
   /// The primal a_i of node i.
   [[nodiscard]] double value(std::uint32_t i) const { return value_[i]; }
+  /// The parent node at the tail of edge `edge` (edges of node i are Node::first .. first + count).
   [[nodiscard]] std::uint32_t parent(std::uint32_t edge) const { return parent_[edge]; }
+  /// The local partial ∂a_i/∂a_parent stored on edge `edge`, evaluated at the recorded primals.
   [[nodiscard]] double partial(std::uint32_t edge) const { return partial_[edge]; }
   /// Indices of the input nodes, in the order they were created.
   [[nodiscard]] const std::vector<std::uint32_t>& inputs() const { return inputs_; }
@@ -409,78 +417,103 @@ inline Var binary(Var a, Var b) {
 }  // namespace detail
 
 // --- operations on Vars (each records one node) --------------------------------------------
+/// a + b; partials 1, 1.
 inline Var operator+(Var a, Var b) {
   return detail::binary<Op::add>(a, b);
 }
+/// a − b; partials 1, −1.
 inline Var operator-(Var a, Var b) {
   return detail::binary<Op::sub>(a, b);
 }
+/// a · b; partials b, a.
 inline Var operator*(Var a, Var b) {
   return detail::binary<Op::mul>(a, b);
 }
+/// a / b; partials 1/b, −a/b².
 inline Var operator/(Var a, Var b) {
   return detail::binary<Op::div>(a, b);
 }
+/// −a; partial −1.
 inline Var operator-(Var a) {
   return detail::unary<Op::neg>(a);
 }
+/// a + c, one node (c is folded in, not a node); partial 1.
 inline Var operator+(Var a, double c) {
   return detail::unary<Op::add_const>(a, c);
 }
+/// c + a, one node; partial 1.
 inline Var operator+(double c, Var a) {
   return detail::unary<Op::add_const>(a, c);
 }
+/// a − c, one node; partial 1.
 inline Var operator-(Var a, double c) {
   return detail::unary<Op::add_const>(a, -c);
 }
+/// c − a, one node; partial −1.
 inline Var operator-(double c, Var a) {
   return detail::unary<Op::sub_const>(a, c);
 }
+/// c · a, one node; partial c.
 inline Var operator*(Var a, double c) {
   return detail::unary<Op::mul_const>(a, c);
 }
+/// c · a, one node; partial c.
 inline Var operator*(double c, Var a) {
   return detail::unary<Op::mul_const>(a, c);
 }
+/// a / c, one node; partial 1/c.
 inline Var operator/(Var a, double c) {
   return detail::unary<Op::div_const>(a, c);
 }
+/// c / a, one node; partial −c/a².
 inline Var operator/(double c, Var a) {
   return detail::unary<Op::rdiv_const>(a, c);
 }
+/// sin a; partial cos a.
 inline Var sin(Var a) {
   return detail::unary<Op::sin>(a);
 }
+/// cos a; partial −sin a.
 inline Var cos(Var a) {
   return detail::unary<Op::cos>(a);
 }
+/// exp a; partial exp a.
 inline Var exp(Var a) {
   return detail::unary<Op::exp>(a);
 }
+/// log a (natural); partial 1/a.
 inline Var log(Var a) {
   return detail::unary<Op::log>(a);
 }
+/// log(1 + a), accurate for small a; partial 1/(1 + a).
 inline Var log1p(Var a) {
   return detail::unary<Op::log1p>(a);
 }
+/// √a; partial 1/(2√a), +inf at a = 0 (the one-sided derivative).
 inline Var sqrt(Var a) {
   return detail::unary<Op::sqrt>(a);
 }
+/// tanh a; partial 1 − tanh² a.
 inline Var tanh(Var a) {
   return detail::unary<Op::tanh>(a);
 }
+/// The logistic sigmoid σ(a) = 1/(1 + e^−a), computed without overflow; partial σ(1 − σ).
 inline Var sigmoid(Var a) {
   return detail::unary<Op::sigmoid>(a);
 }
+/// a^p for a constant exponent p; partial p a^(p−1) (0 when p = 0).
 inline Var pow(Var a, double p) {
   return detail::unary<Op::pow_const>(a, p);
 }
+/// |a|; partial sign(a), 0 at a = 0.
 inline Var abs(Var a) {
   return detail::unary<Op::abs>(a);
 }
+/// max(a, 0); partial 1 for a > 0, else 0 (0 at the kink).
 inline Var relu(Var a) {
   return detail::unary<Op::relu>(a);
 }
+/// max(a, b); partial 1 to the larger argument, ½ to each on a tie (a subgradient).
 inline Var max(Var a, Var b) {
   return detail::binary<Op::max>(a, b);
 }

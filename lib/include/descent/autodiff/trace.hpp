@@ -16,9 +16,9 @@ namespace descent::autodiff {
 
 /// One node of a traced graph.
 struct TraceRow {
-  std::uint32_t index = 0;
+  std::uint32_t index = 0;  ///< the node's position on the tape (recording order)
   std::string name;  ///< "a4", "theta2", "v5"
-  Op op = Op::input;
+  Op op = Op::input;            ///< the operation that computed it
   int forward_iteration = 0;    ///< 0 for inputs and constants (Tape::forward_iterations)
   int backward_iteration = -1;  ///< 0 for the output; −1 if the output does not depend on it
   double value = 0;             ///< a_i

@@ -18,6 +18,7 @@ class invalid_argument : public std::invalid_argument {
 /// Thrown by every exercise stub until the student fills it in.
 class not_implemented : public std::logic_error {
  public:
+  /// `what` names the unfinished piece; the message becomes "not implemented: " + what.
   explicit not_implemented(const std::string& what)
       : std::logic_error("not implemented: " + what) {}
 };

@@ -11,18 +11,19 @@ namespace descent {
 
 /// A closed, open or half-open interval of the real line (±inf for unbounded ends).
 struct Interval {
-  double lo;
-  double hi;
-  bool lo_open = false;
-  bool hi_open = false;
+  double lo;             ///< lower end (may be -inf)
+  double hi;             ///< upper end (may be +inf)
+  bool lo_open = false;  ///< true: `lo` itself is excluded
+  bool hi_open = false;  ///< true: `hi` itself is excluded
 
   static Interval any();  ///< all finite reals
-  static Interval closed(double lo, double hi);
-  static Interval open(double lo, double hi);
+  static Interval closed(double lo, double hi);  ///< [lo, hi]
+  static Interval open(double lo, double hi);    ///< (lo, hi)
   static Interval at_least(double lo);      ///< [lo, inf)
   static Interval greater_than(double lo);  ///< (lo, inf)
   static Interval at_most(double hi);       ///< (-inf, hi]
 
+  /// Whether `x` is finite and lies in the interval, honouring open ends (false for NaN, ±inf).
   [[nodiscard]] bool contains(double x) const;
   /// The interval as an inequality about `name`, e.g. "0 < alpha <= 1" or "any finite number".
   [[nodiscard]] std::string describe(std::string_view name) const;

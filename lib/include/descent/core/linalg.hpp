@@ -53,18 +53,26 @@ void gemm(const matrix& a, const matrix& b, matrix& out);
 /// parameter vector, a workspace buffer allocated once): `rows` × `cols` numbers from `data`,
 /// row after row. Hot loops (nn training) multiply views so that no product allocates.
 struct MatrixView {
-  double* data;
-  std::size_t rows, cols;
+  double* data;      ///< first number, row 0 column 0; row i starts at data + i * cols
+  std::size_t rows;  ///< number of rows
+  std::size_t cols;  ///< number of columns (the stride between rows)
+  /// Entry (i, j), read-write: `data[i * cols + j]`; indices are not checked.
   double& operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
 };
 
 /// The read-only counterpart of MatrixView; every MatrixView converts to it.
 struct ConstMatrixView {
-  const double* data;
-  std::size_t rows, cols;
+  const double* data;  ///< first number, row 0 column 0; row i starts at data + i * cols
+  std::size_t rows;    ///< number of rows
+  std::size_t cols;    ///< number of columns (the stride between rows)
+  /// A view of `r` x `c` numbers starting at `d`, row-major.
   ConstMatrixView(const double* d, std::size_t r, std::size_t c) : data(d), rows(r), cols(c) {}
+  /// A read-only view of the same numbers as `v` (implicit: a MatrixView passes where a
+  /// ConstMatrixView is expected).
   ConstMatrixView(MatrixView v) : data(v.data), rows(v.rows), cols(v.cols) {}  // NOLINT
+  /// A view of all of `m` (which must be row-major and outlive the view).
   explicit ConstMatrixView(const matrix& m) : data(m.data()), rows(m.shape(0)), cols(m.shape(1)) {}
+  /// Entry (i, j): `data[i * cols + j]`; indices are not checked.
   double operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
 };
 

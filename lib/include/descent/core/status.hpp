@@ -7,6 +7,7 @@
 
 namespace descent {
 
+/// How an iterative method ended; Status pairs it with a sentence and the iteration count.
 enum class StopReason {
   converged,              ///< a convergence criterion held; `detail` names which
   iteration_limit,        ///< the iteration budget ran out first
@@ -19,15 +20,17 @@ enum class StopReason {
 
 /// The reason a method stopped, with a sentence for people and the iteration count.
 struct Status {
-  StopReason reason = StopReason::iteration_limit;
+  StopReason reason = StopReason::iteration_limit;  ///< what ended the run
   std::string detail;  ///< e.g. "|step| <= 1e-12 (1 + |theta|)"
   int iterations = 0;  ///< iterations completed when the method stopped
 
+  /// True when `reason` is StopReason::converged.
   [[nodiscard]] bool converged() const { return reason == StopReason::converged; }
   /// One line such as "converged after 7 iterations: |step| <= 1e-12 (1 + |theta|)".
   [[nodiscard]] std::string to_string() const;
 };
 
+/// A short phrase for people, e.g. "line search failed" or "iteration limit reached".
 [[nodiscard]] const char* to_string(StopReason reason);
 
 }  // namespace descent

@@ -54,6 +54,7 @@ inline constexpr const char* data_environment_variable = "DESCENT_DATA";
 /// $DESCENT_DATA if that is set and not empty, else Debian's fashion_mnist_dir.
 [[nodiscard]] std::string data_directory(const std::string& given = "");
 
+/// A labelled image set (Fashion-MNIST): one flattened image per row of x and its label.
 struct LabelledImages {
   matrix x;                          ///< n × (rows · cols), pixels scaled to [0, 1]
   std::vector<std::uint8_t> labels;  ///< n labels in 0..9

@@ -10,6 +10,7 @@
 
 namespace descent::data {
 
+/// The mean of each column of D (n × d): d entries.
 [[nodiscard]] vector column_means(const matrix& D);
 /// Standard deviations with 1/n.
 [[nodiscard]] vector column_stds(const matrix& D);
@@ -21,6 +22,8 @@ namespace descent::data {
 /// (x − min_j)/(max_j − min_j) (Eq. 3.35). A constant column becomes 0.
 [[nodiscard]] matrix min_max(const matrix& D);
 
+/// What whiten() returns (Aggarwal Eqs. 3.36–3.37): the mean it subtracted, the k eigenpairs
+/// of the covariance it kept, and the whitened data U.
 struct Whitening {
   vector mean;         ///< subtracted first
   vector eigenvalues;  ///< of C = DᵀD/n, the kept ones, in DESCENDING order

@@ -16,8 +16,11 @@
 
 namespace descent::nn {
 
+/// The elementwise activation Φ of a layer (Aggarwal §3.2.5): identity, sigmoid σ, tanh, ReLU,
+/// leaky ReLU (slope α below 0, Eq. 3.39), hard tanh (kink convention: see above).
 enum class Activation { identity, sigmoid, tanh, relu, leaky_relu, hard_tanh, hard_tanh_closed };
 
+/// The enumerator's name, e.g. "leaky_relu" (as the command line spells it).
 [[nodiscard]] const char* to_string(Activation a);
 
 /// Φ(a) for one number; `alpha` is the leaky-ReLU slope (Eq. 3.39), ignored otherwise.

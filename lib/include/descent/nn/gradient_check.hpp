@@ -9,6 +9,7 @@
 
 namespace descent::nn {
 
+/// Which finite difference estimates a derivative (Aggarwal §3.2.8, Eq. 3.33).
 enum class Difference {
   forward,  ///< (L(w + ε) − L(w)) / ε, Eq. 3.33: error O(ε)
   central,  ///< (L(w + ε) − L(w − ε)) / (2ε): error O(ε²), one more evaluation
@@ -25,9 +26,12 @@ enum class Difference {
                                        const vector& w, std::size_t i, double epsilon,
                                        Difference kind);
 
+/// The result of check_gradient: the estimate and the ratio ρ of Eq. 3.34 per coordinate.
 struct GradientCheck {
   vector estimated;  ///< G_e per coordinate
   vector rho;        ///< ρ per coordinate
+  /// The largest ρ; Aggarwal §3.2.8: typically below 10⁻⁶ for a correct gradient (below 10⁻³
+  /// with ReLU-like kinks).
   double max_rho = 0;
   std::size_t worst = 0;  ///< coordinate of max_rho
 };

@@ -9,6 +9,7 @@
 
 namespace descent::nn {
 
+/// How initial weights are drawn (Aggarwal §3.3.2 and the usual schemes); r is a layer's fan-in.
 enum class Init {
   gaussian_constant,    ///< N(0, σ²) with a fixed σ (the book's 10⁻²), whatever the fan-in
   fan_in_gaussian,      ///< N(0, 1/r), r = fan-in
@@ -21,6 +22,7 @@ enum class Init {
   he,  ///< N(0, 2/r_in) (He et al. [183]; not in the text)
 };
 
+/// The enumerator's name, e.g. "fan_in_uniform_book" (as the command line spells it).
 [[nodiscard]] const char* to_string(Init init);
 
 /// The standard deviation each scheme gives a weight (sigma is used by gaussian_constant).

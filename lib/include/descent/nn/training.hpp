@@ -27,6 +27,7 @@ enum class Monitor {
   validation_error,  ///< 1 − accuracy: MEDL's performance function P for Figure 4.4
 };
 
+/// What a training run records after each epoch (one row of TrainResult::history).
 struct EpochRecord {
   std::size_t epoch;           ///< 1-based
   double train_loss;           ///< mean cross-entropy over the epoch's mini-batches
@@ -48,6 +49,7 @@ class TrainObserver {
   virtual void end() {}
 };
 
+/// Options of the mini-batch training loop shared by every network kind (train_classifier).
 struct TrainOptions {
   double alpha = 0.01;          ///< the learning rate α of every step (finite, > 0)
   std::size_t batch_size = 10;  ///< examples per step (> 0); the last batch may be smaller
@@ -64,8 +66,9 @@ struct TrainOptions {
   void validate() const;              ///< throws descent::invalid_argument naming the bad field
 };
 
+/// A finished training run: the per-epoch history, the best epoch and why it stopped.
 struct TrainResult {
-  std::vector<EpochRecord> history;
+  std::vector<EpochRecord> history;  ///< one record per epoch run, in order
   std::size_t best_epoch = 0;  ///< epoch of the lowest monitored value; its parameters are kept
   double best_validation_loss = 0;  ///< the validation loss at best_epoch
   Status status;  ///< iteration_limit (all epochs), converged ("early stop"), or diverged
@@ -73,8 +76,8 @@ struct TrainResult {
 
 /// Mean cross-entropy and accuracy of a network on (x, labels).
 struct Evaluation {
-  double loss;
-  double accuracy;
+  double loss;      ///< mean cross-entropy over the examples
+  double accuracy;  ///< fraction classified correctly, in [0, 1]
 };
 
 }  // namespace descent::nn

@@ -20,17 +20,19 @@ namespace descent::optim {
 /// v ↦ Av for a symmetric A, written into the second argument.
 using LinearOperator = std::function<void(const vector& v, vector& av)>;
 
+/// Options of linear CG; validate() throws descent::invalid_argument naming the bad field.
 struct CgOptions {
   int max_iterations = 0;         ///< 0: the dimension d; otherwise 1 <= max_iterations <= 10^9
   double tolerance = 1e-12;       ///< stop when ‖Aθ − b‖ <= tolerance ‖b‖: >= 0
   bool record_directions = true;  ///< keep every θ_d (for the conjugacy check)
   bool record_steps = true;       ///< keep every CgStep (with its θ: off for large d)
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
 /// One iteration as MEDL (4.46)/(4.47) name its quantities.
 struct CgStep {
-  int t = 0;
+  int t = 0;             ///< the iteration index t (0 for the first step)
   vector theta;          ///< θ⁽ᵗ⁺¹⁾
   double alpha = 0;      ///< α⁽ᵗ⁾
   double beta = 0;       ///< β⁽ᵗ⁾
@@ -38,12 +40,13 @@ struct CgStep {
   double curvature = 0;  ///< θ_d⁽ᵗ⁾ᵀAθ_d⁽ᵗ⁾
 };
 
+/// A linear CG run: the final θ, the recorded steps and directions, and why it stopped.
 struct CgRun {
   vector theta;  ///< the final θ
-  std::vector<CgStep> steps;
+  std::vector<CgStep> steps;       ///< every iteration (when options.record_steps)
   std::vector<vector> directions;  ///< θ_d⁽⁰⁾, θ_d⁽¹⁾, ... when recorded
   int products = 0;                ///< products Av computed
-  Status status;
+  Status status;  ///< converged, iteration_limit, or zero_curvature when θ_dᵀAθ_d ≤ 0
 };
 
 /// CG from θ⁽⁰⁾ = `theta0`. Stops converged when the residual is small, with

@@ -25,6 +25,7 @@ void finite_difference_hv(const problems::Objective& objective, const vector& th
 
 /// Options of hessian_free (Hessian-free / Newton–CG); validate() throws on bad values.
 struct HessianFreeOptions {
+  /// Outer (Newton) iterations and the §4.1 criteria; by default 100 steps, ‖∇C‖ < 1e-10.
   StopCriteria stop = [] {
     StopCriteria s;
     s.max_iterations = 100;
@@ -41,12 +42,14 @@ struct HessianFreeOptions {
   /// Wolfe, c1 = 1e-4, c2 = 0.9, from α = 1: Newton–CG); its first trial step is the full step.
   LineSearch line_search = FixedStep{};
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
 /// A Hessian-free run: its trajectory and the inner CG's work.
 struct HessianFreeRun {
-  Trajectory trajectory;
+  Trajectory trajectory;  ///< the Newton iterates θ⁽ᵗ⁾ and why the run stopped
+  /// Products Hv computed (exact or finite-difference), over all inner CG runs.
   int hessian_products = 0;
   int negative_curvature_exits = 0;  ///< inner CG stopped at θ_dᵀHθ_d <= 0 (reported)
   int cg_iterations = 0;             ///< inner CG steps over the whole run

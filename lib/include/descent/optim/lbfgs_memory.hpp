@@ -22,16 +22,23 @@ class LbfgsMemory {
   /// Stores a pair whose products ys = yᵀs and yy = yᵀy are known; s and y are written by the
   /// caller into next_s()/next_y() first (no copy).
   void commit(double ys, double yy);
+  /// The slot the next θ_s is written into before commit() (the oldest pair's storage when full).
   vector& next_s() { return s_[head_]; }
+  /// The slot the next g_s is written into before commit().
   vector& next_y() { return y_[head_]; }
+  /// Pairs held, at most capacity().
   [[nodiscard]] std::size_t size() const { return size_; }
+  /// m, the most pairs held.
   [[nodiscard]] std::size_t capacity() const { return s_.size(); }
   /// γ = g_sᵀθ_s / g_sᵀg_s of the newest pair (1 when empty): B_init = γI.
   [[nodiscard]] double gamma() const { return gamma_; }
   /// The k-th stored pair, k = 0 the oldest.
   [[nodiscard]] const vector& s(std::size_t k) const;
+  /// The k-th stored g_s, k = 0 the oldest.
   [[nodiscard]] const vector& y(std::size_t k) const;
+  /// ρ_k = 1/(g_sᵀθ_s) of the k-th stored pair.
   [[nodiscard]] double rho(std::size_t k) const;
+  /// Forgets every pair (γ back to 1), keeping the storage.
   void clear();
 
  private:

@@ -40,8 +40,9 @@ class Ray {
   /// `theta` and `direction` must outlive the ray; both have the objective's dimension.
   Ray(const problems::Objective& objective, const vector& theta, const vector& direction);
 
+  /// One evaluation of the ray: the step and φ, φ′ there.
   struct Point {
-    double alpha;
+    double alpha;  ///< the step α along θ_d
     double phi;   ///< φ(α) = C(θ + αθ_d)
     double dphi;  ///< φ′(α) = θ_dᵀ∇C(θ + αθ_d)
   };
@@ -72,15 +73,18 @@ enum class LineSearchFailure {
   interval_collapsed,      ///< the bracket shrank below rounding without the conditions holding
   non_finite_value,        ///< φ or φ′ was NaN or infinite and shrinking did not help
 };
+/// A short phrase for reports, e.g. "not a descent direction".
 [[nodiscard]] const char* to_string(LineSearchFailure failure);
 
 /// What a line search returns: the accepted point, or why there is none.
 struct LineSearchResult {
+  /// None on success, else why the search gave up.
   LineSearchFailure failure = LineSearchFailure::none;
-  double alpha = 0;
-  double phi = 0;
-  double dphi = 0;
-  int evaluations = 0;
+  double alpha = 0;     ///< the accepted step α (the last one tried on failure)
+  double phi = 0;       ///< φ(α) = C(θ + αθ_d) at the accepted step
+  double dphi = 0;      ///< φ′(α) = θ_dᵀ∇C(θ + αθ_d) at the accepted step
+  int evaluations = 0;  ///< objective evaluations the search used
+  /// True when a step was accepted (failure is LineSearchFailure::none).
   [[nodiscard]] bool ok() const { return failure == LineSearchFailure::none; }
   /// e.g. "no sufficient decrease after 40 evaluations (last alpha = 1e-20)".
   std::string detail;
@@ -131,7 +135,7 @@ struct ExactOptions {
     /// has one local minimizer on the ray (a convex C, a quadratic).
     first_local,
   };
-  Rule rule = Rule::global_over_bracket;
+  Rule rule = Rule::global_over_bracket;  ///< which local minimizer to return
   double initial_step = 1e-3;  ///< first march point: > 0
   double expansion = 2;        ///< the march multiplies α by this: > 1
   double alpha_max = 1e20;     ///< the bracket's right end: >= initial_step
@@ -140,8 +144,10 @@ struct ExactOptions {
   double tolerance = 1e-13;
   /// evaluations of the whole search (march and refinement): 1 <= max_evaluations <= 10^6
   int max_evaluations = 200;
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
+/// The rule's name as the command line spells it ("global_over_bracket", "first_local").
 [[nodiscard]] const char* to_string(ExactOptions::Rule rule);
 
 /// The names of ExactOptions::Rule as the command line spells them (app::Names-compatible).
@@ -160,13 +166,16 @@ inline constexpr std::array<std::pair<std::string_view, ExactOptions::Rule>, 2> 
 
 // --- backtracking ------------------------------------------------------------------------------
 
+/// Options of backtracking (MEDL §4.5): shrink α₀ by `factor` until `conditions` hold.
 struct BacktrackingOptions {
   double alpha0 = 1;          ///< the first, largest trial step: > 0
   double factor = 2.0 / 3.0;  ///< MEDL §4.5: each trial is `factor` times the last: in (0, 1)
   double c1 = 1e-4;           ///< Armijo constant (book: β): 0 < c1 < c2
   double c2 = 0.9;            ///< curvature constant (book: γ): c1 < c2 < 1
+  /// Armijo (4.48) alone, or with the Wolfe (4.49) or strong Wolfe (4.50) curvature condition.
   Conditions conditions = Conditions::armijo;
   int max_evaluations = 100;  ///< 1 <= max_evaluations <= 10^6
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
@@ -177,6 +186,7 @@ struct BacktrackingOptions {
 
 // --- Wolfe by bracketing and zoom -------------------------------------------------------------
 
+/// Options of the Wolfe search by bracketing and zoom (Nocedal–Wright Algorithms 3.5–3.6).
 struct WolfeOptions {
   double c1 = 1e-4;         ///< Armijo constant (book: β): 0 < c1 < c2
   double c2 = 0.9;          ///< curvature constant (book: γ): c1 < c2 < 1
@@ -187,6 +197,7 @@ struct WolfeOptions {
   /// (xtrapu = 4), the More–Thuente search of libLBFGS and scipy
   double expansion = 4;
   int max_evaluations = 60;  ///< 1 <= max_evaluations <= 10^6
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
@@ -202,6 +213,7 @@ struct WolfeOptions {
 /// increases C or overflows is taken, and the method's stopping test reports what follows.
 struct FixedStep {
   double alpha = 1;  ///< > 0
+  /// Throws descent::invalid_argument unless alpha > 0 and finite.
   void validate() const;
 };
 
@@ -213,6 +225,7 @@ using LineSearch = std::variant<FixedStep, ExactOptions, BacktrackingOptions, Wo
 enum class LineSearchKind { none, exact, backtracking, wolfe, strong_wolfe };
 /// "none", "exact", "backtracking", "wolfe" or "strong_wolfe".
 [[nodiscard]] const char* to_string(LineSearchKind kind);
+/// Which kind `search` holds (strong_wolfe for WolfeOptions with strong = true).
 [[nodiscard]] LineSearchKind kind_of(const LineSearch& search);
 
 /// The searches every method that searches offers, by the names the command line uses

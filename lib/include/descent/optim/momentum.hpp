@@ -21,12 +21,14 @@ enum class MomentumForm {
   heavy_ball,  ///< notes (2.7), Aggarwal 3.5.2, Polyak slide: v ← βv − αg, θ ← θ + v
 };
 
+/// Momentum in one of the three forms of MomentumForm; the velocity starts at 0.
 struct Momentum final : UpdateRule {
+  /// Throws descent::invalid_argument unless β ∈ [0, 1).
   Momentum(MomentumForm form, double beta);
   [[nodiscard]] std::string name() const override;
   void step(vector& theta, const vector& g, double alpha) override;
-  MomentumForm form;
-  double beta;
+  MomentumForm form;  ///< which source's update
+  double beta;        ///< momentum β ∈ [0, 1), the weight of the old velocity
   vector v;  ///< the velocity, v⁽⁰⁾ = 0 (sized on the first step)
 };
 
@@ -37,15 +39,17 @@ enum class NesterovForm {
   slide_literal,  ///< Risteski slide as printed: g at x + βv; v ← βv − g; x ← x + αv (diverges)
 };
 
+/// Nesterov momentum: the gradient is taken at a look-ahead point (gradient_point), not at θ.
 struct Nesterov final : UpdateRule {
+  /// Throws descent::invalid_argument unless β ∈ [0, 1).
   Nesterov(NesterovForm form, double beta);
   [[nodiscard]] std::string name() const override;
   [[nodiscard]] const vector& gradient_point(const vector& theta, double alpha) override;
   [[nodiscard]] bool looks_ahead() const override { return true; }
   void step(vector& theta, const vector& g, double alpha) override;
-  NesterovForm form;
-  double beta;
-  vector v;
+  NesterovForm form;  ///< which source's look-ahead point and update
+  double beta;        ///< momentum β ∈ [0, 1)
+  vector v;           ///< the velocity, v⁽⁰⁾ = 0 (sized on the first step)
 
  private:
   vector point_;
@@ -54,11 +58,12 @@ struct Nesterov final : UpdateRule {
 /// MEDL (4.36)–(4.37): v ← βv + (1−β)g; θ ← θ − α(βv + (1−β)g), the gradient at θ itself.
 /// Equals PyTorch SGD(lr = α(1−β), momentum = β, nesterov = True).
 struct LookAheadMomentum final : UpdateRule {
+  /// Throws descent::invalid_argument unless β ∈ [0, 1).
   explicit LookAheadMomentum(double beta);
   [[nodiscard]] std::string name() const override { return "lookahead"; }
   void step(vector& theta, const vector& g, double alpha) override;
-  double beta;
-  vector v;
+  double beta;  ///< momentum β ∈ [0, 1)
+  vector v;     ///< EWMA of gradients, v⁽⁰⁾ = 0
 };
 
 }  // namespace descent::optim

@@ -16,7 +16,9 @@
 
 namespace descent::optim {
 
+/// Options of Newton's method (newton); validate() throws descent::invalid_argument.
 struct NewtonOptions {
+  /// Iterations and the §4.1 criteria; by default 100 steps, ‖∇C‖ < 1e-10.
   StopCriteria stop = [] {
     StopCriteria s;
     s.max_iterations = 100;
@@ -26,12 +28,15 @@ struct NewtonOptions {
   /// FixedStep{1}: the pure step (4.54). Any search makes the method damped: it searches along
   /// the Newton direction, or along −∇C where that is not a descent direction.
   LineSearch line_search = FixedStep{};
+  /// True when a line search is chosen (anything but FixedStep).
   [[nodiscard]] bool damped() const { return !std::holds_alternative<FixedStep>(line_search); }
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
+/// A Newton run: its trajectory and the kind of every Hessian it met.
 struct NewtonRun {
-  Trajectory trajectory;
+  Trajectory trajectory;  ///< the iterates θ⁽ᵗ⁾ and why the run stopped
   /// For θ⁽⁰⁾, ..., the Hessian there: "positive definite", "indefinite" or "singular".
   std::vector<std::string> hessian_kind;
   int indefinite_hessians = 0;  ///< how many Hessians met were not positive definite

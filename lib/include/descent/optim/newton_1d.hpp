@@ -20,13 +20,14 @@ struct Univariate1dOptions {
   /// Stop once a step is small: |θ_s| <= step_tolerance · (1 + |θ|); 0 <= tol < 1.
   double step_tolerance = 1e-12;
 
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
 /// One iterate θ⁽ᵗ⁾ with what the method saw there.
 struct Iterate1d {
-  int t = 0;
-  double theta = 0;
+  int t = 0;         ///< the iteration index
+  double theta = 0;  ///< θ⁽ᵗ⁾
   double value = 0;  ///< C(θ⁽ᵗ⁾)
   double d1 = 0;     ///< C'(θ⁽ᵗ⁾)
   /// C''(θ⁽ᵗ⁾) for Newton; the secant estimate (4.53) for secant, which has none at t = 0
@@ -34,9 +35,11 @@ struct Iterate1d {
   std::optional<double> step;  ///< θ_s⁽ᵗ⁾ = θ⁽ᵗ⁺¹⁾ − θ⁽ᵗ⁾; empty for the last iterate
 };
 
+/// A univariate run (Newton or secant): every iterate and why it stopped.
 struct Trajectory1d {
-  std::vector<Iterate1d> iterates;
-  Status status;
+  std::vector<Iterate1d> iterates;  ///< θ⁽⁰⁾, θ⁽¹⁾, ... in order, the last where the method stopped
+  Status status;                    ///< why the method stopped
+  /// The last iterate's θ (the run always has at least θ⁽⁰⁾).
   [[nodiscard]] double final_theta() const { return iterates.back().theta; }
 };
 

@@ -40,13 +40,14 @@ enum class CgBeta { fletcher_reeves, polak_ribiere_plus };
 
 /// Options of nonlinear_cg; validate() throws descent::invalid_argument naming the field.
 struct NonlinearCgOptions {
+  /// Iterations and the §4.1 criteria; by default 10000 steps, ‖∇C‖ < 1e-6.
   StopCriteria stop = [] {
     StopCriteria s;
     s.max_iterations = 10000;
     s.gradient_tolerance = 1e-6;
     return s;
   }();
-  CgBeta beta = CgBeta::polak_ribiere_plus;
+  CgBeta beta = CgBeta::polak_ribiere_plus;  ///< Fletcher–Reeves or Polak–Ribière+
   /// Exact (4.45), backtracking, Wolfe or strong Wolfe (c2 < 1/2, validated); not FixedStep:
   /// CG's direction has no natural length. The first Wolfe trial step is first_trial_step's
   /// Nocedal–Wright (3.60) guess.
@@ -54,12 +55,13 @@ struct NonlinearCgOptions {
   int restart_every = 0;     ///< 0: the dimension d; otherwise 1 <= restart_every <= 10^9
   double powell_nu = 0;      ///< Powell's restart test with this ν (0: off): in [0, 1]
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
 /// A nonlinear CG run: its trajectory, the β used and the restarts.
 struct NonlinearCgRun {
-  Trajectory trajectory;
+  Trajectory trajectory;      ///< the iterates θ⁽ᵗ⁾ and why the run stopped
   std::vector<double> betas;  ///< β⁽ᵗ⁾ actually used (0 at a restart)
   int restarts = 0;  ///< restarts other than the β⁺ clipping (periodic, Powell, non-descent)
   int clipped = 0;   ///< Polak–Ribière+ only: iterations where PR < 0 became 0

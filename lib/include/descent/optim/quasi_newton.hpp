@@ -24,7 +24,9 @@ namespace descent::optim {
 
 // --- Algorithm 4.3 ------------------------------------------------------------------------------
 
+/// Options of bfgs and lbfgs (MEDL Algorithm 4.3); validate() throws descent::invalid_argument.
 struct QuasiNewtonOptions {
+  /// Iterations and the §4.1 criteria; by default 1000 steps, ‖∇C‖ < 1e-10.
   StopCriteria stop = [] {
     StopCriteria s;
     s.max_iterations = 1000;
@@ -42,11 +44,13 @@ struct QuasiNewtonOptions {
   /// Skip the update unless g_sᵀθ_s > curvature_epsilon · g_sᵀg_s (4.64): >= 0.
   double curvature_epsilon = 2.220446049250313e-16;
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 
+/// A quasi-Newton run: its trajectory, the skipped updates and (BFGS) the final B.
 struct QuasiNewtonRun {
-  Trajectory trajectory;
+  Trajectory trajectory;    ///< the iterates θ⁽ᵗ⁾ and why the run stopped
   int skipped_updates = 0;  ///< pairs rejected by the curvature condition (4.64)
   matrix b;                 ///< BFGS: the final B (empty for L-BFGS)
 };

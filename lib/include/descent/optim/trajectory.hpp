@@ -17,7 +17,7 @@ namespace descent::optim {
 
 /// One iterate of a run.
 struct Iterate {
-  int t = 0;
+  int t = 0;                 ///< the iteration index t
   vector theta;              ///< θ⁽ᵗ⁾
   double value = 0;          ///< C(θ⁽ᵗ⁾)
   double gradient_norm = 0;  ///< ‖∇C(θ⁽ᵗ⁾)‖₂
@@ -27,9 +27,11 @@ struct Iterate {
 
 /// A whole run: every recorded iterate and why it stopped.
 struct Trajectory {
+  /// The recorded iterates, θ⁽⁰⁾ first (which ones: see DescentOptions::record_every).
   std::vector<Iterate> iterates;
-  Status status;
+  Status status;        ///< why the run stopped
   int evaluations = 0;  ///< objective evaluations (a value and gradient together count once)
+  /// The last recorded iterate, where the run stopped.
   [[nodiscard]] const Iterate& last() const { return iterates.back(); }
   /// The iterate after step t, or the last one if the run stopped earlier (a run that starts
   /// where its stopping test holds takes no step, so after(1) is then the start).
@@ -48,6 +50,7 @@ struct StopCriteria {
   double step_tolerance = 0;        ///< ‖θ_s⁽ᵗ⁾‖ < ε
   double time_limit_seconds = 0;  ///< wall-clock limit (0: none)
 
+  /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
 

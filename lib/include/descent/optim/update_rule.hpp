@@ -16,6 +16,8 @@
 
 namespace descent::optim {
 
+/// The interface of a first-order update rule: one step θ⁽ᵗ⁾ → θ⁽ᵗ⁺¹⁾ from a gradient,
+/// with whatever state (velocity, moment averages, step count) the rule keeps between steps.
 class UpdateRule {
  public:
   virtual ~UpdateRule() = default;
@@ -39,7 +41,9 @@ class UpdateRule {
 /// descent::invalid_argument naming the allowed range): a decay rate β, γ or ρ in [0, 1), the
 /// ε of a denominator >= 0, Lp-Adam's exponent p in [1, 1000].
 inline constexpr Interval decay_rate_range{0, 1, false, true};
+/// ε of a denominator: [0, ∞).
 inline constexpr Interval epsilon_range{0, std::numeric_limits<double>::infinity(), false, true};
+/// Lp-Adam's exponent p: [1, 1000].
 inline constexpr Interval lp_exponent_range{1, 1000, false, false};
 
 /// The hyper-parameters of every rule, with the books' symbols. A rule reads the ones it
@@ -50,6 +54,7 @@ struct RuleOptions {
   double rho = 0.95;      ///< Adadelta's decay of squared steps ρ: [0, 1)
   double epsilon = 1e-8;  ///< ε (δ in the notes): >= 0
   double p = 2;           ///< Lp-Adam's exponent p (4.39): [1, 1000]
+  /// Throws descent::invalid_argument naming the first hyper-parameter out of its range.
   void validate() const;
 };
 

@@ -9,9 +9,12 @@
 
 namespace descent::problems {
 
+/// A finite sum C(θ) = (1/n) Σᵢ Cᵢ(θ) (MEDL (4.4)): the objective of SGD and mini-batch
+/// descent, which sample the terms Cᵢ.
 class FiniteSum : public Objective {
  public:
   [[nodiscard]] virtual std::size_t samples() const = 0;  ///< n
+  /// Cᵢ(θ), the i-th term (0 ≤ i < n), e.g. the loss on the i-th training example.
   [[nodiscard]] virtual double sample_value(const vector& theta, std::size_t i) const = 0;
   /// ∇Cᵢ(θ) into g.
   virtual void sample_gradient(const vector& theta, std::size_t i, vector& g) const = 0;
@@ -32,6 +35,7 @@ class FiniteSum : public Objective {
 /// (Σaᵢuᵢ₁/Σaᵢ, mean uᵢ₂). Defaults: the authors' Figure 4.3(a) data (catalogue C14).
 class QuadraticSum final : public FiniteSum {
  public:
+  /// The n terms' weights aᵢ and centres uᵢ (2-vectors); n = a.size() = u.size() ≥ 1.
   QuadraticSum(std::vector<double> a, std::vector<vector> u);
   static QuadraticSum figure_4_3a();  ///< u = (1,1),(2,0),(3,1),(2,3),(1,2); a = 1,2,3,2,4
   static QuadraticSum figure_4_3b();  ///< every uᵢ = (2,2), same a
@@ -45,6 +49,7 @@ class QuadraticSum final : public FiniteSum {
   [[nodiscard]] vector initial_point() const override { return vector({6.0, 6.0}); }
   [[nodiscard]] std::optional<vector> minimizer() const override;
   [[nodiscard]] std::optional<double> minimum() const override;
+  /// The centres uᵢ, in order (to draw them).
   [[nodiscard]] const std::vector<vector>& centres() const { return u_; }
 
  private:

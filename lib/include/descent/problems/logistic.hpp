@@ -8,6 +8,8 @@
 
 namespace descent::problems {
 
+/// Binary logistic regression as a finite sum of cross-entropy terms Cᵢ (MEDL §4.1);
+/// θ = (b, w) has p + 1 entries for p features.
 class LogisticRegression final : public FiniteSum {
  public:
   /// x is n × p, y in {0, 1}ⁿ.

@@ -12,11 +12,15 @@
 
 namespace descent::problems {
 
+/// A test problem C: R^d → R for the optimizers: value, gradient, optionally the Hessian,
+/// and its own answer (start point, minimizer, minimum) for the tests to compare against.
 class Objective {
  public:
   virtual ~Objective() = default;
 
+  /// A name for reports, e.g. "Rosenbrock (a = 1, b = 100)".
   [[nodiscard]] virtual std::string name() const = 0;
+  /// d, the number of parameters θ has.
   [[nodiscard]] virtual std::size_t dimension() const = 0;
 
   /// C(θ).
@@ -40,6 +44,7 @@ class Objective {
   [[nodiscard]] virtual vector initial_point() const = 0;
   /// The global minimizer and minimum, when known in closed form.
   [[nodiscard]] virtual std::optional<vector> minimizer() const { return std::nullopt; }
+  /// C at the global minimizer, when known in closed form.
   [[nodiscard]] virtual std::optional<double> minimum() const { return std::nullopt; }
 };
 

@@ -25,9 +25,10 @@ class Peaks final : public Objective {
 
 /// A critical point and its kind from the Hessian's eigenvalues.
 struct CriticalPoint {
-  vector theta;
-  double value = 0;
-  double lambda_min = 0, lambda_max = 0;  ///< eigenvalues of ∇²C
+  vector theta;           ///< where ∇C(θ) = 0 (to the accuracy of Newton's method)
+  double value = 0;       ///< C(θ)
+  double lambda_min = 0;  ///< smallest eigenvalue of ∇²C(θ)
+  double lambda_max = 0;  ///< largest eigenvalue of ∇²C(θ)
   std::string kind;                       ///< "minimum", "maximum", "saddle"
 };
 

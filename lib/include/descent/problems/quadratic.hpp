@@ -8,6 +8,8 @@
 
 namespace descent::problems {
 
+/// An axis-aligned quadratic bowl C(θ) = ½ (θ − c)ᵀ diag(λ) (θ − c): minimum 0 at c,
+/// Hessian diag(λ), condition number max λ / min λ.
 class Quadratic final : public Objective {
  public:
   /// Throws descent::invalid_argument unless every λ > 0 and c has the same size.
@@ -23,6 +25,7 @@ class Quadratic final : public Objective {
   [[nodiscard]] vector initial_point() const override { return start_; }
   [[nodiscard]] std::optional<vector> minimizer() const override { return centre_; }
   [[nodiscard]] std::optional<double> minimum() const override { return 0.0; }
+  /// λ, the diagonal of the Hessian (its eigenvalues).
   [[nodiscard]] const vector& eigenvalues() const { return lambda_; }
 
  private:

@@ -8,6 +8,8 @@
 
 namespace descent::problems {
 
+/// C(θ) = ½θᵀAθ − bᵀθ with a symmetric d × d matrix A: gradient Aθ − b, Hessian A (the
+/// problem linear CG solves, MEDL (4.46)–(4.47)).
 class QuadraticForm final : public Objective {
  public:
   /// A must be square and symmetric (checked to 1e-12 relative), b must match it.
@@ -25,7 +27,9 @@ class QuadraticForm final : public Objective {
   [[nodiscard]] std::optional<vector> minimizer() const override;
   [[nodiscard]] std::optional<double> minimum() const override;
 
+  /// A, d × d symmetric.
   [[nodiscard]] const matrix& a() const { return a_; }
+  /// b, d entries.
   [[nodiscard]] const vector& b() const { return b_; }
 
  private:

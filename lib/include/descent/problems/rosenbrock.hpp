@@ -11,6 +11,7 @@ namespace descent::problems {
 /// MEDL (4.9): C(θ) = (a − θ₁)² + b(θ₂ − θ₁²)².
 class Rosenbrock final : public Objective {
  public:
+  /// The parameters a and b of (4.9); the minimizer is (a, a²), the minimum 0.
   explicit Rosenbrock(double a = 1, double b = 100);
   [[nodiscard]] std::string name() const override { return "Rosenbrock (4.9)"; }
   [[nodiscard]] std::size_t dimension() const override { return 2; }
@@ -32,6 +33,7 @@ class Rosenbrock final : public Objective {
 /// sample; start (−1.2, 1, −1.2, 1, ...), minimizer (1, ..., 1).
 class ExtendedRosenbrock final : public Objective {
  public:
+  /// d ≥ 2 even; throws descent::invalid_argument otherwise.
   explicit ExtendedRosenbrock(std::size_t d);
   [[nodiscard]] std::string name() const override { return "extended Rosenbrock"; }
   [[nodiscard]] std::size_t dimension() const override { return d_; }

@@ -34,6 +34,7 @@ class SoftmaxRegression final : public FiniteSum {
   [[nodiscard]] std::string name() const override { return "softmax regression"; }
   [[nodiscard]] std::size_t dimension() const override { return K_ * (x_.shape(1) + 1); }
   [[nodiscard]] std::size_t samples() const override { return x_.shape(0); }
+  /// K, the number of classes.
   [[nodiscard]] std::size_t classes() const { return K_; }
   /// Position in θ of class j's coefficient of feature l (l = 0 is the bias bⱼ).
   [[nodiscard]] std::size_t index(std::size_t j, std::size_t l) const;

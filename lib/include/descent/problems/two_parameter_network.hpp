@@ -14,6 +14,8 @@ namespace descent::problems {
 /// C(w₁, w₂) of the network on data (x⁽ⁱ⁾, y⁽ⁱ⁾), with its gradient by the chain rule.
 class TwoParameterNetwork final : public Objective {
  public:
+  /// The per-sample loss Cᵢ: squared (ŷ − y)² or binary cross entropy −y log ŷ − (1 − y) log(1 −
+  /// ŷ).
   enum class Loss { squared, cross_entropy };
   /// Whether C is the sum or the mean of the per-sample losses Cᵢ.
   enum class Reduction { sum, mean };

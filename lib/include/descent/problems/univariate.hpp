@@ -12,12 +12,12 @@ namespace descent::problems {
 /// A twice differentiable C: R -> R with C' and C'', and its known stationary points.
 struct Univariate {
   std::string formula;  ///< e.g. "(theta-3)^2 (theta+3)"
-  std::function<double(double)> value;
+  std::function<double(double)> value;  ///< C(θ)
   std::function<double(double)> d1;  ///< C'
   std::function<double(double)> d2;  ///< C''
-  std::vector<double> local_minima;
-  std::vector<double> local_maxima;
-  std::vector<double> inflection_points;
+  std::vector<double> local_minima;  ///< the θ where C' = 0 and C'' > 0
+  std::vector<double> local_maxima;  ///< the θ where C' = 0 and C'' < 0
+  std::vector<double> inflection_points;  ///< the θ where C'' changes sign
 };
 
 /// C(θ) = a(θ − m)² + c: Newton's method reaches m in one step from anywhere (a ≠ 0).

@@ -26,16 +26,21 @@
 
 namespace descent::nn {
 
+/// One hidden layer of NormalizedNetwork: h = Φ(BN_{γ,β}(h_prev W)), no bias (BN's β takes its
+/// place).
 struct NormalizedLayer {
   matrix W;  ///< fan_in × fan_out, no bias (see above)
-  vector gamma, beta;
-  vector running_mean, running_var;  ///< start at 0 and 1 as in PyTorch
+  vector gamma;         ///< BN scale γ, fan_out entries (Aggarwal Eq. 3.61)
+  vector beta;          ///< BN shift β, fan_out entries (Eq. 3.61)
+  vector running_mean;  ///< running mean of h_prev W per unit, for evaluation (starts at 0)
+  vector running_var;   ///< running unbiased variance per unit, for evaluation (starts at 1)
 };
 
+/// A batch-normalized classifier: hidden NormalizedLayers, then a Dense output of class scores.
 struct NormalizedNetwork {
-  std::vector<NormalizedLayer> hidden;
+  std::vector<NormalizedLayer> hidden;  ///< the hidden layers, input side first
   Dense output;  ///< identity activation: its output are the scores
-  Activation phi = Activation::relu;
+  Activation phi = Activation::relu;  ///< the hidden layers' activation Φ
   double eps = 1e-5;      ///< BN's ε (PyTorch's default)
   double momentum = 0.1;  ///< weight of a new batch in the running statistics (PyTorch's)
 };
@@ -45,7 +50,11 @@ struct NormalizedNetwork {
 [[nodiscard]] NormalizedNetwork make_normalized_network(const std::vector<std::size_t>& widths,
                                                         Init init, Rng& rng);
 
+/// All parameters in one vector, in the order of this file's description (W, γ, β per hidden
+/// layer, then the output W and b); the running statistics are not included.
 [[nodiscard]] vector flatten(const NormalizedNetwork& net);
+/// Writes `theta` (flatten's order and length) back into `net`; throws descent::invalid_argument
+/// on a wrong length.
 void unflatten(const vector& theta, NormalizedNetwork& net);
 
 /// The summed cross-entropy of one training-mode batch (batch statistics, running statistics

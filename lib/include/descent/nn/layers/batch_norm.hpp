@@ -20,6 +20,7 @@
 
 namespace descent::nn {
 
+/// Which variance the population statistics use: biased 1/m (as Eq. 3.59) or unbiased 1/(m − 1).
 enum class VarianceEstimator { biased, unbiased };
 
 /// What the forward pass of training mode keeps for the backward pass.
@@ -41,15 +42,20 @@ struct BatchNormGrads {
   vector d_mu_second_term;  ///< the term of ∂L/∂μ that Σ(v − μ) = 0 makes vanish (T30)
 };
 
+/// Batch normalization of d features (Aggarwal §3.6, Eqs. 3.58–3.64): a = γ (v − μ)/σ + β per
+/// feature, with the batch's μ, σ in training and stored statistics in inference.
 class BatchNorm {
  public:
   /// d features with γ = 1, β = 0. eps > 0 (the book: "a small value"; PyTorch 1e-5);
   /// momentum in (0, 1] is the weight of the new batch in the exponential average (PyTorch 0.1).
   explicit BatchNorm(std::size_t d, double eps = 1e-5, double momentum = 0.1);
 
-  vector gamma, beta;
-  double eps, momentum;
-  vector running_mean, running_var;  ///< start at 0 and 1 as in PyTorch
+  vector gamma;         ///< scale γ, d entries (Eq. 3.61)
+  vector beta;          ///< shift β, d entries (Eq. 3.61)
+  double eps;           ///< ε added to σ² (Eq. 3.59), > 0
+  double momentum;      ///< weight of a new batch in the running averages, in (0, 1]
+  vector running_mean;  ///< running mean per feature, for inference (starts at 0)
+  vector running_var;   ///< running variance per feature, for inference (starts at 1)
 
   /// Training mode: a = γ v̂ + β (Eqs. 3.58–3.61). Fills `cache` for the backward pass.
   [[nodiscard]] matrix forward_train(const matrix& v, BatchNormCache& cache) const;

@@ -21,8 +21,9 @@
 
 namespace descent::nn {
 
+/// A classifier of BnDense hidden layers and a Linear output of class scores.
 struct BnNetwork {
-  std::vector<BnDense> hidden;
+  std::vector<BnDense> hidden;  ///< the hidden layers, input side first
   Linear output;  ///< scores = h W + b; softmax sits in the loss
 };
 
@@ -34,7 +35,9 @@ void backward(BnNetwork& net, const matrix& grad_scores);
 /// All parameters in one vector: per hidden layer W (row-major), b, γ, β; then the output's
 /// W and b. The gradients in the same order.
 [[nodiscard]] vector flatten(const BnNetwork& net);
+/// The gradients after backward(), in flatten(net)'s order.
 [[nodiscard]] vector flatten_gradients(const BnNetwork& net);
+/// Writes `theta` (flatten's order and length) back into `net`.
 void unflatten(const vector& theta, BnNetwork& net);
 
 /// Sets every BN layer's running_mean and running_var to the population mean and biased

@@ -9,6 +9,7 @@
 
 namespace descent::nn {
 
+/// A function R^n → R^m, e.g. a layer's map from its input to its output.
 using VectorFunction = std::function<vector(const vector&)>;
 
 /// J of f at z by central differences with step h (each column costs two calls of f).

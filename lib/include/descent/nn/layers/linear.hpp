@@ -10,6 +10,8 @@
 
 namespace descent::nn {
 
+/// The linear (affine) layer of Table 3.1: Z_out = Z W + 1 bᵀ, one example per row; backward
+/// gives ∂L/∂W = Zᵀ G, ∂L/∂b = Gᵀ1, ∂L/∂Z = G Wᵀ.
 class Linear {
  public:
   /// W is fan_in × fan_out, b has fan_out entries.
@@ -22,10 +24,10 @@ class Linear {
   /// From G = ∂L/∂Z_out: fills grad_W, grad_b and returns ∂L/∂Z_in.
   const matrix& backward(const matrix& grad_out);
 
-  matrix W;
-  vector b;
-  matrix grad_W;
-  vector grad_b;
+  matrix W;       ///< weights, fan_in × fan_out
+  vector b;       ///< biases, fan_out entries
+  matrix grad_W;  ///< ∂L/∂W after backward(), fan_in × fan_out
+  vector grad_b;  ///< ∂L/∂b after backward(), fan_out entries
 
  private:
   const matrix* input_ = nullptr;

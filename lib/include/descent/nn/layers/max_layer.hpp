@@ -14,9 +14,10 @@ namespace descent::nn {
 
 /// The maximum of each row, and the index of the first maximal entry.
 struct MaxForward {
-  vector value;
-  std::vector<std::size_t> argmax;
+  vector value;                     ///< the row maxima, one per row of z
+  std::vector<std::size_t> argmax;  ///< per row, the column of its first maximal entry
 };
+/// The maximum of each row of z (rows × width), with where it was (Table 3.1's max node).
 [[nodiscard]] MaxForward max_forward(const matrix& z);
 /// Table 3.1: copy the upstream gradient to the maximal input, 0 to the others.
 [[nodiscard]] matrix max_backward(const MaxForward& fwd, const vector& grad_out, std::size_t width);
@@ -32,8 +33,8 @@ struct Maxout {
   /// Routes G to the winning piece: fills grad_W, grad_b and returns ∂L/∂Z.
   matrix backward(const matrix& grad_out);
 
-  std::vector<matrix> grad_W;
-  std::vector<vector> grad_b;
+  std::vector<matrix> grad_W;  ///< ∂L/∂W_k per piece after backward(), fan_in × fan_out each
+  std::vector<vector> grad_b;  ///< ∂L/∂b_k per piece after backward(), fan_out each
 
  private:
   matrix input_;
