@@ -16,10 +16,13 @@ namespace descent::report {
 /// ticket for forget_temporary, or -1 when the registry is full (the file is then only
 /// removed by the next run in that directory, see remove_stale_temporaries).
 int remember_temporary(const std::filesystem::path& path);
+/// The temporary file of `ticket` was renamed into place or removed: it is no longer a
+/// temporary to delete on interruption. A ticket of -1 is ignored.
 void forget_temporary(int ticket);
 
 /// Remembers a directory this run created, to remove (if still empty) on interruption.
 int remember_directory(const std::filesystem::path& path);
+/// The directory of `ticket` is to stay (its run succeeded). A ticket of -1 is ignored.
 void forget_directory(int ticket);
 
 /// The renderer (gnuplot, dot) running now, to end on interruption; 0 for none.

@@ -28,10 +28,12 @@ void ensure_writable_directory(const std::filesystem::path& dir);
 /// interrupted, so that a run that fails leaves no new directory behind.
 class OutputDirectory {
  public:
+  /// Creates `dir` and its missing parents, remembering each one created for removal.
   explicit OutputDirectory(std::filesystem::path dir);
   OutputDirectory(const OutputDirectory&) = delete;
   OutputDirectory& operator=(const OutputDirectory&) = delete;
   ~OutputDirectory();
+  /// The directory, as given.
   [[nodiscard]] const std::filesystem::path& path() const { return dir_; }
   /// The run succeeded: the directory stays.
   void keep();
@@ -46,6 +48,7 @@ class OutputDirectory {
 /// temporaries, so an error halfway leaves no partial output.
 class FileBatch {
  public:
+  /// An empty batch of files for `dir`, which must exist.
   explicit FileBatch(std::filesystem::path dir);
   FileBatch(const FileBatch&) = delete;
   FileBatch& operator=(const FileBatch&) = delete;
@@ -57,6 +60,8 @@ class FileBatch {
   void adopt(const std::filesystem::path& temporary, const std::string& name);
   /// A fresh temporary path in the batch's directory for a file to be called `name`.
   [[nodiscard]] std::filesystem::path temporary_for(const std::string& name) const;
+  /// Renames every staged file into place (each rename atomic); after it, destroying the
+  /// batch removes nothing. Throws std::filesystem::filesystem_error if a rename fails.
   void commit();
 
  private:

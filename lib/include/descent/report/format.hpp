@@ -12,6 +12,8 @@
 
 namespace descent::report {
 
+/// How `run` prints a result (`--format`): aligned text for a terminal, Markdown for docs,
+/// CSV for spreadsheets, JSON with 17 significant digits for programs.
 enum class Format { text, markdown, csv, json };
 
 /// Parses "text", "markdown", "csv" or "json"; throws descent::invalid_argument otherwise.
@@ -19,18 +21,18 @@ enum class Format { text, markdown, csv, json };
 
 /// A parameter as shown next to a result: its text form and its JSON form.
 struct ShownParam {
-  std::string name;
+  std::string name;  ///< the parameter's name, as `--set` takes it
   std::string text;  ///< e.g. "0.4,-0.2"
   std::string json;  ///< e.g. "[0.4,-0.2]"
 };
 
 /// What identifies a result: which chapter and item, with which parameters.
 struct Header {
-  std::string chapter;
-  std::string item;
-  std::string title;
-  std::string source;
-  std::vector<ShownParam> params;
+  std::string chapter;             ///< chapter id, e.g. "medl04"
+  std::string item;                ///< item id, e.g. "eq-4.52"
+  std::string title;               ///< what the item shows, one line
+  std::string source;              ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52)"
+  std::vector<ShownParam> params;  ///< every parameter with the value this run used
 };
 
 /// The whole report of one item in the given format, ending with a newline.

@@ -16,6 +16,7 @@ struct ProgramRun {
   int exit_status = 0;     ///< its exit status; 128 + N if signal N ended it
   bool timed_out = false;  ///< it ran past the time limit and was killed
   std::string errors;      ///< the first 4 KB it wrote to stderr
+  /// Exit status 0 within the time limit.
   [[nodiscard]] bool ok() const { return exit_status == 0 && !timed_out; }
 };
 

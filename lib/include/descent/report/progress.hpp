@@ -8,8 +8,10 @@
 
 namespace descent::report {
 
+/// One progress line of `total` steps, labelled `label`; erased when destroyed.
 class Progress {
  public:
+  /// A line for `total` steps (0 counts as 1); nothing is drawn before the first update.
   Progress(std::string label, std::size_t total);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
