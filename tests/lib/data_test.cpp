@@ -30,8 +30,11 @@ namespace {
 
 const matrix D0{{2, 0, 1}, {0, 1, 3}, {4, 2, 2}, {1, 3, 0}, {3, 1, 4}, {2, 5, 2}};
 
+// Named after the process too: another checkout's suite may run the same test at the same
+// time, and must not rewrite a file this one is reading.
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("descent_idx_" + name)).string();
+  const std::string unique = "descent_idx_" + std::to_string(getpid()) + "_" + name;
+  return (std::filesystem::temp_directory_path() / unique).string();
 }
 
 std::vector<unsigned char> idx_bytes(std::vector<std::uint32_t> dims,
@@ -187,10 +190,13 @@ std::size_t address_space_in_use() {
 // and returns how it ended: 0 if body returned, 3 if it ran out of memory (std::bad_alloc),
 // 4 if it threw anything else, 5 if it died otherwise.
 int with_memory_headroom(std::size_t headroom, const std::function<void()>& body) {
-  const std::size_t limit = address_space_in_use() + headroom;
   const pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {
+    // Measured here, in the child: the parent's other threads (OpenBLAS starts its workers when
+    // the library loads) may still be mapping their buffers, so a size measured before fork
+    // could be short of what the child inherits, and eat the headroom.
+    const std::size_t limit = address_space_in_use() + headroom;
     const rlimit cap{limit, limit};
     setrlimit(RLIMIT_AS, &cap);
     try {
