@@ -371,7 +371,7 @@ std::string gnuplot_script(const Figure& figure, const Result& result, FigureFor
              << title;
           if (layer.labels)  // the level's value on every contour line, once per stretch
             gp << ", \\\n     " << block
-               << " using 1:2:(sprintf('%g', $3)) every 40::12 with labels font ',8' "
+               << " using 1:2:(sprintf('%g', $3)) every 100::30 with labels font ',8' "
                   "textcolor rgb '#707070' notitle";
           continue;
         }
