@@ -91,6 +91,15 @@ if command -v gnuplot >/dev/null; then
 fi
 diff -r "$tmp/fig1" "$tmp/fig2" >/dev/null || fail "figure output differs between runs"
 ls -A "$tmp/fig1" | grep -q '\.tmp-' && fail "temporary files left in --out"
+# export writes gallery.md for the docs' gallery page: every figure it drew, each once.
+last_exe=${!#}
+if command -v gnuplot >/dev/null && command -v dot >/dev/null; then
+  "$last_exe" export --out "$tmp/export" >/dev/null 2>&1 || fail "$last_exe export"
+  svgs=$(cd "$tmp/export" && ls *.svg 2>/dev/null | sort)
+  listed=$(sed -n 's/^  \\image html \([^ ]*\) .*/\1/p' "$tmp/export/gallery.md" | sort)
+  [ -n "$svgs" ] || fail "$last_exe export drew no figure"
+  [ "$svgs" = "$listed" ] || fail "gallery.md does not list exactly the exported SVGs"
+fi
 # --figure-format: PNG or PDF instead of SVG, from gnuplot and from Graphviz; anything else is
 # bad input.
 expect_bad_input "bad figure format" "$medl04" run figure-4.10 --figure-format jpeg --out "$tmp/bad"

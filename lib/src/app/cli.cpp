@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include "descent/core/error.hpp"
 #include "descent/report/cleanup.hpp"
@@ -308,9 +309,23 @@ int cmd_figures(const Chapter& chapter, const Options& o, std::ostream& out, std
   return 0;
 }
 
+// Text for a Doxygen Markdown page: the characters that start a command or markup (\\ @ & $ #
+// < > % * _ `) escaped, so a caption such as "alpha* of theta_d" reads as written.
+std::string doxygen_text(const std::string& s) {
+  std::string r;
+  for (const char c : s) {
+    if (std::string_view("\\@&$#<>%*_`").find(c) != std::string_view::npos) r += '\\';
+    r += c;
+  }
+  return r;
+}
+
 int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "export");
   const fs::path dir = require_out(o, "export");
+  // gallery.md: every figure of the chapter as a thumbnail with its caption and item, in the
+  // chapter's order, for the docs' gallery page (docs/pages/gallery.md includes it)
+  std::string gallery;
   for (const auto& item : chapter.items) {
     const report::Result result = compute(item);
     write_figures_to(result, dir, chapter, err, report::FigureFormat::svg);  // the docs embed SVG
@@ -318,7 +333,14 @@ int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std:
     batch.stage(item.id + ".md", report::render_body(result, report::Format::markdown));
     batch.stage(item.id + ".txt", report::render_body(result, report::Format::text));
     batch.commit();
+    for (const auto& f : result.figures)
+      gallery += "- **" + doxygen_text(f.caption) + "** (" + doxygen_text(item.source) + "; `" +
+                 chapter.id + " run " + item.id + "`, on the page \\ref " + chapter.id +
+                 ")\n\n  \\image html " + f.name + ".svg \"" + f.name + "\" width=360px\n\n";
   }
+  report::FileBatch batch(dir);
+  batch.stage("gallery.md", gallery.empty() ? "No figures.\n" : gallery);
+  batch.commit();
   out << "exported " << chapter.items.size() << " items of " << chapter.id << " to " << dir.string()
       << "\n";
   return 0;
