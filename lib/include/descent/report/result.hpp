@@ -90,8 +90,9 @@ struct Panel {
   std::optional<std::pair<double, double>> yrange;
   bool logy = false;
   std::vector<Layer> layers;
-  /// Where the legend goes, in gnuplot's words ("bottom right", "top left", ...), when the
-  /// shared style's top right would cover the data; empty keeps the default.
+  /// A corner inside the axes for the legend, in gnuplot's words ("bottom right", "top
+  /// left", ...), chosen where it covers no data; empty keeps the shared placement, below the
+  /// axes.
   std::string key{};
   /// Draws one unit of x as long as one unit of y (gnuplot `set size ratio -1`): for panels in
   /// parameter space, where an angle or a tangent must look as it is.
