@@ -103,8 +103,8 @@ Result figure_4_8(const Params& p) {
   auto& points = result.add_series("points", {"theta1", "theta2"});
   points.add({theta(0), theta(1)});
   points.add({next(0), next(1)});
-  // (a) the landscape around the ray: Rosenbrock (4.9) on a grid with steps of 0.005
-  common::add_grid(result, "contours", f, {-0.1, 1.0, 221}, {-0.15, 0.6, 151});
+  // (a) the landscape around the ray: Rosenbrock (4.9) on a grid with steps of 0.01
+  common::add_grid(result, "contours", f, {-0.1, 1.0, 111}, {-0.15, 0.6, 76});
 
   report::Figure figure{
       "figure-4.8", "Figure 4.8: one exact line search on the Rosenbrock function", {}, ""};
