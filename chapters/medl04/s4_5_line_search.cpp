@@ -4,6 +4,7 @@
 /// 4.9), the conjugate gradient method (4.46)/(4.47), and which steps the Armijo and Wolfe
 /// conditions (4.48)–(4.50) accept along a ray.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -31,6 +32,10 @@ using report::Result;
 // alpha = 10 along -grad C, where C (below 1e30) and its gradient stay finite.
 const Interval kRegion = Interval::closed(-1e3, 1e3);
 const Interval kLongestRay = Interval{0, 10, true, false};
+
+// eq-4.48: where the Wolfe and strong Wolfe strips are drawn, below φ >= 0 (low, high)
+constexpr double kWolfeStrip[2] = {-4.5, -1.0};
+constexpr double kStrongStrip[2] = {-9.0, -5.5};
 
 vector gradient_at(const problems::Objective& f, const vector& theta) {
   vector g;
@@ -99,28 +104,31 @@ Result figure_4_8(const Params& p) {
   auto& points = result.add_series("points", {"theta1", "theta2"});
   points.add({theta(0), theta(1)});
   points.add({next(0), next(1)});
-  auto& valley = result.add_series("valley", {"theta1", "theta2"});  // θ₂ = θ₁², the valley floor
-  for (int i = 0; i <= 70; ++i)
-    valley.add({-0.3 + 0.02 * i, (-0.3 + 0.02 * i) * (-0.3 + 0.02 * i)});
+  // (a) the landscape around the ray: Rosenbrock (4.9) on a grid with steps of 0.01
+  common::add_grid(result, "contours", f, {-0.1, 1.0, 111}, {-0.15, 0.6, 76});
 
-  report::Figure figure{"figure-4.8",
-                        "Figure 4.8: one exact line search on the Rosenbrock function",
-                        {},
-                        "Panel (a) draws the valley floor theta2 = theta1^2 instead of contours."};
+  report::Figure figure{
+      "figure-4.8", "Figure 4.8: one exact line search on the Rosenbrock function", {}, ""};
   report::Panel a;
-  a.title = "(a) the ray theta + alpha theta_d in parameter space";
-  a.xlabel = "theta1";
-  a.ylabel = "theta2";
-  a.layers = {{"valley", "theta1", "theta2", report::Layer::Style::lines, "valley floor"},
-              {"ray", "theta1", "theta2", report::Layer::Style::linespoints, "ray"},
-              {"points", "theta1", "theta2", report::Layer::Style::points, "theta(t), theta(t+1)"}};
+  a.markup = true;
+  a.title = "(a) the ray θ^{(t)} + α θ_d^{(t)}: at α* it touches a level set";
+  a.xlabel = "θ_1";
+  a.ylabel = "θ_2";
+  a.xrange = {-0.1, 1.0};
+  a.yrange = {-0.15, 0.6};
+  a.equal_aspect = true;
+  a.layers = {common::contour_layer("contours", report::log_levels(1e-2, 1e2, 2)),
+              common::contour_layer("contours", {ls.phi}, "level set C = C(θ^{(t+1)})"),
+              {"ray", "theta1", "theta2", report::Layer::Style::lines, "ray"},
+              {"points", "theta1", "theta2", report::Layer::Style::points, "θ^{(t)}, θ^{(t+1)}"}};
   report::Panel b;
+  b.markup = true;
   b.title = "(b) the loss along the ray";
-  b.xlabel = "alpha";
-  b.ylabel = "C(theta + alpha theta_d)";
+  b.xlabel = "α";
+  b.ylabel = "C(θ^{(t)} + α θ_d^{(t)})";
   b.yrange = {-5.0, 45.0};
-  b.layers = {{"phi", "alpha", "C", report::Layer::Style::lines, "phi(alpha)"},
-              {"minimizer", "alpha", "C", report::Layer::Style::points, "alpha*"}};
+  b.layers = {{"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
+              {"minimizer", "alpha", "C", report::Layer::Style::points, "α*"}};
   figure.panels = {a, b};
   result.figures.push_back(figure);
   return result;
@@ -183,19 +191,67 @@ Result figure_4_9(const Params& p) {
                     " iterations; max |cos| = " + short_number(max_cosine);
   // contours of Rosenbrock (4.9) at log-spaced levels, steps of 0.01 over the drawn region
   common::add_grid(result, "contours", f, {-0.3, 1.1, 141}, {-0.3, 1.2, 151});
+  // (b) after the two long jumps the steps are below a pixel of (a): the iterates
+  // t = 2, ..., 2 + zoom_steps enlarged, in a box around them with a margin of a tenth
+  const auto& full = result.find_series("path");
+  const std::size_t first = std::min<std::size_t>(2, full.rows.size() - 1);
+  const std::size_t last = std::min<std::size_t>(
+      first + static_cast<std::size_t>(p.integer("zoom_steps")), full.rows.size() - 1);
+  auto& zoom = result.add_series("zoom", {"t", "theta1", "theta2"});
+  double lo1 = full.rows[first][0], hi1 = lo1, lo2 = full.rows[first][1], hi2 = lo2;
+  for (std::size_t t = first; t <= last; ++t) {
+    const auto& row = full.rows[t];
+    zoom.add({double(t), row[0], row[1]});
+    lo1 = std::min(lo1, row[0]);
+    hi1 = std::max(hi1, row[0]);
+    lo2 = std::min(lo2, row[1]);
+    hi2 = std::max(hi2, row[1]);
+  }
+  // the box is a square (the panel draws it at equal aspect), so a right angle looks right
+  const double side = 1.2 * std::max({hi1 - lo1, hi2 - lo2, 1e-12});
+  const double mid1 = (lo1 + hi1) / 2, mid2 = (lo2 + hi2) / 2;
+  const report::Zoom box{0, {mid1 - side / 2, mid1 + side / 2}, {mid2 - side / 2, mid2 + side / 2}};
+  // (c) the step lengths ‖θ(t+1) − θ(t)‖: two long jumps, then the slow zig-zag
+  auto& steps = result.add_series("steps", {"t", "step"});
+  for (std::size_t t = 0; t + 1 < full.rows.size(); ++t)
+    steps.add({double(t), std::hypot(full.rows[t + 1][0] - full.rows[t][0],
+                                     full.rows[t + 1][1] - full.rows[t][1])});
+
   report::Figure figure{"figure-4.9",
                         "Figure 4.9: gradient descent with exact line search zig-zags",
                         {},
-                        "Contours of the Rosenbrock function at C = 10^-3, 10^-2, ..., 10^2."};
+                        "Contours of the Rosenbrock function at C = 10^-3, 10^-2, ..., 10^2; "
+                        "panels (b) and (c) are not in the book."};
   report::Panel a;
-  a.title = "iterates theta(t): consecutive steps are orthogonal";
-  a.xlabel = "theta1";
-  a.ylabel = "theta2";
+  a.markup = true;
+  a.title = "(a) iterates θ^{(t)} from θ^{(0)} = (0.4, -0.2)";
+  a.xlabel = "θ_1";
+  a.ylabel = "θ_2";
   a.xrange = {-0.3, 1.1};
   a.yrange = {-0.3, 1.2};
-  a.layers = {common::contour_layer("contours", {1e-3, 1e-2, 1e-1, 1, 10, 100}),
-              {"path", "theta1", "theta2", report::Layer::Style::linespoints, "theta(t)"}};
-  figure.panels = {a};
+  a.equal_aspect = true;
+  report::Layer path_layer{"path", "theta1", "theta2", report::Layer::Style::linespoints,
+                           "θ^{(t)}"};
+  path_layer.markers = true;
+  a.layers = {common::contour_layer("contours", report::log_levels(1e-3, 1e2)), path_layer};
+  report::Panel b;
+  b.markup = true;
+  b.title = "(b) the dashed box of (a), t = " + std::to_string(first) + ", ..., " +
+            std::to_string(last) + ": every turn is a right angle";
+  b.xlabel = "θ_1";
+  b.ylabel = "θ_2";
+  b.equal_aspect = true;
+  b.zoom = box;
+  b.layers = {common::contour_layer("contours", report::log_levels(1e-3, 1e2, 4)),
+              {"zoom", "theta1", "theta2", report::Layer::Style::linespoints, ""}};
+  report::Panel c;
+  c.markup = true;
+  c.title = "(c) step lengths: two long jumps, then tiny steps";
+  c.xlabel = "t";
+  c.ylabel = "‖θ^{(t+1)} - θ^{(t)}‖";
+  c.logy = true;
+  c.layers = {{"steps", "t", "step", report::Layer::Style::points, ""}};
+  figure.panels = {a, b, c};
   result.figures.push_back(figure);
   return result;
 }
@@ -209,7 +265,10 @@ app::Item figure_4_9_item() {
           {Param::vector("x0", "0.4,-0.2", Provenance::book, "the start theta(0)", 2, 2, kRegion),
            Param::integer("iterations", "1000", Provenance::authors,
                           "gradient steps with exact line search", Interval::closed(1, 20000)),
-           exact_rule_param()},
+           exact_rule_param(),
+           Param::integer("zoom_steps", "6", Provenance::companion,
+                          "steps after the two long jumps enlarged in panel (b)",
+                          Interval::closed(1, 1000))},
           figure_4_9};
 }
 
@@ -305,10 +364,13 @@ Result wolfe_conditions(const Params& p) {
   const auto origin = ray.at(0);
   const double alpha_max = p.number("alpha_max");
   Result result;
+  // Each accepted set is drawn as shaded intervals (a band layer: a NaN column ends one):
+  // Armijo's between 0 and φ, the Wolfe and strong Wolfe sets as two strips below φ's range.
   auto& curve =
-      result.add_series("phi", {"alpha", "C", "armijo_line", "armijo", "wolfe", "strong_wolfe"});
+      result.add_series("phi", {"alpha", "C", "armijo_line", "armijo", "wolfe", "strong_wolfe",
+                                "zero", "wolfe_base", "strong_wolfe_base"});
   for (const char* column : {"phi:armijo", "phi:wolfe", "phi:strong_wolfe"})
-    result.allow_non_finite(column, "NaN where the condition fails: it breaks the drawn line");
+    result.allow_non_finite(column, "NaN where the condition fails: it ends a shaded interval");
   // the acceptable sets as intervals: the first and last accepted α on the grid
   double armijo_hi = 0, strong_lo = -1, strong_hi = 0, wolfe_lo = -1;
   const int n = 2000;
@@ -322,10 +384,11 @@ Result wolfe_conditions(const Params& p) {
     if (w && wolfe_lo < 0) wolfe_lo = alpha;
     if (s && strong_lo < 0) strong_lo = alpha;
     if (s) strong_hi = alpha;
-    // accepted steps drawn at the height of φ, others left out (NaN breaks the line)
+    // accepted steps carry the top of their shading, others NaN (which ends an interval)
     const double nan = std::nan("");
     curve.add({alpha, pt.phi, origin.phi + c1 * alpha * origin.dphi, a ? pt.phi : nan,
-               w ? pt.phi - 2 : nan, s ? pt.phi - 4 : nan});
+               w ? kWolfeStrip[1] : nan, s ? kStrongStrip[1] : nan, 0.0, kWolfeStrip[0],
+               kStrongStrip[0]});
   }
   result.value("armijo_last_alpha", armijo_hi);
   result.value("wolfe_first_alpha", wolfe_lo);
@@ -360,19 +423,25 @@ Result wolfe_conditions(const Params& p) {
                         "Steps accepted by the Armijo (4.48), Wolfe (4.49) and strong Wolfe "
                         "(4.50) conditions along the ray of Figure 4.8",
                         {},
-                        "Not a figure of the book; accepted sets are offset by -2 and -4 for "
-                        "visibility."};
+                        "Not a figure of the book; the Wolfe and strong Wolfe sets are drawn as "
+                        "strips below the curve."};
   report::Panel panel;
-  panel.title = "phi(alpha) and the accepted steps";
-  panel.xlabel = "alpha";
-  panel.ylabel = "C(theta + alpha theta_d)";
+  panel.markup = true;
+  panel.title = "φ(α) and the steps each condition accepts (shaded)";
+  panel.xlabel = "α";
+  panel.ylabel = "φ(α) = C(θ + α θ_d)";
   panel.yrange = {-10.0, 45.0};
+  auto band = [](const char* top, const char* base, const char* title) {
+    report::Layer l{"phi", "alpha", top, report::Layer::Style::band, title};
+    l.ybase = base;
+    return l;
+  };
   panel.layers = {
-      {"phi", "alpha", "C", report::Layer::Style::lines, "phi(alpha)"},
-      {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "phi(0) + c1 alpha phi'(0)"},
-      {"phi", "alpha", "armijo", report::Layer::Style::lines, "Armijo (4.48)"},
-      {"phi", "alpha", "wolfe", report::Layer::Style::lines, "Wolfe (4.48)+(4.49), -2"},
-      {"phi", "alpha", "strong_wolfe", report::Layer::Style::lines, "strong Wolfe, -4"}};
+      {"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
+      {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "φ(0) + c_1 α φ′(0)"},
+      band("armijo", "zero", "Armijo (4.48)"),
+      band("wolfe", "wolfe_base", "Wolfe (4.48)+(4.49)"),
+      band("strong_wolfe", "strong_wolfe_base", "strong Wolfe (4.48)+(4.50)")};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;

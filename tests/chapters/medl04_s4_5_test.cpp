@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -148,4 +149,126 @@ TEST_CASE("medl04 eq-4.48: the NaN that breaks the drawn line is declared, not f
   const auto r = compute(item("eq-4.48"));
   CHECK(r.status.find("not finite") == std::string::npos);
   CHECK(std::isnan(r.find_series("phi").rows.back()[r.find_series("phi").column("armijo")]));
+}
+
+// --- what the figures show, checked from their series --------------------------------------
+
+namespace {
+
+// Rosenbrock (4.9) and its gradient in closed form, independent of descent::problems.
+double rosenbrock(double a, double b) {
+  return (1 - a) * (1 - a) + 100 * (b - a * a) * (b - a * a);
+}
+std::pair<double, double> rosenbrock_gradient(double a, double b) {
+  return {-2 * (1 - a) - 400 * a * (b - a * a), 200 * (b - a * a)};
+}
+
+}  // namespace
+
+TEST_CASE("medl04 figure-4.8: the ray touches the level set it draws at alpha*") {
+  const auto r = compute(item("figure-4.8"));
+  const auto& points = r.find_series("points");
+  REQUIRE(points.rows.size() == 2);
+  const double a0 = points.rows[0][0], b0 = points.rows[0][1];
+  const double a1 = points.rows[1][0], b1 = points.rows[1][1];
+  // the ray's direction from the two drawn points; the gradient at θ + α* d in closed form
+  const double d1 = a1 - a0, d2 = b1 - b0;
+  const auto [g1, g2] = rosenbrock_gradient(a1, b1);
+  // tangency: ∇C(θ + α* d) ⊥ d, the cosine at the rounding of terms of size |∇C(θ)|² ≈ 6e4
+  CHECK(std::fabs(g1 * d1 + g2 * d2) / std::hypot(g1, g2) / std::hypot(d1, d2) < 1e-9);
+  // panel (a) draws the level set through θ + α* d, black, named in the legend
+  const auto& a = r.figures.at(0).panels.at(0);
+  CHECK(a.equal_aspect);
+  bool drawn = false;
+  for (const auto& layer : a.layers)
+    if (layer.style == descent::report::Layer::Style::contour && !layer.title.empty()) {
+      REQUIRE(layer.levels.size() == 1);
+      CHECK(layer.levels[0] == doctest::Approx(rosenbrock(a1, b1)).epsilon(1e-12));
+      drawn = true;
+    }
+  CHECK(drawn);
+  // the contour grid covers the ray's two ends
+  const auto& grid = r.find_series("contours");
+  CHECK(grid.rows.front()[0] < std::min(a0, a1));
+  CHECK(grid.rows.back()[0] > std::max(a0, a1));
+}
+
+TEST_CASE("medl04 figure-4.9: the zoom shows turns at right angles, the steps shrink") {
+  const auto r = compute(item("figure-4.9"));
+  const auto& zoom = r.find_series("zoom");
+  REQUIRE(zoom.rows.size() == 7);  // t = 2, ..., 8 at zoom_steps = 6
+  const auto t = zoom.column("t"), x = zoom.column("theta1"), y = zoom.column("theta2");
+  CHECK(zoom.rows.front()[t] == 2);
+  // consecutive steps θ(t+1) − θ(t) and θ(t+2) − θ(t+1) are orthogonal: the steps are −α∇C
+  // and exact line search makes consecutive gradients orthogonal, MEDL (4.45)
+  for (std::size_t k = 0; k + 2 < zoom.rows.size(); ++k) {
+    CAPTURE(k);
+    const double u1 = zoom.rows[k + 1][x] - zoom.rows[k][x];
+    const double u2 = zoom.rows[k + 1][y] - zoom.rows[k][y];
+    const double v1 = zoom.rows[k + 2][x] - zoom.rows[k + 1][x];
+    const double v2 = zoom.rows[k + 2][y] - zoom.rows[k + 1][y];
+    CHECK(std::fabs(u1 * v1 + u2 * v2) / (std::hypot(u1, u2) * std::hypot(v1, v2)) < 1e-6);
+  }
+  // panel (b) enlarges a box of panel (a) holding every zoomed iterate, at equal aspect
+  const auto& panels = r.figures.at(0).panels;
+  REQUIRE(panels.size() == 3);
+  REQUIRE(panels[1].zoom.has_value());
+  const auto& box = *panels[1].zoom;
+  CHECK(box.panel == 0);
+  CHECK(panels[1].equal_aspect);
+  for (const auto& row : zoom.rows) {
+    CHECK(row[x] > box.xrange.first);
+    CHECK(row[x] < box.xrange.second);
+    CHECK(row[y] > box.yrange.first);
+    CHECK(row[y] < box.yrange.second);
+  }
+  // (b) enlarges (a) more than tenfold: (a) is 1.4 wide, the box a few hundredths
+  REQUIRE(panels[0].xrange.has_value());
+  CHECK((panels[0].xrange->second - panels[0].xrange->first) /
+            (box.xrange.second - box.xrange.first) >
+        10);
+  // panel (c): the first two steps are long jumps, the later ones far shorter
+  const auto& steps = r.find_series("steps");
+  REQUIRE(steps.rows.size() == 1000);
+  CHECK(steps.rows[0][1] > 0.1);
+  CHECK(steps.rows[1][1] > 0.1);
+  for (std::size_t k = 2; k < steps.rows.size(); ++k) CHECK(steps.rows[k][1] < 0.05);
+  CHECK_THROWS_AS(compute(item("figure-4.9"), {"zoom_steps=0"}), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 eq-4.48: the shaded intervals are where the conditions hold") {
+  const auto r = compute(item("eq-4.48"));
+  // φ and φ′ along −∇C from (0.8, 0): the quartic of catalogue C38, differentiated
+  auto phi = [](double a) {
+    return 41 - 58163.36 * a + 26095677.6 * a * a - 3802255994.88 * a * a * a +
+           174551492200.96 * a * a * a * a;
+  };
+  auto dphi = [](double a) {
+    return -58163.36 + 2 * 26095677.6 * a - 3 * 3802255994.88 * a * a +
+           4 * 174551492200.96 * a * a * a;
+  };
+  const double c1 = 1e-4, c2 = 0.9, dphi0 = -58163.36;
+  const auto& s = r.find_series("phi");
+  const auto alpha = s.column("alpha"), armijo = s.column("armijo"), wolfe = s.column("wolfe"),
+             strong = s.column("strong_wolfe");
+  int shaded = 0;
+  for (const auto& row : s.rows) {
+    const double a = row[alpha];
+    // skip the grid points within rounding of a boundary of the sets
+    const double armijo_margin = 41 + c1 * a * dphi0 - phi(a);
+    if (std::fabs(armijo_margin) < 1e-6) continue;
+    const bool ok = armijo_margin > 0;
+    CAPTURE(a);
+    CHECK(std::isnan(row[armijo]) == !ok);
+    if (std::fabs(dphi(a) - c2 * dphi0) < 1e-6 || std::fabs(dphi(a) + c2 * dphi0) < 1e-6) continue;
+    CHECK(std::isnan(row[wolfe]) == !(ok && dphi(a) >= c2 * dphi0));
+    CHECK(std::isnan(row[strong]) == !(ok && std::fabs(dphi(a)) <= -c2 * dphi0));
+    shaded += ok;
+  }
+  CHECK(shaded > 1000);
+  // the shading is drawn as bands, not as curves shifted by a constant
+  int bands = 0;
+  for (const auto& layer : r.figures.at(0).panels.at(0).layers)
+    bands += layer.style == descent::report::Layer::Style::band;
+  CHECK(bands == 3);
 }

@@ -91,6 +91,34 @@ if command -v gnuplot >/dev/null; then
 fi
 diff -r "$tmp/fig1" "$tmp/fig2" >/dev/null || fail "figure output differs between runs"
 ls -A "$tmp/fig1" | grep -q '\.tmp-' && fail "temporary files left in --out"
+# export writes gallery.md for the docs' gallery page: every figure it drew, each once.
+last_exe=${!#}
+if command -v gnuplot >/dev/null && command -v dot >/dev/null; then
+  "$last_exe" export --out "$tmp/export" >/dev/null 2>&1 || fail "$last_exe export"
+  svgs=$(cd "$tmp/export" && ls *.svg 2>/dev/null | sort)
+  listed=$(sed -n 's/^  \\image html \([^ ]*\) .*/\1/p' "$tmp/export/gallery.md" | sort)
+  [ -n "$svgs" ] || fail "$last_exe export drew no figure"
+  [ "$svgs" = "$listed" ] || fail "gallery.md does not list exactly the exported SVGs"
+fi
+# --figure-format: PNG or PDF instead of SVG, from gnuplot and from Graphviz; anything else is
+# bad input.
+expect_bad_input "bad figure format" "$medl04" run figure-4.10 --figure-format jpeg --out "$tmp/bad"
+[ -e "$tmp/bad" ] && fail "a bad --figure-format created its --out directory"
+expect_bad_input "--figure-format needs a value" "$medl04" figures --out "$tmp/bad" --figure-format
+expect_bad_input "--figure-format is not for list" "$medl04" list --figure-format png
+if command -v gnuplot >/dev/null && command -v dot >/dev/null; then
+  for format in png pdf; do
+    "$medl04" run figure-4.10 --figure-format "$format" --out "$tmp/$format" >/dev/null ||
+      fail "figure-4.10 --figure-format $format"
+    "$medl04" run figure-4.7 --figure-format="$format" --out "$tmp/$format" >/dev/null ||
+      fail "figure-4.7 --figure-format=$format"
+    [ -e "$tmp/$format/figure-4.10.svg" ] && fail "--figure-format $format wrote an SVG"
+  done
+  for stem in figure-4.10 figure-4.7; do
+    head -c 4 "$tmp/png/$stem.png" | grep -q PNG || fail "$stem.png is not a PNG"
+    head -c 4 "$tmp/pdf/$stem.pdf" | grep -q '%PDF' || fail "$stem.pdf is not a PDF"
+  done
+fi
 
 # Error lines are one short line whatever the input: control characters escaped, long values cut.
 expect_bad_input "newline in a value" "$medl04" run eq-4.52 --set $'theta0=1\n2'

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -111,7 +112,8 @@ TEST_CASE("report/figure: TSV blocks and a gnuplot script that addresses them") 
   const std::string gp = gnuplot_script(f, r);
   CHECK(gp.find("data index 1 using 1:3 with points") != std::string::npos);
   CHECK(gp.find("set multiplot layout 1,2") != std::string::npos);
-  CHECK(gp.find("set terminal svg size 1120,460") != std::string::npos);
+  // two panels side by side on the 800 px canvas a docs column shows at >= 90 %
+  CHECK(gp.find("set terminal svg size 800,378 enhanced") != std::string::npos);
 }
 
 TEST_CASE("report/figure: a contour layer writes its grid as scans and traces the level sets") {
@@ -234,11 +236,11 @@ TEST_CASE("report/figure: a panel's key placement is set for that panel only") {
   plain.key.clear();
   r.figures.push_back(Figure{"key-0.1", "Keys", {moved, plain}, ""});
   const std::string gp = gnuplot_script(r.figures[0], r);
-  const auto set = gp.find("set key bottom left\nplot ");
+  const auto set = gp.find("set key inside bottom left Left reverse nobox noopaque\nplot ");
   REQUIRE(set != std::string::npos);
-  const auto reset = gp.find("set key top right\n", set);
-  REQUIRE(reset != std::string::npos);
-  CHECK(gp.find("set key", reset + 1) == std::string::npos);  // the second panel keeps it
+  // the second panel gets the shared placement: below its data
+  CHECK(gp.find("set key below center horizontal Left reverse nobox noopaque height 0.5\nplot ",
+                set) != std::string::npos);
 }
 
 TEST_CASE("report/figure_number: 8 significant digits, so last-bit differences do not show") {
@@ -318,5 +320,178 @@ TEST_CASE("report/files: temporaries of killed runs are removed by the next run"
   CHECK(fs::exists(dir / (".figure-4.1.tsv.tmp-" + std::to_string(::getpid()))));
   CHECK(fs::exists(dir / "figure-4.1.svg"));
   CHECK(fs::exists(dir / ".notes.tmp-abc"));
+  fs::remove_all(dir);
+}
+
+// --- the figure layer: text, legends, layout, markers, zooms, bands, formats -----------------
+
+namespace {
+
+// The texts of an SVG gnuplot drew, tags removed, one per <text> element.
+std::vector<std::string> svg_texts(const std::string& svg) {
+  std::vector<std::string> texts;
+  for (std::size_t at = svg.find("<text"); at != std::string::npos; at = svg.find("<text", at)) {
+    const std::size_t end = svg.find("</text>", at);
+    std::string text;
+    bool tag = false;
+    for (std::size_t i = at; i < end; ++i) {
+      if (svg[i] == '<') tag = true;
+      if (!tag) text += svg[i];
+      if (svg[i] == '>') tag = false;
+    }
+    texts.push_back(text);
+    at = end;
+  }
+  return texts;
+}
+
+bool contains(const std::vector<std::string>& texts, const std::string& wanted) {
+  return std::find(texts.begin(), texts.end(), wanted) != texts.end();
+}
+
+}  // namespace
+
+TEST_CASE("report/figure: plain labels are drawn as written, markup panels as markup") {
+  Result r;
+  r.add_series("s", {"x", "y"}).add({0.0, 1.0}).add({1.0, 2.0});
+  Panel plain;
+  plain.title = "a_b x^2 {c} @ & ~";
+  plain.xlabel = "θ₁ α* ∇C ‖·‖";
+  plain.layers = {{"s", "x", "y", Layer::Style::lines, "C_t"}};
+  Panel markup = plain;
+  markup.markup = true;
+  markup.title = "θ_1";
+  r.figures.push_back(Figure{"text-0.1", "Text", {plain, markup}, ""});
+  if (find_program("gnuplot").empty()) return;
+  const fs::path dir = scratch_dir("text");
+  write_figures(r, dir);
+  const auto texts = svg_texts(slurp(dir / "text-0.1.svg"));
+  // gnuplot's enhanced text would have eaten _ ^ { } @ & ~ (subscripts, groups, overprints)
+  CHECK(contains(texts, "a_b x^2 {c} @ &amp; ~"));
+  CHECK(contains(texts, "θ₁ α* ∇C ‖·‖"));  // UTF-8 passes through
+  CHECK(contains(texts, "C_t"));
+  // in the markup panel θ_1 is θ with a subscript 1: two pieces, no underscore
+  const std::string svg = slurp(dir / "text-0.1.svg");
+  CHECK(svg.find(">θ</tspan><tspan") != std::string::npos);
+  CHECK_FALSE(contains(texts, "θ_1"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report/figure: a long caption is wrapped inside the canvas") {
+  Result r;
+  r.add_series("s", {"x", "y"}).add({0.0, 1.0}).add({1.0, 2.0});
+  Panel p;
+  p.layers = {{"s", "x", "y", Layer::Style::lines, ""}};
+  std::string caption;
+  for (int i = 0; i < 30; ++i) caption += "word" + std::to_string(i) + " ";
+  caption.pop_back();
+  r.figures.push_back(Figure{"wrap-0.1", caption, {p}, ""});
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  CHECK(gp.find("unset key\n") != std::string::npos);  // no titles: no empty legend
+  if (find_program("gnuplot").empty()) return;
+  const fs::path dir = scratch_dir("wrap");
+  write_figures(r, dir);
+  // every word is drawn once, on lines of at most 640 / 7 characters (7 px each at 11 pt)
+  std::size_t lines = 0;
+  std::string joined;
+  for (const auto& t : svg_texts(slurp(dir / "wrap-0.1.svg")))
+    if (t.rfind("word", 0) == 0) {
+      ++lines;
+      CHECK(t.size() * 7 <= 640);
+      joined += (joined.empty() ? "" : " ") + t;
+    }
+  CHECK(lines >= 2);
+  CHECK(joined == caption);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report/figure: panels wrap into rows of two; markers, aspect and zoom boxes") {
+  Result r;
+  r.add_series("path", {"x", "y"}).add({0.0, 0.0}).add({1.0, 0.5}).add({2.0, 1.0});
+  Panel whole;
+  Layer path{"path", "x", "y", Layer::Style::lines, "path"};
+  path.markers = true;
+  whole.layers = {path};
+  whole.equal_aspect = true;
+  Panel zoom;
+  zoom.layers = {{"path", "x", "y", Layer::Style::lines, ""}};
+  zoom.zoom = Zoom{0, {0.5, 1.5}, {0.25, 0.75}};
+  Panel third;
+  third.layers = zoom.layers;
+  r.figures.push_back(Figure{"grid-0.1", "Grid", {whole, zoom, third}, ""});
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  CHECK(gp.find("set multiplot layout 2,2") != std::string::npos);
+  CHECK(gp.find("set terminal svg size 800,738 ") != std::string::npos);
+  // the first and the last (third) point of the path, once each
+  CHECK(gp.find("every ::0::0 using 1:2 with points ls 1 pt 6") != std::string::npos);
+  CHECK(gp.find("every ::2::2 using 1:2 with points ls 1 pt 5") != std::string::npos);
+  // equal aspect in the first panel only
+  const auto ratio = gp.find("set size ratio -1\n");
+  REQUIRE(ratio != std::string::npos);
+  CHECK(gp.find("set size ratio -1\n", ratio + 1) == std::string::npos);
+  // the first panel outlines the rectangle the second enlarges, the second shows just it
+  const auto box = gp.find("set object 1 rect from 0.5,0.25 to 1.5,0.75 front");
+  REQUIRE(box != std::string::npos);
+  CHECK(box < gp.find("\nplot "));
+  const auto second = gp.find("set xrange [0.5:1.5]\nset yrange [0.25:0.75]\n");
+  CHECK(second != std::string::npos);
+  CHECK(gp.find("unset object\n") < second);
+  if (find_program("gnuplot").empty()) return;
+  const fs::path dir = scratch_dir("grid");
+  CHECK(write_figures(r, dir).rendered == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report/figure: a band fills between two columns, or down to the panel's bottom") {
+  Result r;
+  r.add_series("s", {"x", "top", "base"}).add({0.0, 1.0, 0.0}).add({1.0, 2.0, 0.5});
+  Panel p;
+  Layer down{"s", "x", "top", Layer::Style::band, "down"};
+  Layer between = down;
+  between.ybase = "base";
+  p.layers = {down, between};
+  r.figures.push_back(Figure{"band-0.1", "Bands", {p}, ""});
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  CHECK(gp.find("using 1:2 with filledcurves x1 ls 1") != std::string::npos);
+  CHECK(gp.find("using 1:2:3 with filledcurves ls 2") != std::string::npos);
+}
+
+TEST_CASE("report/log_levels: decades exactly, and in between evenly in log10") {
+  const auto decades = log_levels(1e-3, 100);
+  REQUIRE(decades.size() == 6);
+  for (std::size_t k = 0; k < decades.size(); ++k)
+    CHECK(decades[k] == doctest::Approx(std::pow(10.0, double(k) - 3)).epsilon(1e-15));
+  const auto halves = log_levels(1, 100, 2);
+  REQUIRE(halves.size() == 5);
+  CHECK(halves[1] == doctest::Approx(std::sqrt(10.0)).epsilon(1e-15));
+  CHECK(halves[4] == doctest::Approx(100).epsilon(1e-15));
+  CHECK_THROWS_AS(log_levels(0, 1), std::logic_error);
+  CHECK_THROWS_AS(log_levels(2, 1), std::logic_error);
+  CHECK_THROWS_AS(log_levels(1, 10, 0), std::logic_error);
+}
+
+TEST_CASE("report/figure: PNG and PDF on request, from gnuplot and Graphviz") {
+  CHECK(parse_figure_format("svg") == FigureFormat::svg);
+  CHECK(parse_figure_format("png") == FigureFormat::png);
+  CHECK(parse_figure_format("pdf") == FigureFormat::pdf);
+  CHECK_THROWS_AS(parse_figure_format("jpeg"), descent::invalid_argument);
+  Result r = sample();
+  Panel p;
+  p.layers = {{"curve", "x", "y", Layer::Style::lines, "curve"}};
+  r.figures.push_back(Figure{"plot-0.3", "Plot", {p}, ""});
+  r.figures.push_back(Figure{"graph-0.3", "Graph", {}, "", "digraph g { a -> b; }\n"});
+  const std::string gp = gnuplot_script(r.figures[0], r, FigureFormat::png);
+  CHECK(gp.find("set terminal pngcairo size 640,458 enhanced") != std::string::npos);
+  CHECK(gp.find("out = 'plot-0.3.png'") != std::string::npos);
+  if (find_program("gnuplot").empty() || find_program("dot").empty()) return;
+  const fs::path dir = scratch_dir("formats");
+  CHECK(write_figures(r, dir, FigureFormat::png).rendered == 2);
+  CHECK(write_figures(r, dir, FigureFormat::pdf).rendered == 2);
+  for (const char* stem : {"plot-0.3", "graph-0.3"}) {
+    CAPTURE(stem);
+    CHECK(slurp(dir / (std::string(stem) + ".png")).rfind("\x89PNG", 0) == 0);
+    CHECK(slurp(dir / (std::string(stem) + ".pdf")).rfind("%PDF", 0) == 0);
+    CHECK_FALSE(fs::exists(dir / (std::string(stem) + ".svg")));
+  }
   fs::remove_all(dir);
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include "descent/app/docs_export.hpp"
 #include "descent/core/error.hpp"
@@ -28,13 +29,15 @@ std::string usage(const std::string& id) {
          " describe ITEM [--format text|json]\n"
          "       " +
          id +
-         " run ITEM [--set NAME=VALUE]... [--format text|markdown|csv|json] [--out DIR]\n"
+         " run ITEM [--set NAME=VALUE]... [--format text|markdown|csv|json] [--out DIR]"
+         " [--figure-format svg|png|pdf]\n"
          "       " +
          id +
-         " all [--quick] [--format text|markdown|csv|json] [--out DIR]\n"
+         " all [--quick] [--format text|markdown|csv|json] [--out DIR] [--figure-format "
+         "svg|png|pdf]\n"
          "       " +
          id +
-         " figures --out DIR\n"
+         " figures --out DIR [--figure-format svg|png|pdf]\n"
          "       " +
          id + " export --out DIR\n";
 }
@@ -46,10 +49,12 @@ struct Options {
   report::Format format = report::Format::text;
   std::optional<fs::path> out;
   bool quick = false;  ///< `all --quick`: skip the items marked slow
+  /// `--figure-format`: what the pictures written with --out are (SVG unless told)
+  report::FigureFormat figure_format = report::FigureFormat::svg;
 };
 
 Options parse_options(const std::vector<std::string>& args, bool allow_set,
-                      bool allow_quick = false) {
+                      bool allow_quick = false, bool allow_figure_format = false) {
   Options o;
   auto value_of = [&](std::size_t& i, const std::string& flag) {
     const std::string& a = args[i];
@@ -72,11 +77,14 @@ Options parse_options(const std::vector<std::string>& args, bool allow_set,
       o.out = dir;
     } else if (allow_quick && a == "--quick") {
       o.quick = true;
+    } else if (allow_figure_format && is(a, "--figure-format")) {
+      o.figure_format = report::parse_figure_format(value_of(i, "--figure-format"));
     } else if (a.rfind("--", 0) == 0) {
       throw invalid_argument("unknown option " + quoted_input(a) + "; allowed: " +
-                             (allow_set     ? "--set, --format, --out"
-                              : allow_quick ? "--quick, --format, --out"
-                                            : "--format, --out"));
+                             std::string(allow_set     ? "--set, --format, --out"
+                                         : allow_quick ? "--quick, --format, --out"
+                                                       : "--format, --out") +
+                             (allow_figure_format ? ", --figure-format" : ""));
     } else {
       o.positional.push_back(a);
     }
@@ -232,12 +240,16 @@ int cmd_describe(const Item& item, const Options& o, std::ostream& out) {
   return 0;
 }
 
-// Writes the figures of `result` into `dir`, saying on `err` which SVGs could not be drawn.
+// Writes the figures of `result` into `dir` in `format`, saying on `err` which pictures could
+// not be drawn.
 void write_figures_to(const report::Result& result, const fs::path& dir, const Chapter& chapter,
-                      std::ostream& err) {
-  const auto written = report::write_figures(result, dir);
+                      std::ostream& err, report::FigureFormat format) {
+  const auto written = report::write_figures(result, dir, format);
   if (written.missing_renderer.empty()) return;
-  err << chapter.id << ": no SVG for " << written.unrendered.front()
+  std::string kind = report::figure_extension(format);
+  std::transform(kind.begin(), kind.end(), kind.begin(),
+                 [](char c) { return char(c - 'a' + 'A'); });
+  err << chapter.id << ": no " << kind << " for " << written.unrendered.front()
       << (written.unrendered.size() > 1
               ? " and " + std::to_string(written.unrendered.size() - 1) + " more"
               : std::string())
@@ -255,7 +267,7 @@ int cmd_run(const Chapter& chapter, const Options& o, std::ostream& out, std::os
   const report::Result result = evaluate(item, params);
   if (o.out && !result.figures.empty()) {
     report::OutputDirectory dir(*o.out);  // created only now: a failed item creates nothing
-    write_figures_to(result, dir.path(), chapter, err);
+    write_figures_to(result, dir.path(), chapter, err, o.figure_format);
     dir.keep();
   }
   out << report::render(header_for(chapter, item, params), result, o.format);
@@ -276,7 +288,7 @@ int cmd_all(const Chapter& chapter, const Options& o, std::ostream& out, std::os
     const report::Result result = evaluate(item, params);
     if (o.out && !result.figures.empty()) {
       if (!dir) dir.emplace(*o.out);
-      write_figures_to(result, dir->path(), chapter, err);
+      write_figures_to(result, dir->path(), chapter, err, o.figure_format);
     }
     out << report::render(header_for(chapter, item, params), result, o.format);
     if (o.format == report::Format::text || o.format == report::Format::markdown) out << "\n";
@@ -291,18 +303,33 @@ int cmd_figures(const Chapter& chapter, const Options& o, std::ostream& out, std
   for (const auto& item : chapter.items) {
     const report::Result result = compute(item);
     if (result.figures.empty()) continue;
-    write_figures_to(result, dir, chapter, err);
-    for (const auto& f : result.figures) out << (dir / (f.name + ".svg")).string() << "\n";
+    write_figures_to(result, dir, chapter, err, o.figure_format);
+    for (const auto& f : result.figures)
+      out << (dir / (f.name + "." + report::figure_extension(o.figure_format))).string() << "\n";
   }
   return 0;
+}
+
+// Text for a Doxygen Markdown page: the characters that start a command or markup (\\ @ & $ #
+// < > % * _ `) escaped, so a caption such as "alpha* of theta_d" reads as written.
+std::string doxygen_text(const std::string& s) {
+  std::string r;
+  for (const char c : s) {
+    if (std::string_view("\\@&$#<>%*_`").find(c) != std::string_view::npos) r += '\\';
+    r += c;
+  }
+  return r;
 }
 
 int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std::ostream& err) {
   require_no_positional(o, "export");
   const fs::path dir = require_out(o, "export");
+  // gallery.md: every figure of the chapter as a thumbnail with its caption and item, in the
+  // chapter's order, for the docs' gallery page (docs/pages/gallery.md includes it)
+  std::string gallery;
   for (const auto& item : chapter.items) {
     const report::Result result = compute(item);
-    write_figures_to(result, dir, chapter, err);
+    write_figures_to(result, dir, chapter, err, report::FigureFormat::svg);  // the docs embed SVG
     report::FileBatch batch(dir);
     // For the section pages: the tables, each figure's note, the command to try.
     batch.stage(item.id + ".md", docs_tables(result));
@@ -310,7 +337,14 @@ int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std:
     batch.stage(item.id + ".try.md", docs_try_it(chapter.id, item));
     batch.stage(item.id + ".txt", report::render_body(result, report::Format::text));
     batch.commit();
+    for (const auto& f : result.figures)
+      gallery += "- **" + doxygen_text(f.caption) + "** (" + doxygen_text(item.source) + "; `" +
+                 chapter.id + " run " + item.id + "`, on the page \\ref " + chapter.id +
+                 ")\n\n  \\image html " + f.name + ".svg \"" + f.name + "\" width=360px\n\n";
   }
+  report::FileBatch batch(dir);
+  batch.stage("gallery.md", gallery.empty() ? "No figures.\n" : gallery);
+  batch.commit();
   out << "exported " << chapter.items.size() << " items of " << chapter.id << " to " << dir.string()
       << "\n";
   return 0;
@@ -364,11 +398,11 @@ int run_cli(const Chapter& chapter, const std::vector<std::string>& args, std::o
       if (o.positional.size() != 1) throw invalid_argument("'describe' needs one item id");
       status = cmd_describe(find_item(chapter, o.positional.front()), o, out);
     } else if (command == "run") {
-      status = cmd_run(chapter, parse_options(args, true), out, err);
+      status = cmd_run(chapter, parse_options(args, true, false, true), out, err);
     } else if (command == "all") {
-      status = cmd_all(chapter, parse_options(args, false, true), out, err);
+      status = cmd_all(chapter, parse_options(args, false, true, true), out, err);
     } else if (command == "figures") {
-      status = cmd_figures(chapter, parse_options(args, false), out, err);
+      status = cmd_figures(chapter, parse_options(args, false, false, true), out, err);
     } else if (command == "export") {
       status = cmd_export(chapter, parse_options(args, false), out, err);
     } else {

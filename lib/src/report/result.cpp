@@ -1,5 +1,6 @@
 #include "descent/report/result.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace descent::report {
@@ -60,6 +61,17 @@ const Series& Result::find_series(const std::string& name) const {
   for (const auto& s : series)
     if (s.name == name) return s;
   throw std::out_of_range("result has no series '" + name + "'");
+}
+
+std::vector<double> log_levels(double lo, double hi, int per_decade) {
+  if (!(lo > 0) || !(hi >= lo) || !std::isfinite(hi) || per_decade < 1)
+    throw std::logic_error("log_levels: needs 0 < lo <= hi and per_decade >= 1");
+  std::vector<double> levels;
+  const double first = std::log10(lo), last = std::log10(hi);
+  // counted, not accumulated, so that 1e-3 * 10^k lands on the decades exactly
+  for (int k = 0; first + double(k) / per_decade <= last + 1e-9; ++k)
+    levels.push_back(std::pow(10.0, first + double(k) / per_decade));
+  return levels;
 }
 
 }  // namespace descent::report

@@ -27,16 +27,30 @@ inline constexpr int kFigureDigits = 8;
 /// (figure_number).
 [[nodiscard]] std::string figure_tsv(const Figure& figure, const Result& result);
 
+/// The file format figures are drawn in: SVG (the default, what the docs embed), PNG (gnuplot's
+/// pngcairo, Graphviz -Tpng) or PDF (pdfcairo, -Tpdf).
+enum class FigureFormat { svg, png, pdf };
+
+/// "svg", "png" or "pdf"; anything else throws descent::invalid_argument naming the choices.
+[[nodiscard]] FigureFormat parse_figure_format(const std::string& name);
+/// The file extension (and name) of a format: "svg", "png", "pdf".
+[[nodiscard]] const char* figure_extension(FigureFormat format);
+
 /// The gnuplot script drawing `figure` from `<figure.name>.tsv` into `<figure.name>.svg`
-/// (both overridable with `-e "data='...'; out='...'"`), in the shared style.
+/// (both overridable with `-e "data='...'; out='...'"`), in the shared style: panels in rows
+/// of at most two on a canvas at most 800 px wide, so that the 11-point text stays above 10 px
+/// in a docs column of 700–800 px; legends below the data; long titles wrapped.
 [[nodiscard]] std::string gnuplot_script(const Figure& figure, const Result& result);
+/// The same drawing into `<figure.name>.<format>` with that format's terminal.
+[[nodiscard]] std::string gnuplot_script(const Figure& figure, const Result& result,
+                                         FigureFormat format);
 
 /// An executable found on PATH (e.g. "gnuplot", "dot"), or an empty path.
 [[nodiscard]] std::filesystem::path find_program(const std::string& name);
 
 /// What write_figures wrote.
 struct FigureFiles {
-  int rendered = 0;                     ///< SVGs drawn
+  int rendered = 0;                     ///< pictures drawn (SVG, PNG or PDF)
   std::vector<std::string> unrendered;  ///< figures left without an SVG: no renderer found
   std::string missing_renderer;         ///< which, with how to install it; empty if none
 };
@@ -46,5 +60,8 @@ struct FigureFiles {
 /// `<name>.dot` and, when Graphviz's dot is found, `<name>.svg`. Throws std::runtime_error if
 /// gnuplot or dot fails or runs past render_timeout().
 FigureFiles write_figures(const Result& result, const std::filesystem::path& dir);
+/// The same with the pictures in `format` (`<name>.png`, `<name>.pdf`) instead of SVG.
+FigureFiles write_figures(const Result& result, const std::filesystem::path& dir,
+                          FigureFormat format);
 
 }  // namespace descent::report

@@ -39,12 +39,22 @@ struct Series {
 
 /// How one series is drawn in a panel.
 ///
+/// Text (titles, axis labels, legend entries, captions) is written as plain UTF-8 — θ₁, α*,
+/// ∇C, x², ‖·‖ — and drawn exactly as written: the characters gnuplot's enhanced text would
+/// read as markup (_ ^ { } @ & ~ \\) are escaped. A panel whose `markup` is set passes its
+/// text through as gnuplot enhanced-text markup instead (θ_1, x^{2}).
+///
 /// A `contour` layer draws the level sets of z over the plane: its series is a grid of rows
 /// (x, y, z) listed with x in the outer loop and y in the inner one (every x the same number
 /// of y values), and gnuplot computes the contour lines at `levels` (ten automatic levels
-/// when empty). Contours are drawn thin and grey, under the other layers of the panel.
+/// when empty). Contours are drawn thin and grey, under the other layers of the panel; a
+/// contour layer with a title is a level set the figure points at, drawn black and listed in
+/// the legend.
 struct Layer {
-  enum class Style { lines, points, linespoints, impulses, contour };
+  /// `band` fills between column y and column `ybase` (or the bottom of the panel when
+  /// `ybase` is empty); a NaN in y ends one filled interval, so a column that is NaN where a
+  /// condition fails shades the intervals where it holds.
+  enum class Style { lines, points, linespoints, impulses, contour, band };
   std::string series;  ///< name of a Series of the same Result
   std::string x;       ///< column drawn on the horizontal axis
   std::string y;       ///< column drawn on the vertical axis
@@ -52,6 +62,23 @@ struct Layer {
   std::string title;             ///< legend entry; empty for none
   std::string z{};               ///< contour only: the column whose level sets are drawn
   std::vector<double> levels{};  ///< contour only: the levels; empty = ten chosen by gnuplot
+  /// Marks the first point of the series (open circle, "start") and the last (filled square,
+  /// "end"): where a path begins and where it stops.
+  bool markers = false;
+  bool labels = false;  ///< contour only: writes each level's value on its lines
+  std::string ybase{};  ///< band only: the column of the lower edge; empty = the panel's bottom
+};
+
+/// Levels lo, ..., hi spaced evenly in log10, `per_decade` to a factor of ten (lo > 0 and
+/// hi >= lo, else std::logic_error): log_levels(1e-3, 100) is 1e-3, 1e-2, ..., 100.
+[[nodiscard]] std::vector<double> log_levels(double lo, double hi, int per_decade = 1);
+
+/// A rectangle of another panel of the same figure, which a zoom panel shows enlarged; the
+/// other panel draws it as a dashed box.
+struct Zoom {
+  std::size_t panel = 0;               ///< index of the panel zoomed into (in Figure::panels)
+  std::pair<double, double> xrange{};  ///< the rectangle's horizontal extent
+  std::pair<double, double> yrange{};  ///< and its vertical extent
 };
 
 /// One set of axes. A figure with panels (a), (b) has two.
@@ -63,13 +90,24 @@ struct Panel {
   std::optional<std::pair<double, double>> yrange;
   bool logy = false;
   std::vector<Layer> layers;
-  /// Where the legend goes, in gnuplot's words ("bottom right", "top left", ...), when the
-  /// shared style's top right would cover the data; empty keeps the default.
+  /// A corner inside the axes for the legend, in gnuplot's words ("bottom right", "top
+  /// left", ...), chosen where it covers no data; empty keeps the shared placement, below the
+  /// axes.
   std::string key{};
+  /// Draws one unit of x as long as one unit of y (gnuplot `set size ratio -1`): for panels in
+  /// parameter space, where an angle or a tangent must look as it is.
+  bool equal_aspect = false;
+  /// The title, labels and layer titles of this panel are gnuplot enhanced-text markup (x^{2},
+  /// θ_1) rather than plain text.
+  bool markup = false;
+  /// Set when this panel enlarges a rectangle of another one; its ranges default to the
+  /// rectangle's.
+  std::optional<Zoom> zoom{};
 };
 
 /// A figure: its file stem (the item id, e.g. "figure-4.10"), the source's caption,
-/// its panels side by side, and a note saying what was substituted, if anything.
+/// its panels (in rows of at most two, left to right), and a note saying what was substituted,
+/// if anything.
 /// A figure that is a graph (a computational graph) carries Graphviz `dot` source
 /// instead of panels, and is drawn by Graphviz rather than gnuplot.
 struct Figure {
