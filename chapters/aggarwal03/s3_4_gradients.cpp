@@ -254,13 +254,13 @@ Result figure_3_8(const Params& p) {
   report::Panel a;
   a.title = "(a) chain of one-node layers, w ~ N(0,1)";
   a.xlabel = "layers r";
-  a.ylabel = "median log10 gradient ratio";
+  a.ylabel = "median log₁₀ gradient ratio";
   for (const char* s : {"sigmoid", "tanh", "relu"})
     a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints, s});
   report::Panel b;
   b.title = "(b) width-" + short_number(width) + " networks: log10 |g_k| / |g_top|";
   b.xlabel = "layer k (0 = input)";
-  b.ylabel = "mean log10 gradient ratio";
+  b.ylabel = "mean log₁₀ gradient ratio";
   for (const auto& c : network_configs)
     b.layers.push_back({"network", "layer", c.name, report::Layer::Style::lines, c.name});
   fig.panels = {a, b};

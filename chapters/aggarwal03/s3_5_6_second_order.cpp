@@ -277,8 +277,8 @@ Result figure_3_16(const Params& p) {
       "H = [[2, 1], [1, 3]] and the start (3, 2) are the catalogue's proposal."};
   report::Panel a;
   a.title = "(a) eigenvectors of H (orthogonal and conjugate)";
-  a.xlabel = "w1";
-  a.ylabel = "w2";
+  a.xlabel = "w₁";
+  a.ylabel = "w₂";
   a.xrange = {{-1.45 * r, 1.45 * r}};  // about equal scales, so orthogonal looks orthogonal
   a.yrange = {{-r, r}};
   a.layers = {
@@ -498,8 +498,8 @@ Result section_3_5_6_1(const Params& p) {
       "Rosenbrock from (-1.2, 1) is the catalogue's proposal."};
   report::Panel panel;
   panel.title = "paths over contours of Rosenbrock (levels 10^-2 ... 10^3)";
-  panel.xlabel = "w1";
-  panel.ylabel = "w2";
+  panel.xlabel = "w₁";
+  panel.ylabel = "w₂";
   panel.layers = {common::contour_layer("loss", {0.01, 0.1, 1, 10, 100, 1000}),
                   {"fr_path", "x", "y", report::Layer::Style::linespoints, "Fletcher-Reeves"},
                   {"pr_path", "x", "y", report::Layer::Style::linespoints, "Polak-Ribiere+"}};

@@ -568,7 +568,6 @@ void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<doub
       common::contour_layer("landscape", common::exp_levels(-7, 7, 1)),
       {"framed_a", "x", "y", Layer::Style::linespoints, start(a)},
       {"framed_b", "x", "y", Layer::Style::linespoints, start(b) + ", to the frame's edge"}};
-  left.key = "top left";
   report::Panel middle;
   middle.title = "(b) " + start(a) + ": x and |y| against t";
   middle.xlabel = "iteration t";
@@ -576,14 +575,12 @@ void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<doub
   middle.logy = true;
   middle.layers = {{"path_a", "t", "x", Layer::Style::lines, "x"},
                    {"path_a", "t", "|y|", Layer::Style::lines, "|y|"}};
-  middle.key = "center right";
   report::Panel right;
   right.title = "(c) " + start(b) + ": |y| against t";
   right.xlabel = "iteration t";
   right.ylabel = "|y|";
   right.logy = true;
   right.layers = {{"path_b", "t", "|y|", Layer::Style::linespoints, "|y|"}};
-  right.key = "top left";
   result.figures.push_back(report::Figure{
       "exercise-6",
       "Exercise 6: steepest descent at a constant learning rate on L = x^2 + y^10 from two starts",

@@ -143,8 +143,8 @@ inline report::Panel plane_panel(const std::string& title,
                                  const std::string& points_series = "") {
   report::Panel p;
   p.title = title;
-  p.xlabel = "theta1";
-  p.ylabel = "theta2";
+  p.xlabel = "θ₁";
+  p.ylabel = "θ₂";
   for (const auto& [series, legend] : paths)
     p.layers.push_back({series, "theta1", "theta2", report::Layer::Style::lines, legend});
   if (!points_series.empty())

@@ -66,15 +66,15 @@ Result figure_4_1(const Params& p) {
   result.add_series("bowl_minimum", {"theta1", "theta2"}).add({0.0, 0.0});
   report::Panel a;
   a.title = "(a) convex: theta1^2 + theta2^2";
-  a.xlabel = "theta1";
-  a.ylabel = "theta2";
+  a.xlabel = "θ₁";
+  a.ylabel = "θ₂";
   a.layers = {common::contour_layer("bowl"),
               {"bowl_minimum", "theta1", "theta2", report::Layer::Style::points, "minimum"}};
   common::frame(a, box);
   report::Panel b;
   b.title = "(b) non-convex: peaks";
-  b.xlabel = "theta1";
-  b.ylabel = "theta2";
+  b.xlabel = "θ₁";
+  b.ylabel = "θ₂";
   b.layers = {common::contour_layer("peaks", common::even_levels(zmin, zmax, 24)),
               {"peaks_minima", "theta1", "theta2", report::Layer::Style::points, "minima"},
               {"peaks_maxima", "theta1", "theta2", report::Layer::Style::points, "maxima"},

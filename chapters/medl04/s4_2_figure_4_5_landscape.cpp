@@ -81,8 +81,8 @@ Result figure_4_5(const Params& p) {
     auto panel = common::plane_panel(
         loss == Net::Loss::squared ? "(a) squared loss (sum)" : "(b) cross entropy (mean)",
         {{"gd_" + key, "gradient descent"}});
-    panel.xlabel = "w1";
-    panel.ylabel = "w2";
+    panel.xlabel = "w₁";
+    panel.ylabel = "w₂";
     panel.layers.push_back(
         {"min_" + key, "theta1", "theta2", report::Layer::Style::points, "grid minimum"});
     panel.layers.push_back(common::contour_layer(

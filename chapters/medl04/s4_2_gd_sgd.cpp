@@ -73,7 +73,6 @@ Result figure_4_2(const Params& p) {
                                      paths, "minimizer");
     panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
     common::frame(panel, box);
-    panel.key = "bottom right";  // the minimizer (1, 1) is top right
     figure.panels.push_back(panel);
   }
   auto& last = result.table("last iterates", {"run", "t", "theta1", "theta2", "C(theta)"});
@@ -196,7 +195,6 @@ Result figure_4_3(const Params& p) {
     axes.layers.push_back(
         common::contour_layer("landscape_" + panel, common::exp_levels(-3, 4.5, 0.25)));
     common::frame(axes, box);
-    axes.key = "bottom right";  // the start (6, 6) is top right
     figure.panels.push_back(axes);
   }
   result.figures.push_back(figure);

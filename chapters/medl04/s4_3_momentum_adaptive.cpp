@@ -51,7 +51,6 @@ Result figure_4_6(const Params& p) {
   auto panel = common::plane_panel("momentum (4.16)-(4.17)", paths, "minimizer");
   panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
   common::frame(panel, box);
-  panel.key = "bottom right";  // the minimizer (1, 1) is top right
   result.figures.push_back({"figure-4.6",
                             "Figure 4.6: momentum on Rosenbrock, alpha = 0.001/(1 - beta)",
                             {panel},

@@ -312,7 +312,7 @@ Result forward_difference_error(const Params& p) {
                         "differences are the companion's."};
   report::Panel panel;
   panel.title = "max |finite difference - exact partial| over theta1..theta3";
-  panel.xlabel = "log10 h";
+  panel.xlabel = "log₁₀ h";
   panel.ylabel = "absolute error";
   panel.logy = true;
   panel.layers = {

@@ -72,8 +72,8 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
   using report::Layer;
   report::Panel left;
   left.title = "(a) the paths over contours of C = theta^T A theta / 2 - b^T theta";
-  left.xlabel = "theta1";
-  left.ylabel = "theta2";
+  left.xlabel = "θ₁";
+  left.ylabel = "θ₂";
   common::frame(left, box);
   const auto steps = [](std::size_t points) {
     return " (" + std::to_string(points - 1) + " steps)";
@@ -83,13 +83,12 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
                   "steepest descent, exact steps (4.46)" + steps(steepest.size())},
                  {"cg", "theta1", "theta2", Layer::Style::linespoints,
                   "conjugate gradient (4.47)" + steps(cg_path.size())}};
-  left.key = "bottom right";
   // a close-up of steepest descent after its first step, where the zig-zag lives, with
   // contours sampled afresh at that scale
   report::Panel close;
   close.title = "(b) close-up after the first step: right-angle turns against CG's one step";
-  close.xlabel = "theta1";
-  close.ylabel = "theta2";
+  close.xlabel = "θ₁";
+  close.ylabel = "θ₂";
   if (steepest.size() > 2) {
     double c_lo1 = INFINITY, c_hi1 = -INFINITY, c_lo2 = INFINITY, c_hi2 = -INFINITY;
     for (std::size_t t = 1; t < steepest.size(); ++t) {
@@ -107,19 +106,17 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
     close.layers = {common::contour_layer("contours_close", levels),
                     {"steepest", "theta1", "theta2", Layer::Style::linespoints, "steepest descent"},
                     {"cg", "theta1", "theta2", Layer::Style::linespoints, "conjugate gradient"}};
-    close.key = "bottom right";
   }
   report::Panel right;
   right.title = "(c) |A theta(t) - b| against t";
   right.xlabel = "iteration t";
-  right.ylabel = "|A theta - b|";
+  right.ylabel = "‖Aθ − b‖";
   right.logy = true;
   right.layers = {
       {"steepest", "t", "|A theta - b|", Layer::Style::linespoints, "steepest descent, 2x2"},
       {"cg", "t", "|A theta - b|", Layer::Style::linespoints, "CG, 2x2"},
       {"cg_random", "t", "|A theta - b|", Layer::Style::linespoints,
        "CG, random SPD system, d = " + std::to_string(random_b.size())}};
-  right.key = "top right";
   result.figures.push_back(report::Figure{
       "section-4.5-cg",
       "Conjugate gradient reaches the minimizer of a quadratic in d steps; steepest descent "

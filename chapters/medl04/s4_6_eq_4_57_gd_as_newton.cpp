@@ -117,8 +117,8 @@ Result gd_as_newton(const Params& p) {
   common::add_grid(result, "landscape", C, box.x, box.y);
   report::Panel panel;
   panel.title = "C = (lambda1 theta1^2 + lambda2 theta2^2)/2";
-  panel.xlabel = "theta1";
-  panel.ylabel = "theta2";
+  panel.xlabel = "θ₁";
+  panel.ylabel = "θ₂";
   const double c0 = C.value(C.initial_point());
   std::vector<double> levels;
   for (int k = 12; k >= 0; --k) levels.push_back(c0 * std::pow(0.5, k));
@@ -127,7 +127,6 @@ Result gd_as_newton(const Params& p) {
                           "GD, alpha = " + short_number(alpha) + " (H = I/alpha)"});
   panel.layers.push_back({"newton path", "theta1", "theta2", report::Layer::Style::linespoints,
                           "Newton, H = diag(lambda): one step"});
-  panel.key = "top left";
   common::frame(panel, box);
   result.figures.push_back(
       {"eq-4.57",

@@ -132,13 +132,12 @@ void add_overshoot_figure(Result& result, const problems::Univariate& f,
                          const optim::Trajectory1d& r) {
     report::Panel p;
     p.title = title;
-    p.xlabel = "theta";
-    p.ylabel = "C(theta)";
+    p.xlabel = "θ";
+    p.ylabel = "C(θ)";
     p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (theta-3)^2 (theta+3)"},
                 {"extrema", "theta", "C", Layer::Style::points, "maximum -1, minimum 3"},
                 {series, "theta", "C", Layer::Style::linespoints,
                  "Newton iterates from theta(0) = " + short_number(r.iterates.front().theta)}};
-    p.key = "top left";
     return p;
   };
   report::Figure figure{
@@ -331,8 +330,8 @@ Result figure_4_10(const Params& p) {
     report::Panel axes;
     axes.title = panel == "a" ? "(a) Q concave: the step heads for the maximum"
                               : "(b) Q convex: the step overshoots the minimum";
-    axes.xlabel = "theta";
-    axes.ylabel = "C(theta)";
+    axes.xlabel = "θ";
+    axes.ylabel = "C(θ)";
     axes.xrange = {-1.0, 4.2};
     axes.yrange = {-10.0, 45.0};
     axes.layers = {

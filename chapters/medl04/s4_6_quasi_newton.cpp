@@ -83,16 +83,15 @@ void add_newton_figure(Result& result, const problems::Rosenbrock& f, const opti
   using report::Layer;
   report::Panel a;
   a.title = "(a) Newton's path over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
-  a.xlabel = "theta1";
-  a.ylabel = "theta2";
+  a.xlabel = "θ₁";
+  a.ylabel = "θ₂";
   common::frame(a, box);
   a.layers = {rosenbrock_contours(result, f, box),
               {"newton", "theta1", "theta2", Layer::Style::linespoints, "theta(t)"}};
-  a.key = "bottom right";
   report::Panel b;
   b.title = "(b) C(theta(t)): the overshoot is a rise";
   b.xlabel = "iteration t";
-  b.ylabel = "C(theta(t))";
+  b.ylabel = "C(θ⁽ᵗ⁾)";
   b.logy = true;
   b.layers = {{"newton", "t", "C", Layer::Style::linespoints, "C(theta(t))"}};
   report::Figure figure{"eq-4.54",
@@ -186,8 +185,8 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
   using report::Layer;
   report::Panel a;
   a.title = "(a) the paths over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
-  a.xlabel = "theta1";
-  a.ylabel = "theta2";
+  a.xlabel = "θ₁";
+  a.ylabel = "θ₂";
   common::frame(a, box);
   a.layers = {
       rosenbrock_contours(result, f, box),
@@ -197,11 +196,10 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
       {"bfgs", "theta1", "theta2", Layer::Style::linespoints, "BFGS" + steps(bfgs.trajectory)},
       {"lbfgs", "theta1", "theta2", Layer::Style::linespoints,
        "L-BFGS, m = " + std::to_string(o.m) + steps(lbfgs.trajectory)}};
-  a.key = "bottom right";
   report::Panel b;
   b.title = "(b) |grad C(theta(t))| against the iteration t";
   b.xlabel = "iteration t";
-  b.ylabel = "|grad C|";
+  b.ylabel = "‖∇C‖";
   b.logy = true;
   // the second-order methods finish within a few dozen steps; gradient descent is shown
   // over the same span (its whole run is in the series and in panel (a))
@@ -212,7 +210,6 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
               {"newton", "t", "|grad C|", Layer::Style::linespoints, "Newton (4.54)"},
               {"bfgs", "t", "|grad C|", Layer::Style::linespoints, "BFGS"},
               {"lbfgs", "t", "|grad C|", Layer::Style::linespoints, "L-BFGS"}};
-  b.key = "bottom left";
   report::Figure figure{"algorithm-4.3",
                         "Algorithm 4.3 on Rosenbrock: gradient descent, Newton, BFGS and L-BFGS",
                         {a, b},

@@ -88,15 +88,14 @@ Result gd_locally(const Params& p) {
   common::add_grid(result, "landscape", f, box.x, box.y);
   report::Panel panel;
   panel.title = "f = (lambda1 x1^2 + lambda2 x2^2)/2, eta = " + short_number(eta);
-  panel.xlabel = "x1";
-  panel.ylabel = "x2";
+  panel.xlabel = "x₁";
+  panel.ylabel = "x₂";
   const double f0 = f.value(f.initial_point());
   std::vector<double> levels;
   for (int k = 10; k >= 0; --k) levels.push_back(f0 * std::pow(0.5, k));
   panel.layers.push_back(common::contour_layer("landscape", levels));
   panel.layers.push_back(
       {"path", "theta1", "theta2", report::Layer::Style::linespoints, "gradient descent from x0"});
-  panel.key = "bottom right";
   common::frame(panel, box);
   result.figures.push_back(
       {"slide-gd-locally",

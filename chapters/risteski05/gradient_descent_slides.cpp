@@ -401,7 +401,6 @@ void add_stationary_figure(Result& result) {
                     short_number(c.lambda_max);
       panel.xlabel = "x";
       panel.ylabel = "y";
-      panel.key = "below";
       common::frame(panel, box);
       panel.layers = {common::contour_layer("f_" + kind, levels),
                       {"descent_" + kind, "theta1", "theta2", report::Layer::Style::lines,

@@ -135,15 +135,16 @@ Result steepest_descent(const Params& p) {
         .add({x(0), x(1)})
         .add({x(0) + r * d(0), x(1) + r * d(1)});
   }
-  auto panel = common::plane_panel("contours of f = x^2 + 3y^2; balls of radius r around x",
-                                   {{"d_l2", "steepest, l2: -grad f/|grad f|"},
-                                    {"d_l1", "steepest, l1: one coordinate"},
-                                    {"d_linf", "steepest, l-inf: -sign(grad f)"},
-                                    {"ball_l2", "l2 ball"},
-                                    {"ball_l1", "l1 ball"},
-                                    {"ball_linf", "l-inf ball"}});
+  auto panel = common::plane_panel("contours of f = x² + 3y²; balls of radius r around x",
+                                   {{"d_l2", "steepest, ℓ2: −∇f/‖∇f‖"},
+                                    {"d_l1", "steepest, ℓ1: one coordinate"},
+                                    {"d_linf", "steepest, ℓ∞: −sign(∇f)"},
+                                    {"ball_l2", "ℓ2 ball"},
+                                    {"ball_l1", "ℓ1 ball"},
+                                    {"ball_linf", "ℓ∞ ball"}});
   panel.xlabel = "x";
   panel.ylabel = "y";
+  panel.equal_aspect = true;  // a ball of the l2 norm is a circle
   // Level sets through x and around it: the l2 direction crosses the one through x at a
   // right angle.
   const double fx = f.value(x);
@@ -154,7 +155,7 @@ Result steepest_descent(const Params& p) {
                             "Steepest descent: the best direction of the linearization per norm",
                             {panel},
                             "The slide has no picture; f, x and the norms other than l2 are the "
-                            "companion's (catalogue L2)."});
+                            "companion's."});
   return result;
 }
 //! [slide-steepest-descent]

@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 3.16: two exact line searches along conjugate directions reach the optimum of a quadratic, (a)'."\n".'orthogonal eigenvectors, (b) non-orthogonal conjugate directions; along the axes they do not'
 set title '(a) eigenvectors of H (orthogonal and conjugate)'
-set xlabel 'w1'
-set ylabel 'w2'
+set xlabel 'w₁'
+set ylabel 'w₂'
 set xrange [-8.3648789590764547:8.3648789590764547]
 set yrange [-5.7688820407423833:5.7688820407423833]
 unset logscale y
@@ -43,8 +43,8 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 2 using 1:2 with linespoints ls 2 title 'coordinate axes (not conjugate)'
 set datafile separator "\t"
 set title '(b) q0 = (1, 0), q1 = (1, -2): conjugate, not'."\n".'orthogonal'
-set xlabel 'w1'
-set ylabel 'w2'
+set xlabel 'w₁'
+set ylabel 'w₂'
 set xrange [-8.3648789590764547:8.3648789590764547]
 set yrange [-5.7688820407423833:5.7688820407423833]
 unset logscale y

@@ -21,7 +21,7 @@ set tics nomirror out
 set multiplot layout 1,2 title 'Figure 3.8: vanishing and exploding gradients over depth'
 set title '(a) chain of one-node layers, w \~ N(0,1)'
 set xlabel 'layers r'
-set ylabel 'median log10 gradient ratio'
+set ylabel 'median log₁₀ gradient ratio'
 set autoscale x
 set autoscale y
 unset logscale y
@@ -33,7 +33,7 @@ plot data index 0 using 1:2 with linespoints ls 1 title 'sigmoid', \
      data index 0 using 1:4 with linespoints ls 3 title 'relu'
 set title '(b) width-100 networks: log10 |g\_k| / |g\_top|'
 set xlabel 'layer k (0 = input)'
-set ylabel 'mean log10 gradient ratio'
+set ylabel 'mean log₁₀ gradient ratio'
 set autoscale x
 set autoscale y
 unset logscale y

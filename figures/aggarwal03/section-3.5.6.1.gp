@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)'
 set title 'paths over contours of Rosenbrock (levels 10\^-2 ... 10\^3)'
-set xlabel 'w1'
-set ylabel 'w2'
+set xlabel 'w₁'
+set ylabel 'w₂'
 set autoscale x
 set autoscale y
 unset logscale y

@@ -20,7 +20,7 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Eq. (4.26): forward-difference error against the step h on (4.27)'
 set title 'max |finite difference - exact partial| over theta1..theta3'
-set xlabel 'log10 h'
+set xlabel 'log₁₀ h'
 set ylabel 'absolute error'
 set autoscale x
 set autoscale y

@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.1: a convex bowl and the non-convex peaks'
 set title '(a) convex: theta1\^2 + theta2\^2'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [-3:3]
 set yrange [-3:3]
 unset logscale y
@@ -42,8 +42,8 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 1 using 1:2 with points ls 1 title 'minimum'
 set datafile separator "\t"
 set title '(b) non-convex: peaks'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [-3:3]
 set yrange [-3:3]
 unset logscale y

@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.10: Newton steps with a concave (a) and a convex (b) local quadratic'
 set title '(a) Q concave: the step heads for the maximum'
-set xlabel 'theta'
-set ylabel 'C(theta)'
+set xlabel 'θ'
+set ylabel 'C(θ)'
 set xrange [-1:4.2000000000000002]
 set yrange [-10:45]
 unset logscale y
@@ -33,8 +33,8 @@ plot data index 0 using 1:2 with lines ls 1 title 'C(theta)', \
      data index 2 using 1:2 with points ls 3 title 'C at theta(t) and theta(t+1)', \
      data index 3 using 1:2 with points ls 4 title 'extremum of Q(t): theta(t+1)'
 set title '(b) Q convex: the step overshoots the minimum'
-set xlabel 'theta'
-set ylabel 'C(theta)'
+set xlabel 'θ'
+set ylabel 'C(θ)'
 set xrange [-1:4.2000000000000002]
 set yrange [-10:45]
 unset logscale y

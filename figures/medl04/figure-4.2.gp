@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.2: gradient descent on Rosenbrock, (a) fixed alpha, (b) alpha 0.99\^t'
 set title '(a) fixed alpha'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
 set yrange [-0.29999999999999999:1.1000000000000001]
 unset logscale y
@@ -37,15 +37,15 @@ unset table
 unset contour
 set surface
 set datafile separator whitespace
-set key inside bottom right Left reverse nobox noopaque
+set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'alpha = 0.005', \
      data index 1 using 2:3 with lines ls 2 title 'alpha = 0.0025', \
      data index 2 using 1:2 with points ls 3 title 'minimizer'
 set datafile separator "\t"
 set title '(b) alpha(t) = alpha 0.99\^t'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
 set yrange [-0.29999999999999999:1.1000000000000001]
 unset logscale y
@@ -61,7 +61,7 @@ unset table
 unset contour
 set surface
 set datafile separator whitespace
-set key inside bottom right Left reverse nobox noopaque
+set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 4 using 2:3 with lines ls 1 title 'alpha = 0.005', \
      data index 5 using 2:3 with lines ls 2 title 'alpha = 0.0025', \

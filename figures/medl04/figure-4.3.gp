@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.3: GD and SGD on the finite sum (4.12)'
 set title '(a) distinct minimizers u\_i'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [0:6.5]
 set yrange [0:6.5]
 unset logscale y
@@ -37,15 +37,15 @@ unset table
 unset contour
 set surface
 set datafile separator whitespace
-set key inside bottom right Left reverse nobox noopaque
+set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'GD', \
      data index 1 using 2:3 with lines ls 2 title 'SGD', \
      data index 2 using 1:2 with linespoints ls 3 title 'convex hull S of the u\_i'
 set datafile separator "\t"
 set title '(b) identical minimizers u\_i = (2, 2)'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [0:6.5]
 set yrange [0:6.5]
 unset logscale y
@@ -61,7 +61,7 @@ unset table
 unset contour
 set surface
 set datafile separator whitespace
-set key inside bottom right Left reverse nobox noopaque
+set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 4 using 2:3 with lines ls 1 title 'GD', \
      data index 5 using 2:3 with lines ls 2 title 'SGD', \

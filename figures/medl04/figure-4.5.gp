@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.5: loss landscapes of sigma(w2 sigma(w1 x)), (a) squared, (b) cross entropy'
 set title '(a) squared loss (sum)'
-set xlabel 'w1'
-set ylabel 'w2'
+set xlabel 'w₁'
+set ylabel 'w₂'
 set xrange [-20:20]
 set yrange [-20:20]
 unset logscale y
@@ -43,8 +43,8 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 1 using 1:2 with points ls 2 title 'grid minimum'
 set datafile separator "\t"
 set title '(b) cross entropy (mean)'
-set xlabel 'w1'
-set ylabel 'w2'
+set xlabel 'w₁'
+set ylabel 'w₂'
 set xrange [-20:20]
 set yrange [-20:20]
 unset logscale y

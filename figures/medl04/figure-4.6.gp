@@ -20,8 +20,8 @@ set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Figure 4.6: momentum on Rosenbrock, alpha = 0.001/(1 - beta)'
 set title 'momentum (4.16)-(4.17)'
-set xlabel 'theta1'
-set ylabel 'theta2'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
 set yrange [-0.29999999999999999:1.1000000000000001]
 unset logscale y
@@ -37,7 +37,7 @@ unset table
 unset contour
 set surface
 set datafile separator whitespace
-set key inside bottom right Left reverse nobox noopaque
+set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'beta = 0.9', \
      data index 1 using 2:3 with lines ls 2 title 'beta = 0.5', \

@@ -19,14 +19,14 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Steepest descent: the best direction of the linearization per norm'
-set title 'contours of f = x\^2 + 3y\^2; balls of radius r around x'
+set title 'contours of f = x² + 3y²; balls of radius r around x'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-0.5:2.5]
 set yrange [-0.5:2.5]
 unset logscale y
 set format y '% h'
-set size noratio
+set size ratio -1
 set contour base
 unset surface
 set view map
@@ -39,11 +39,11 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 0 using 1:2 with lines ls 1 title 'steepest, l2: -grad f/|grad f|', \
-     data index 1 using 1:2 with lines ls 2 title 'steepest, l1: one coordinate', \
-     data index 2 using 1:2 with lines ls 3 title 'steepest, l-inf: -sign(grad f)', \
-     data index 3 using 1:2 with lines ls 4 title 'l2 ball', \
-     data index 4 using 1:2 with lines ls 5 title 'l1 ball', \
-     data index 5 using 1:2 with lines ls 6 title 'l-inf ball'
+     data index 0 using 1:2 with lines ls 1 title 'steepest, ℓ2: −∇f/‖∇f‖', \
+     data index 1 using 1:2 with lines ls 2 title 'steepest, ℓ1: one coordinate', \
+     data index 2 using 1:2 with lines ls 3 title 'steepest, ℓ∞: −sign(∇f)', \
+     data index 3 using 1:2 with lines ls 4 title 'ℓ2 ball', \
+     data index 4 using 1:2 with lines ls 5 title 'ℓ1 ball', \
+     data index 5 using 1:2 with lines ls 6 title 'ℓ∞ ball'
 set datafile separator "\t"
 unset multiplot
