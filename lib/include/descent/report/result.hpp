@@ -18,9 +18,9 @@ using Cell = std::variant<double, std::string>;
 
 /// A table as the book prints it: named columns, one row per line.
 struct Table {
-  std::string name;
-  std::vector<std::string> columns;
-  std::vector<std::vector<Cell>> rows;
+  std::string name;                     ///< its heading, e.g. "iterates"; unique in a Result
+  std::vector<std::string> columns;     ///< column headings, left to right
+  std::vector<std::vector<Cell>> rows;  ///< each as wide as `columns`
 
   /// Appends a row; throws std::logic_error if its width differs from the columns'.
   Table& add(std::vector<Cell> row);
@@ -28,10 +28,11 @@ struct Table {
 
 /// The numbers behind one curve or scatter of a figure.
 struct Series {
-  std::string name;
-  std::vector<std::string> columns;
-  std::vector<std::vector<double>> rows;
+  std::string name;                       ///< what layers refer to; unique in a Result
+  std::vector<std::string> columns;       ///< column names, as layers and the TSV header use them
+  std::vector<std::vector<double>> rows;  ///< points, each as wide as `columns`
 
+  /// Appends a point; throws std::logic_error if its width differs from the columns'.
   Series& add(std::vector<double> row);
   /// Index of a column; throws std::logic_error if there is none of that name.
   [[nodiscard]] std::size_t column(const std::string& name) const;
@@ -55,10 +56,10 @@ struct Layer {
   /// `ybase` is empty); a NaN in y ends one filled interval, so a column that is NaN where a
   /// condition fails shades the intervals where it holds.
   enum class Style { lines, points, linespoints, impulses, contour, band };
-  std::string series;  ///< name of a Series of the same Result
-  std::string x;       ///< column drawn on the horizontal axis
-  std::string y;       ///< column drawn on the vertical axis
-  Style style = Style::lines;
+  std::string series;            ///< name of a Series of the same Result
+  std::string x;                 ///< column drawn on the horizontal axis
+  std::string y;                 ///< column drawn on the vertical axis
+  Style style = Style::lines;    ///< how the series is drawn
   std::string title;             ///< legend entry; empty for none
   std::string z{};               ///< contour only: the column whose level sets are drawn
   std::vector<double> levels{};  ///< contour only: the levels; empty = ten chosen by gnuplot
@@ -83,13 +84,13 @@ struct Zoom {
 
 /// One set of axes. A figure with panels (a), (b) has two.
 struct Panel {
-  std::string title;
-  std::string xlabel;
-  std::string ylabel;
-  std::optional<std::pair<double, double>> xrange;
-  std::optional<std::pair<double, double>> yrange;
-  bool logy = false;
-  std::vector<Layer> layers;
+  std::string title;   ///< e.g. "(a) fixed alpha"; wrapped to the panel's width
+  std::string xlabel;  ///< horizontal axis label (UTF-8 symbols welcome: θ₁, ‖∇C‖)
+  std::string ylabel;  ///< vertical axis label
+  std::optional<std::pair<double, double>> xrange;  ///< [min, max]; unset: fitted to the data
+  std::optional<std::pair<double, double>> yrange;  ///< [min, max]; unset: fitted to the data
+  bool logy = false;                                ///< logarithmic vertical axis
+  std::vector<Layer> layers;                        ///< drawn in order, contours first
   /// A corner inside the axes for the legend, in gnuplot's words ("bottom right", "top
   /// left", ...), chosen where it covers no data; empty keeps the shared placement, below the
   /// axes.
@@ -111,29 +112,32 @@ struct Panel {
 /// A figure that is a graph (a computational graph) carries Graphviz `dot` source
 /// instead of panels, and is drawn by Graphviz rather than gnuplot.
 struct Figure {
-  std::string name;
-  std::string caption;
-  std::vector<Panel> panels;
-  std::string note;
-  std::string dot{};  ///< Graphviz DOT source; when set, `panels` is unused
+  std::string name;           ///< file stem, usually the item id ("figure-4.9")
+  std::string caption;        ///< the source's caption, or what the figure shows
+  std::vector<Panel> panels;  ///< (a), (b), ... in reading order
+  std::string note;           ///< what was substituted or chosen; empty if nothing
+  std::string dot{};          ///< Graphviz DOT source; when set, `panels` is unused
 };
 
 /// Everything an item computes. Tables and series live in deques so that the reference
 /// table() or add_series() returns stays valid while more are added (a vector would
 /// move them on reallocation and leave the caller writing through a dangling reference).
 struct Result {
-  std::deque<Table> tables;
-  std::deque<Series> series;
+  std::deque<Table> tables;                            ///< in the order they are printed
+  std::deque<Series> series;                           ///< the data figures draw (written as TSV)
   std::vector<std::pair<std::string, double>> values;  ///< in the order they were set
   std::string status;                                  ///< why an optimizer stopped, if one ran
-  std::vector<Figure> figures;
+  std::vector<Figure> figures;                         ///< drawn by write_figures into `--out`
   /// Places that may hold numbers that are not finite on purpose, each with the reason: a
   /// table or series name, `name:column` for one column, or `values:name` for one value.
   /// Everywhere else a NaN or an infinity is named in the status (report/check.hpp).
   std::vector<std::pair<std::string, std::string>> non_finite_allowed;
 
+  /// Adds an empty table with these columns and returns it, to add rows to.
   Table& table(std::string name, std::vector<std::string> columns);
+  /// Adds an empty series with these columns and returns it, to add points to.
   Series& add_series(std::string name, std::vector<std::string> columns);
+  /// Records a named number (printed under the tables; 17 digits in JSON).
   void value(std::string name, double v);
   /// Declares that `where` (see non_finite_allowed) may hold NaN or ±inf, and why, e.g.
   /// `allow_non_finite("iterates:ratio", "n/a in row 0, before a ratio exists")`.
@@ -141,7 +145,9 @@ struct Result {
 
   /// Lookups for tests and docs; throw std::out_of_range naming what is missing.
   [[nodiscard]] double value(const std::string& name) const;
+  /// The table of that name.
   [[nodiscard]] const Table& table(const std::string& name) const;
+  /// The series of that name.
   [[nodiscard]] const Series& find_series(const std::string& name) const;
 };
 
