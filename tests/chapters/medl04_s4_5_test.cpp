@@ -169,8 +169,9 @@ TEST_CASE("medl04 figure-4.8: the ray touches the level set it draws at alpha*")
   const auto r = compute(item("figure-4.8"));
   const auto& points = r.find_series("points");
   REQUIRE(points.rows.size() == 2);
-  const double a0 = points.rows[0][0], b0 = points.rows[0][1];
-  const double a1 = points.rows[1][0], b1 = points.rows[1][1];
+  const auto t1 = points.column("theta1"), t2 = points.column("theta2");
+  const double a0 = points.rows[0][t1], b0 = points.rows[0][t2];
+  const double a1 = points.rows[1][t1], b1 = points.rows[1][t2];
   // the ray's direction from the two drawn points; the gradient at θ + α* d in closed form
   const double d1 = a1 - a0, d2 = b1 - b0;
   const auto [g1, g2] = rosenbrock_gradient(a1, b1);
@@ -189,8 +190,9 @@ TEST_CASE("medl04 figure-4.8: the ray touches the level set it draws at alpha*")
   CHECK(drawn);
   // the contour grid covers the ray's two ends
   const auto& grid = r.find_series("contours");
-  CHECK(grid.rows.front()[0] < std::min(a0, a1));
-  CHECK(grid.rows.back()[0] > std::max(a0, a1));
+  const auto grid_theta1 = grid.column("theta1");
+  CHECK(grid.rows.front()[grid_theta1] < std::min(a0, a1));
+  CHECK(grid.rows.back()[grid_theta1] > std::max(a0, a1));
 }
 
 TEST_CASE("medl04 figure-4.9: the zoom shows turns at right angles, the steps shrink") {
@@ -230,9 +232,10 @@ TEST_CASE("medl04 figure-4.9: the zoom shows turns at right angles, the steps sh
   // panel (c): the first two steps are long jumps, the later ones far shorter
   const auto& steps = r.find_series("steps");
   REQUIRE(steps.rows.size() == 1000);
-  CHECK(steps.rows[0][1] > 0.1);
-  CHECK(steps.rows[1][1] > 0.1);
-  for (std::size_t k = 2; k < steps.rows.size(); ++k) CHECK(steps.rows[k][1] < 0.05);
+  const auto step = steps.column("step");
+  CHECK(steps.rows[0][step] > 0.1);
+  CHECK(steps.rows[1][step] > 0.1);
+  for (std::size_t k = 2; k < steps.rows.size(); ++k) CHECK(steps.rows[k][step] < 0.05);
   CHECK_THROWS_AS(compute(item("figure-4.9"), {"zoom_steps=0"}), descent::invalid_argument);
 }
 
