@@ -26,38 +26,54 @@ std::string Adam::name() const {
 }
 
 //! [adam]
+namespace {
+// One pass of ADAM over every weight, one function per form. The scalars are parameters, not
+// members read through `this`: a store to θ, v or s could otherwise change them as far as the
+// compiler knows, so it would reload them every iteration and leave the loop scalar — one
+// division and one root at a time, most of Figure 4.4's training time. As parameters the loop
+// vectorizes (with the same IEEE results: no reassociation).
+struct Moments {
+  double* theta;
+  double* v;
+  double* s;
+  const double* g;
+  std::size_t n;
+};
+
+// MEDL Algorithm 4.2, lines 7–9: θ −= α v̂/(√ŝ + ε) with v̂ = v/(1 − βᵗ) and ŝ = s/(1 − γᵗ),
+// computed as θ += −(α/(1 − βᵗ)) v/(√s/√(1 − γᵗ) + ε): equal in exact arithmetic, two
+// divisions and a root per weight instead of three and a root, and torch.optim.Adam's order of
+// operations, so that the two round alike.
+void medl_pass(Moments m, double beta, double gamma, double epsilon, double step_size,
+               double s_correction_root) {
+  for (std::size_t i = 0; i < m.n; ++i) {
+    m.v[i] = beta * m.v[i] + (1 - beta) * m.g[i];             // Algorithm 4.2, line 5
+    m.s[i] = gamma * m.s[i] + (1 - gamma) * m.g[i] * m.g[i];  // line 6
+    const double denominator = std::sqrt(m.s[i]) / s_correction_root + epsilon;  // √ŝ + ε
+    m.theta[i] += -step_size * m.v[i] / denominator;                             // line 9
+  }
+}
+
+// Aggarwal (3.44)–(3.46): the corrections folded into α_t, ε inside the root.
+void aggarwal_pass(Moments m, double beta, double gamma, double epsilon, double alpha_t) {
+  for (std::size_t i = 0; i < m.n; ++i) {
+    m.v[i] = beta * m.v[i] + (1 - beta) * m.g[i];                  // (3.45)
+    m.s[i] = gamma * m.s[i] + (1 - gamma) * m.g[i] * m.g[i];       // (3.44)
+    m.theta[i] -= alpha_t * m.v[i] / std::sqrt(m.s[i] + epsilon);  // (3.46)
+  }
+}
+}  // namespace
+
 void Adam::step(vector& theta, const vector& g, double alpha) {
   zero_if_empty(v, theta.size());
   zero_if_empty(s, theta.size());
   const double v_correction = 1 - std::pow(beta, t + 1);   // (4.24)
   const double s_correction = 1 - std::pow(gamma, t + 1);  // (4.24)
-  // Plain pointers and the form chosen outside the loop, so that the loop vectorizes (ADAM
-  // runs once per mini-batch over every weight of a network: Figure 4.4 has 419,860).
-  double* th = theta.data();
-  double* vp = v.data();
-  double* sp = s.data();
-  const double* gp = g.data();
-  const std::size_t n = theta.size();
-  if (form == AdamForm::medl) {
-    // Lines 7–9, θ −= α v̂/(√ŝ + ε) with v̂ = v/(1 − βᵗ) and ŝ = s/(1 − γᵗ), as
-    // θ += −(α/(1 − βᵗ)) v/(√s/√(1 − γᵗ) + ε): equal in exact arithmetic, two divisions and a
-    // root per weight instead of three and a root (ADAM's loop is most of Figure 4.4's time),
-    // and torch.optim.Adam's order of operations, so that the two round alike.
-    const double step_size = alpha / v_correction, s_correction_root = std::sqrt(s_correction);
-    for (std::size_t i = 0; i < n; ++i) {
-      vp[i] = beta * vp[i] + (1 - beta) * gp[i];            // Algorithm 4.2, line 5
-      sp[i] = gamma * sp[i] + (1 - gamma) * gp[i] * gp[i];  // line 6
-      const double denominator = std::sqrt(sp[i]) / s_correction_root + epsilon;  // √ŝ + ε
-      th[i] += -step_size * vp[i] / denominator;                                  // line 9
-    }
-  } else {  // Aggarwal (3.46): corrections folded into α_t, ε inside the root
-    const double alpha_t = alpha * std::sqrt(s_correction) / v_correction;
-    for (std::size_t i = 0; i < n; ++i) {
-      vp[i] = beta * vp[i] + (1 - beta) * gp[i];            // (3.45)
-      sp[i] = gamma * sp[i] + (1 - gamma) * gp[i] * gp[i];  // (3.44)
-      th[i] -= alpha_t * vp[i] / std::sqrt(sp[i] + epsilon);
-    }
-  }
+  const Moments m{theta.data(), v.data(), s.data(), g.data(), theta.size()};
+  if (form == AdamForm::medl)
+    medl_pass(m, beta, gamma, epsilon, alpha / v_correction, std::sqrt(s_correction));
+  else
+    aggarwal_pass(m, beta, gamma, epsilon, alpha * std::sqrt(s_correction) / v_correction);
   ++t;
 }
 //! [adam]
