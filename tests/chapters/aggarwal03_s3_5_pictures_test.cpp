@@ -250,7 +250,7 @@ TEST_CASE("aggarwal03 section-3.5.6.1 picture: two CG paths told apart, and with
   CHECK(f.panels[1].logy);
 }
 
-TEST_CASE("aggarwal03 figure-3.17 picture: x3 and its Newton iterates x0/2^t; the saddle") {
+TEST_CASE("aggarwal03 figure-3.17 picture: x3 and its Newton iterates x0/2^t, and the saddle") {
   for (const double x0 : {1.0, 3.0}) {
     CAPTURE(x0);
     const auto r = compute(item("figure-3.17"), {"x0=" + std::to_string(x0)});
