@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
@@ -41,6 +42,13 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Start points of the quadratic examples: within ±1e100 their losses (1e200) and the drawn
 // grids stay finite.
 const Interval kStarts = Interval::closed(-1e100, 1e100);
+
+// x to 4 significant digits, for legends and notes
+std::string four_digits(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4g", x);
+  return text;
+}
 
 double largest_entry(const vector& v) {
   double largest = 0;
@@ -159,15 +167,30 @@ Result figure_3_15(const Params& p) {
   const vector w0 = to_vector(p.vector("w0"));
   const double lr = p.number("lr");
   const vector optimum = *f.minimizer();
+  const auto eig = eigh(f.a());  // ascending: column 0 along the valley, column 1 across it
+  const vector along = xt::view(eig.vectors, xt::all(), 0);
+  const vector across = xt::view(eig.vectors, xt::all(), 1);
+  const auto drawn = static_cast<int>(p.integer("drawn_steps"));
   Result result;
   auto& gd_path = result.add_series("gd", {"x", "y"});
+  // W − W* in the Hessian's eigenvectors: each coordinate is multiplied by 1 − lr λ per step,
+  // so across the valley (λ = 25.04) it flips sign when lr > 1/λ: the bouncing the book
+  // describes; along it (λ = 0.16) it shrinks slowly
+  auto& coordinates = result.add_series("eigen_coordinates", {"t", "across", "along"});
   vector w = w0, g;
   int steps = 0;
   const int limit = static_cast<int>(p.integer("max_iterations"));
   for (; steps < limit && euclidean_norm(w - optimum) >= 1e-6; ++steps) {
-    if (steps < 400) gd_path.add({w(0), w(1)});
+    if (steps <= drawn) {
+      gd_path.add({w(0), w(1)});
+      coordinates.add({double(steps), dot(across, w - optimum), dot(along, w - optimum)});
+    }
     f.gradient(w, g);
     w -= lr * g;  // lr < 2/25.04 (the parameter's range): the steps contract
+  }
+  if (steps <= drawn) {
+    gd_path.add({w(0), w(1)});
+    coordinates.add({double(steps), dot(across, w - optimum), dot(along, w - optimum)});
   }
   // From far away (|w0| ~ 1e100) the rounding of w alone exceeds 1e-6: not reached.
   const double gd_steps = euclidean_norm(w - optimum) < 1e-6 ? steps : kNaN;
@@ -180,7 +203,6 @@ Result figure_3_15(const Params& p) {
   auto& newton_path = result.add_series("newton", {"x", "y"});
   const auto run = optim::newton(f, w0);
   for (const auto& it : run.trajectory.iterates) newton_path.add({it.theta(0), it.theta(1)});
-  const auto eig = eigh(f.a());
   result.value("gd_iterations", gd_steps);
   result.value("newton_iterations", run.trajectory.status.iterations);
   result.value("newton_next_1", run.trajectory.after(1).theta(0));  // the start, if optimal
@@ -188,26 +210,56 @@ Result figure_3_15(const Params& p) {
   result.value("eigenvalue_min", eig.values(0));
   result.value("eigenvalue_max", eig.values(1));
   result.value("condition_number", eig.values(1) / eig.values(0));
-  common::add_grid(result, "loss", {-1, 9, 101}, {-1, 6, 101}, [](double x, double y) {
-    return 10 * (y - 0.5 * x) * (y - 0.5 * x) + 0.1 * (x - 5) * (x - 5);
-  });
+  result.value("across_factor", 1 - lr * eig.values(1));
+  result.value("along_factor", 1 - lr * eig.values(0));
+  // the contour grid covers the drawn paths and the optimum, with a margin
+  double x_lo = optimum(0), x_hi = optimum(0), y_lo = optimum(1), y_hi = optimum(1);
+  for (const auto* s : {&gd_path, &newton_path})
+    for (const auto& row : s->rows) {
+      x_lo = std::min(x_lo, row[0]), x_hi = std::max(x_hi, row[0]);
+      y_lo = std::min(y_lo, row[1]), y_hi = std::max(y_hi, row[1]);
+    }
+  const double margin = std::max(0.5, 0.1 * std::max(x_hi - x_lo, y_hi - y_lo));
+  common::add_grid(result, "loss", {x_lo - margin, x_hi + margin, 121},
+                   {y_lo - margin, y_hi + margin, 121}, [](double x, double y) {
+                     return 10 * (y - 0.5 * x) * (y - 0.5 * x) + 0.1 * (x - 5) * (x - 5);
+                   });
   auto& table = result.table("comparison", {"method", "iterations to |W - W*| < 1e-6"});
   table.add({std::string("gradient descent, lr = " + short_number(lr)), gd_steps});
   table.add({std::string("Newton (3.48)"), double(run.trajectory.status.iterations)});
+  const std::string note =
+      "The valley L = 10(y − x/2)² + 0.1(x − 5)² is the catalogue's proposal; the book prints no "
+      "function. At the learning rate " +
+      four_digits(lr) + " (stable below 2/" + four_digits(eig.values(1)) + " = " +
+      four_digits(2 / eig.values(1)) + ") each step multiplies the across-valley coordinate by " +
+      four_digits(1 - lr * eig.values(1)) + " and the along-valley one by " +
+      four_digits(1 - lr * eig.values(0)) + ".";
   report::Figure figure{"figure-3.15",
-                        "Figure 3.15: gradient descent bounces along a sloping valley; Newton "
-                        "jumps to the bottom",
+                        "Figure 3.15: gradient descent bounces across a sloping valley and moves "
+                        "down it slowly; Newton jumps to the bottom",
                         {},
-                        "The valley 10(y - x/2)^2 + 0.1(x - 5)^2 is the catalogue's proposal; the "
-                        "book prints no function."};
-  report::Panel panel;
-  panel.title = "first 400 gradient steps and the Newton step";
-  panel.xlabel = "x";
-  panel.ylabel = "y";
-  panel.layers = {common::contour_layer("loss", {0.05, 0.2, 0.5, 1, 2, 5, 10, 20, 40}),
-                  {"gd", "x", "y", report::Layer::Style::lines, "gradient descent"},
-                  {"newton", "x", "y", report::Layer::Style::linespoints, "Newton"}};
-  figure.panels = {panel};
+                        note};
+  report::Panel a;
+  a.title = "(a) the first " + std::to_string(drawn) + " gradient steps and the Newton step";
+  a.xlabel = "x";
+  a.ylabel = "y";
+  a.equal_aspect = true;
+  a.xrange = {x_lo - margin, x_hi + margin};  // the contour grid's box
+  a.yrange = {y_lo - margin, y_hi + margin};
+  report::Layer gd{"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"};
+  gd.markers = true;
+  report::Layer newton{"newton", "x", "y", report::Layer::Style::linespoints, "Newton"};
+  newton.markers = true;
+  a.layers = {common::contour_layer("loss", {0.05, 0.2, 0.5, 1, 2, 5, 10, 20, 40, 80}), gd, newton};
+  report::Panel b;
+  b.title = "(b) W − W* in the Hessian's eigenvectors, gradient descent";
+  b.xlabel = "step t";
+  b.ylabel = "coordinate of W − W*";
+  b.layers = {{"eigen_coordinates", "t", "across", report::Layer::Style::linespoints,
+               "across the valley (λ = " + four_digits(eig.values(1)) + ")"},
+              {"eigen_coordinates", "t", "along", report::Layer::Style::lines,
+               "along the valley (λ = " + four_digits(eig.values(0)) + ")"}};
+  figure.panels = {a, b};
   result.figures.push_back(figure);
   return result;
 }
@@ -217,10 +269,12 @@ app::Item figure_3_15_item() {
           "In a sloping valley gradient descent bounces; Newton reaches the bottom in one step",
           "Aggarwal §3.5.6, Figure 3.15",
           {Param::vector("w0", "0,3", Provenance::companion, "the start", 2, 2, kStarts),
-           Param::number("lr", "0.05", Provenance::companion, "gradient-descent learning rate",
+           Param::number("lr", "0.075", Provenance::companion, "gradient-descent learning rate",
                          Interval::open(0, 0.0799)),
            Param::integer("max_iterations", "100000", Provenance::companion, "most gradient steps",
-                          Interval::closed(1, 1e6))},
+                          Interval::closed(1, 1e6)),
+           Param::integer("drawn_steps", "40", Provenance::companion,
+                          "gradient steps drawn in the figure", Interval::closed(1, 10000))},
           figure_3_15};
 }
 
@@ -465,14 +519,14 @@ Result section_3_5_6_1(const Params& p) {
   auto& r = result.table(
       "on Rosenbrock, strong Wolfe line search",
       {"method", "iterations", "evaluations", "restarts", "beta+ clipped", "W1", "W2", "|grad L|"});
-  const std::string series_name[] = {"fr_path", "pr_path"};
   std::string status;
+  const auto restart_every = static_cast<int>(p.integer("restart_every"));
   for (const auto b : formulas) {
     optim::NonlinearCgOptions o;
     o.beta = b;
     std::get<optim::WolfeOptions>(o.line_search).c2 = p.number("c2");
     o.stop.gradient_tolerance = p.number("gtol");
-    o.restart_every = static_cast<int>(p.integer("restart_every"));
+    o.restart_every = restart_every;
     o.stop.max_iterations = 100000;
     const auto run = optim::nonlinear_cg(f, w0, o);
     const auto& last = run.trajectory.last();
@@ -483,27 +537,74 @@ Result section_3_5_6_1(const Params& p) {
     result.value("rosenbrock_" + key(b) + "_evaluations", run.trajectory.evaluations);
     result.value("rosenbrock_" + key(b) + "_w1", last.theta(0));
     result.value("rosenbrock_" + key(b) + "_w2", last.theta(1));
-    auto& path = result.add_series(key(b) + "_path", {"x", "y"});
-    for (const auto& it : run.trajectory.iterates) path.add({it.theta(0), it.theta(1)});
+    auto& path = result.add_series(key(b) + "_path", {"t", "x", "y", "gradient_norm"});
+    for (const auto& it : run.trajectory.iterates)
+      path.add({double(it.t), it.theta(0), it.theta(1), it.gradient_norm});
     status += std::string(status.empty() ? "" : "; ") + optim::to_string(b) + ": " +
               run.trajectory.status.to_string();
+    // the same formula without periodic restarts (restarts only where β+ is clipped or the
+    // direction is not a descent direction): drawn in panel (b) against the restarted run
+    o.restart_every = 1000000000;
+    o.stop.max_iterations = 10000;
+    const auto free = optim::nonlinear_cg(f, w0, o);
+    auto& free_path = result.add_series(key(b) + "_no_restart", {"t", "gradient_norm"});
+    for (const auto& it : free.trajectory.iterates) free_path.add({double(it.t), it.gradient_norm});
+    result.value("rosenbrock_" + key(b) + "_no_restart_iterations",
+                 free.trajectory.status.iterations);
   }
   result.status = status;
+  // how far apart the two paths are, iterate by iterate, where both exist
+  const auto& fr = result.find_series("fr_path");
+  const auto& pr = result.find_series("pr_path");
+  double apart = 0;
+  for (std::size_t k = 0; k < std::min(fr.rows.size(), pr.rows.size()); ++k)
+    apart =
+        std::max(apart, std::hypot(fr.rows[k][1] - pr.rows[k][1], fr.rows[k][2] - pr.rows[k][2]));
+  result.value("max_iterate_distance", apart);
   common::add_grid(result, "loss", f, {-2, 2, 101}, {-1, 3, 101});
-  report::Figure figure{
-      "section-3.5.6.1",
-      "Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)",
-      {},
-      "The book names nonlinear CG without formulas or a test function; "
-      "Rosenbrock from (-1.2, 1) is the catalogue's proposal."};
-  report::Panel panel;
-  panel.title = "paths over contours of Rosenbrock (levels 10^-2 ... 10^3)";
-  panel.xlabel = "w₁";
-  panel.ylabel = "w₂";
-  panel.layers = {common::contour_layer("loss", {0.01, 0.1, 1, 10, 100, 1000}),
-                  {"fr_path", "x", "y", report::Layer::Style::linespoints, "Fletcher-Reeves"},
-                  {"pr_path", "x", "y", report::Layer::Style::linespoints, "Polak-Ribiere+"}};
-  figure.panels = {panel};
+  const std::string every =
+      restart_every == 0 ? std::string("d = 2") : std::to_string(restart_every);
+  const std::string caption =
+      "Nonlinear CG on Rosenbrock with a strong Wolfe search: Fletcher–Reeves and "
+      "Polak–Ribière+. Restarted every " +
+      every +
+      " steps the two paths nearly coincide (step "
+      "by step at most " +
+      four_digits(apart) +
+      " apart): every restart is a steepest-descent "
+      "step, so the β formula acts only in between. Without periodic restarts they part: " +
+      std::to_string(int(result.value("rosenbrock_fr_no_restart_iterations"))) +
+      " steps for Fletcher–Reeves, " +
+      std::to_string(int(result.value("rosenbrock_pr_no_restart_iterations"))) +
+      " for Polak–Ribière+";
+  report::Figure figure{"section-3.5.6.1",
+                        caption,
+                        {},
+                        "The book names nonlinear CG without formulas or a test function; "
+                        "Rosenbrock from (−1.2, 1) is the catalogue's proposal."};
+  report::Panel a;
+  a.title = "(a) paths over contours of L (levels 10⁻² … 10³), restart every " + every;
+  a.xlabel = "w₁";
+  a.ylabel = "w₂";
+  report::Layer fr_layer{"fr_path", "x", "y", report::Layer::Style::lines, "Fletcher–Reeves"};
+  fr_layer.markers = true;
+  a.layers = {common::contour_layer("loss", {0.01, 0.1, 1, 10, 100, 1000}),
+              fr_layer,
+              {"pr_path", "x", "y", report::Layer::Style::points, "Polak–Ribière+"}};
+  report::Panel b;
+  b.title = "(b) ‖∇L(Wₜ)‖ against the step t";
+  b.xlabel = "t";
+  b.ylabel = "‖∇L‖";
+  b.logy = true;
+  b.layers = {{"fr_path", "t", "gradient_norm", report::Layer::Style::lines,
+               "Fletcher–Reeves, restart every " + every},
+              {"pr_path", "t", "gradient_norm", report::Layer::Style::points,
+               "Polak–Ribière+, restart every " + every},
+              {"fr_no_restart", "t", "gradient_norm", report::Layer::Style::lines,
+               "Fletcher–Reeves, no periodic restart"},
+              {"pr_no_restart", "t", "gradient_norm", report::Layer::Style::lines,
+               "Polak–Ribière+, no periodic restart"}};
+  figure.panels = {a, b};
   result.figures.push_back(figure);
   return result;
 }
@@ -584,13 +685,33 @@ class CubicPlateau final : public problems::Objective {
 
 Result figure_3_17(const Params& p) {
   Result result;
-  // (a) x³: the Newton step x − 3x²/(6x) = x/2 halves x toward the inflection point 0
+  // (a) x³: the Newton step x − f'/f'' = x − 3x²/(6x) = x/2 halves x toward the inflection
+  // point 0, where f' = f'' = 0 and the step is 0/0 (§3.5.6.3)
+  const auto cubic_steps = static_cast<int>(p.integer("cubic_steps"));
   auto& cubic = result.table("Newton on x^3", {"t", "x"});
-  double x = p.number("x0");
-  for (int t = 0; t <= 4; ++t) {
-    cubic.add({double(t), x});
-    result.value("cubic_x" + std::to_string(t), x);
+  auto& cubic_path = result.add_series("cubic_newton", {"t", "x", "f"});
+  const double x0 = p.number("x0");
+  double x = x0;
+  for (int t = 0; t <= cubic_steps; ++t) {
+    if (t <= 4) {
+      cubic.add({double(t), x});
+      result.value("cubic_x" + std::to_string(t), x);
+    }
+    cubic_path.add({double(t), x, x * x * x});
     x -= 3 * x * x / (6 * x);
+  }
+  // the curve x³ over [−x0, 1.2 x0], both sides of the inflection point
+  auto& curve = result.add_series("cubic", {"x", "f"});
+  for (int i = 0; i <= 200; ++i) {
+    const double xi = -x0 + 2.2 * x0 * i / 200;
+    curve.add({xi, xi * xi * xi});
+  }
+  // the quadratic model at x0 (upright bowl 3x0²(x − x0) + 3x0(x − x0)² + x0³), whose bottom
+  // x0/2 is Newton's first step
+  auto& model = result.add_series("cubic_model", {"x", "q"});
+  for (int i = 0; i <= 100; ++i) {
+    const double xi = -0.1 * x0 + 1.3 * x0 * i / 100, d = xi - x0;
+    model.add({xi, x0 * x0 * x0 + 3 * x0 * x0 * d + 3 * x0 * d * d});
   }
   // (b) x² − y²: one Newton step lands on the saddle, from anywhere
   const problems::QuadraticForm saddle(matrix{{2.0, 0.0}, {0.0, -2.0}}, vector{0.0, 0.0});
@@ -601,6 +722,9 @@ Result figure_3_17(const Params& p) {
   result.value("saddle_newton_1", newton_1(0));
   result.value("saddle_newton_2", newton_1(1));
   result.value("saddle_indefinite_hessians", run.indefinite_hessians);
+  result.add_series("saddle_newton", {"x", "y"})
+      .add({w0(0), w0(1)})
+      .add({newton_1(0), newton_1(1)});
   // gradient descent from near the stable manifold escapes along y
   vector w = to_vector(p.vector("gd_w0")), g;
   const double lr = p.number("lr");
@@ -629,22 +753,41 @@ Result figure_3_17(const Params& p) {
     add_status(result, "Newton on x^3 + y^3: " + plateau.trajectory.status.to_string());
   }
   report::Figure figure{"figure-3.17",
-                        "Figure 3.17 (b): gradient descent escapes the saddle of x^2 - y^2, "
-                        "which Newton's method jumps to",
+                        "Figure 3.17: saddle points. Newton's method is attracted to the "
+                        "inflection point of x³ and jumps to the saddle of x² − y²; gradient "
+                        "descent escapes the saddle",
                         {},
-                        "Start points and the learning rate are the catalogue's proposals."};
-  report::Panel panel;
-  panel.title = "gradient descent from near the stable manifold";
-  panel.xlabel = "x";
-  panel.ylabel = "y";
+                        "Start points and the learning rate are the catalogue's proposals; the "
+                        "book draws the two functions as surfaces."};
+  report::Panel a;
+  a.title = "(a) f(x) = x³: Newton's steps xₜ₊₁ = xₜ/2";
+  a.xlabel = "x";
+  a.ylabel = "f(x)";
+  report::Layer newton_a{"cubic_newton", "x", "f", report::Layer::Style::linespoints,
+                         "Newton's iterates"};
+  newton_a.markers = true;
+  a.layers = {{"cubic", "x", "f", report::Layer::Style::lines, "f(x) = x³"},
+              {"cubic_model", "x", "q", report::Layer::Style::lines, "quadratic model at x₀"},
+              newton_a};
+  report::Panel b;
+  b.title = "(b) g(x, y) = x² − y²: Newton's one step and gradient descent";
+  b.xlabel = "x";
+  b.ylabel = "y";
+  b.equal_aspect = true;
   double reach = 1;
   for (const auto& row : path.rows) reach = std::max({reach, std::fabs(row[0]), std::fabs(row[1])});
+  reach = std::max({reach, std::fabs(w0(0)), std::fabs(w0(1))});
   common::add_grid(result, "loss", saddle, {-reach, reach, 81}, {-reach, reach, 81});
   const double top = reach * reach;
-  panel.layers = {
+  report::Layer newton_b{"saddle_newton", "x", "y", report::Layer::Style::linespoints,
+                         "Newton, one step"};
+  newton_b.markers = true;
+  report::Layer gd{"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"};
+  gd.markers = true;
+  b.layers = {
       common::contour_layer("loss", {-top / 2, -top / 4, -top / 16, 0, top / 16, top / 4, top / 2}),
-      {"gd", "x", "y", report::Layer::Style::linespoints, "gradient descent"}};
-  figure.panels = {panel};
+      newton_b, gd};
+  figure.panels = {a, b};
   result.figures.push_back(figure);
   return result;
 }
@@ -655,6 +798,8 @@ app::Item figure_3_17_item() {
           "Aggarwal §3.5.6.3, Figure 3.17",
           {Param::number("x0", "1", Provenance::companion, "start of Newton on x^3",
                          Interval::closed(1e-100, 1e100)),
+           Param::integer("cubic_steps", "6", Provenance::companion,
+                          "Newton steps on x^3 drawn in panel (a)", Interval::closed(1, 60)),
            Param::vector("w0", "3,2", Provenance::companion,
                          "start of Newton on the saddle and on x^3 + y^3 (within +-1e50, so "
                          "|grad|^2 = 9(x^4 + y^4) stays finite)",

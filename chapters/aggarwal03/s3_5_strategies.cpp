@@ -403,6 +403,9 @@ Result cliff(const Params& p) {
       p.number("x0"));
   Result result;
   auto& table = result.table("runs", {"clipping", "max step", "max x", "x_T"});
+  // the loss curve is drawn from the start to past the farthest finite landing point
+  double lo = std::min(0.0, p.number("x0")) - 0.5, hi = std::max(7.0, p.number("x0") + 0.5);
+  bool far = false;  // an iterate beyond |x| = 1e100 (or not finite): a diverged run
   for (const bool clipped : {false, true}) {
     auto rule = optim::make_rule("gd");
     optim::DescentOptions o;
@@ -412,8 +415,10 @@ Result cliff(const Params& p) {
     const auto run = optim::descend(C, *rule, C.initial_point(), o);
     note_divergence(result, clipped ? "clipped" : "plain", run.status);
     double max_step = 0, max_x = -INFINITY;
-    for (const auto& it : run.iterates) {
-      max_step = std::max(max_step, it.step_norm);
+    std::size_t jump = 0;  // the iterate the largest step lands on
+    for (std::size_t k = 0; k < run.iterates.size(); ++k) {
+      const auto& it = run.iterates[k];
+      if (it.step_norm > max_step) max_step = it.step_norm, jump = k;
       max_x = std::max(max_x, it.theta(0));
     }
     const std::string name = clipped ? "clipped" : "plain";
@@ -421,20 +426,62 @@ Result cliff(const Params& p) {
     result.value("max_step_" + name, max_step);
     result.value("max_x_" + name, max_x);
     result.value("x_T_" + name, run.last().theta(0));
-    auto& path = result.add_series(name, {"t", "x"});
-    for (const auto& it : run.iterates) path.add({double(it.t), it.theta(0)});
+    auto& path = result.add_series(name, {"t", "x", "L"});
+    for (const auto& it : run.iterates) {
+      const double x = it.theta(0);
+      // a diverged run's last iterates leave the drawable range: L is then not drawn
+      path.add({double(it.t), x,
+                std::fabs(x) <= 1e100 ? C.value(vector({x}))
+                                      : std::numeric_limits<double>::quiet_NaN()});
+      if (std::fabs(x) <= 1e100)
+        hi = std::max(hi, x + 0.5);
+      else
+        far = true;
+    }
+    if (!clipped && jump > 0) {  // the overshoot: the largest step, from the cliff's edge
+      auto& leap = result.add_series("jump", {"x", "L"});
+      for (const std::size_t k : {jump - 1, jump}) {
+        const double x = run.iterates[k].theta(0);
+        leap.add({x, std::fabs(x) <= 1e100 ? C.value(vector({x}))
+                                           : std::numeric_limits<double>::quiet_NaN()});
+      }
+    }
   }
-  report::Panel panel;
-  panel.title = "GD on a cliff, with and without value clipping";
-  panel.xlabel = "t";
-  panel.ylabel = "x";
-  panel.layers = {{"plain", "t", "x", report::Layer::Style::lines, "no clipping"},
-                  {"clipped", "t", "x", report::Layer::Style::lines, "clipped to [-1, 1]"}};
+  for (const std::string name : {"plain", "clipped"})
+    if (far) result.allow_non_finite(name + ":L", "past |x| = 1e100 the loss is not drawn");
+  if (far) result.allow_non_finite("jump:L", "past |x| = 1e100 the loss is not drawn");
+  auto& curve = result.add_series("loss", {"x", "L"});
+  for (int i = 0; i <= 400; ++i) {
+    const double x = lo + (hi - lo) * i / 400;
+    curve.add({x, C.value(vector({x}))});
+  }
+  report::Panel a;
+  a.title = "(a) L(x): the runs agree on the gentle slope; at the cliff the plain step jumps";
+  a.xlabel = "x";
+  a.ylabel = "L(x)";
+  report::Layer plain{"plain", "x", "L", report::Layer::Style::points, "no clipping"};
+  plain.markers = true;
+  // the loss curve last, so that each run has the same colour in both panels
+  a.layers = {plain,
+              {"clipped", "x", "L", report::Layer::Style::points,
+               "clipped to [−" + short_number(p.number("threshold")) + ", " +
+                   short_number(p.number("threshold")) + "]"},
+              {"jump", "x", "L", report::Layer::Style::linespoints, "the largest step"},
+              {"loss", "x", "L", report::Layer::Style::lines, "L(x)"}};
+  report::Panel b;
+  b.title = "(b) x(t), with and without value clipping";
+  b.xlabel = "t";
+  b.ylabel = "x";
+  b.layers = {{"plain", "t", "x", report::Layer::Style::lines, "no clipping"},
+              {"clipped", "t", "x", report::Layer::Style::lines,
+               "clipped to [−" + short_number(p.number("threshold")) + ", " +
+                   short_number(p.number("threshold")) + "]"}};
   result.figures.push_back({"figure-3.13",
-                            "Figure 3.13: a cliff, and gradient clipping",
-                            {panel},
-                            "L = 0.1(x-4)^2 + 5(1 - tanh(10(x-3))) is the catalogue's cliff; the "
-                            "book's figure is a sketch."});
+                            "Figure 3.13: a cliff in the loss; a plain gradient step jumps off it "
+                            "past the optimum, a clipped one walks down",
+                            {a, b},
+                            "L = 0.1(x − 4)² + 5(1 − tanh(10(x − 3))) is the catalogue's cliff; "
+                            "the book's figure is a sketch of a surface."});
   return result;
 }
 //! [figure-3.13]
@@ -443,7 +490,9 @@ app::Item cliff_item() {
   return {"figure-3.13",
           "A cliff: plain GD overshoots, value clipping does not",
           "Aggarwal §3.5.4-3.5.5, Figure 3.13",
-          {Param::number("x0", "0", Provenance::companion, "start x0"),
+          {Param::number("x0", "0", Provenance::companion,
+                         "start x0 (within +-1e100, where the drawn loss stays finite)",
+                         Interval::closed(-1e100, 1e100)),
            common::alpha_param("0.1", Provenance::companion),
            Param::number("threshold", "1", Provenance::companion, "clip to [-t, t]",
                          Interval::greater_than(0)),

@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'figure-3.13.tsv'
 if (!exists("out")) out = 'figure-3.13.svg'
 set encoding utf8
-set terminal svg size 640,458 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,396 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,8 +18,23 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,1 title 'Figure 3.13: a cliff, and gradient clipping'
-set title 'GD on a cliff, with and without value clipping'
+set multiplot layout 1,2 title 'Figure 3.13: a cliff in the loss; a plain gradient step jumps off it past the optimum, a clipped one walks'."\n".'down'
+set title '(a) L(x): the runs agree on the gentle slope; at the'."\n".'cliff the plain step jumps'
+set xlabel 'x'
+set ylabel 'L(x)'
+set autoscale x
+set autoscale y
+unset logscale y
+set format y '% h'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 0 using 2:3 with points ls 1 title 'no clipping', \
+     data index 0 every ::0::0 using 2:3 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 0 every ::400::400 using 2:3 with points ls 1 pt 5 ps 1.3 title 'end', \
+     data index 1 using 2:3 with points ls 2 title 'clipped to [−1, 1]', \
+     data index 2 using 1:2 with linespoints ls 3 title 'the largest step', \
+     data index 3 using 1:2 with lines ls 4 title 'L(x)'
+set title '(b) x(t), with and without value clipping'
 set xlabel 't'
 set ylabel 'x'
 set autoscale x
@@ -29,5 +44,5 @@ set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with lines ls 1 title 'no clipping', \
-     data index 1 using 1:2 with lines ls 2 title 'clipped to [-1, 1]'
+     data index 1 using 1:2 with lines ls 2 title 'clipped to [−1, 1]'
 unset multiplot

@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'figure-3.15.tsv'
 if (!exists("out")) out = 'figure-3.15.svg'
 set encoding utf8
-set terminal svg size 640,476 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,396 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,19 +18,19 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,1 title 'Figure 3.15: gradient descent bounces along a sloping valley; Newton jumps to the'."\n".'bottom'
-set title 'first 400 gradient steps and the Newton step'
+set multiplot layout 1,2 title 'Figure 3.15: gradient descent bounces across a sloping valley and moves down it slowly; Newton jumps to the'."\n".'bottom'
+set title '(a) the first 40 gradient steps and the Newton step'
 set xlabel 'x'
 set ylabel 'y'
-set autoscale x
-set autoscale y
+set xrange [-0.5:5.4999999999999956]
+set yrange [-2:3.5]
 unset logscale y
 set format y '% h'
-set size noratio
+set size ratio -1
 set contour base
 unset surface
 set view map
-set cntrparam levels discrete 0.050000000000000003,0.20000000000000001,0.5,1,2,5,10,20,40
+set cntrparam levels discrete 0.050000000000000003,0.20000000000000001,0.5,1,2,5,10,20,40,80
 set table $contour1
 splot data index 0 using 1:2:3 with lines
 unset table
@@ -39,7 +39,22 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 1:2 with lines ls 1 title 'gradient descent', \
-     data index 2 using 1:2 with linespoints ls 2 title 'Newton'
+     data index 1 using 1:2 with linespoints ls 1 title 'gradient descent', \
+     data index 1 every ::0::0 using 1:2 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 1 every ::40::40 using 1:2 with points ls 1 pt 5 ps 1.3 title 'end', \
+     data index 2 using 1:2 with linespoints ls 2 title 'Newton', \
+     data index 2 every ::0::0 using 1:2 with points ls 2 pt 6 ps 1.6 lw 2 notitle, \
+     data index 2 every ::1::1 using 1:2 with points ls 2 pt 5 ps 1.3 notitle
 set datafile separator "\t"
+set title '(b) W − W* in the Hessian''s eigenvectors, gradient'."\n".'descent'
+set xlabel 'step t'
+set ylabel 'coordinate of W − W*'
+set autoscale x
+set autoscale y
+unset logscale y
+set format y '% h'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 3 using 1:2 with linespoints ls 1 title 'across the valley (λ = 25.04)', \
+     data index 3 using 1:3 with lines ls 2 title 'along the valley (λ = 0.1597)'
 unset multiplot

@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'figure-3.17.tsv'
 if (!exists("out")) out = 'figure-3.17.svg'
 set encoding utf8
-set terminal svg size 640,476 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,396 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,27 +18,46 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,1 title 'Figure 3.17 (b): gradient descent escapes the saddle of x\^2 - y\^2, which Newton''s'."\n".'method jumps to'
-set title 'gradient descent from near the stable manifold'
+set multiplot layout 1,2 title 'Figure 3.17: saddle points. Newton''s method is attracted to the inflection point of x³ and jumps to the saddle'."\n".'of x² − y²; gradient descent escapes the saddle'
+set title '(a) f(x) = x³: Newton''s steps xₜ₊₁ = xₜ/2'
+set xlabel 'x'
+set ylabel 'f(x)'
+set autoscale x
+set autoscale y
+unset logscale y
+set format y '% h'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 0 using 1:2 with lines ls 1 title 'f(x) = x³', \
+     data index 1 using 1:2 with lines ls 2 title 'quadratic model at x₀', \
+     data index 2 using 2:3 with linespoints ls 3 title 'Newton''s iterates', \
+     data index 2 every ::0::0 using 2:3 with points ls 3 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 2 every ::6::6 using 2:3 with points ls 3 pt 5 ps 1.3 title 'end'
+set title '(b) g(x, y) = x² − y²: Newton''s one step and gradient'."\n".'descent'
 set xlabel 'x'
 set ylabel 'y'
 set autoscale x
 set autoscale y
 unset logscale y
 set format y '% h'
-set size noratio
+set size ratio -1
 set contour base
 unset surface
 set view map
 set cntrparam levels discrete -41.408987261007312,-20.704493630503656,-5.1761234076259139,0,5.1761234076259139,20.704493630503656,41.408987261007312
 set table $contour1
-splot data index 0 using 1:2:3 with lines
+splot data index 3 using 1:2:3 with lines
 unset table
 unset contour
 set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 1:2 with linespoints ls 1 title 'gradient descent'
+     data index 4 using 1:2 with linespoints ls 1 title 'Newton, one step', \
+     data index 4 every ::0::0 using 1:2 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 4 every ::1::1 using 1:2 with points ls 1 pt 5 ps 1.3 title 'end', \
+     data index 5 using 1:2 with linespoints ls 2 title 'gradient descent', \
+     data index 5 every ::0::0 using 1:2 with points ls 2 pt 6 ps 1.6 lw 2 notitle, \
+     data index 5 every ::50::50 using 1:2 with points ls 2 pt 5 ps 1.3 notitle
 set datafile separator "\t"
 unset multiplot

@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'section-3.5.6.1.tsv'
 if (!exists("out")) out = 'section-3.5.6.1.svg'
 set encoding utf8
-set terminal svg size 640,458 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,432 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,8 +18,8 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,1 title 'Nonlinear CG on Rosenbrock: Fletcher-Reeves and Polak-Ribiere+ (strong Wolfe)'
-set title 'paths over contours of Rosenbrock (levels 10\^-2 ... 10\^3)'
+set multiplot layout 1,2 title 'Nonlinear CG on Rosenbrock with a strong Wolfe search: Fletcher–Reeves and Polak–Ribière+. Restarted every d ='."\n".'2 steps the two paths nearly coincide (step by step at most 0.1187 apart): every restart is a steepest-descent'."\n".'step, so the β formula acts only in between. Without periodic restarts they part: 95 steps for'."\n".'Fletcher–Reeves, 26 for Polak–Ribière+'
+set title '(a) paths over contours of L (levels 10⁻² … 10³),'."\n".'restart every d = 2'
 set xlabel 'w₁'
 set ylabel 'w₂'
 set autoscale x
@@ -39,7 +39,22 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 1:2 with linespoints ls 1 title 'Fletcher-Reeves', \
-     data index 2 using 1:2 with linespoints ls 2 title 'Polak-Ribiere+'
+     data index 1 using 2:3 with lines ls 1 title 'Fletcher–Reeves', \
+     data index 1 every ::0::0 using 2:3 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 1 every ::33::33 using 2:3 with points ls 1 pt 5 ps 1.3 title 'end', \
+     data index 2 using 2:3 with points ls 2 title 'Polak–Ribière+'
 set datafile separator "\t"
+set title '(b) ‖∇L(Wₜ)‖ against the step t'
+set xlabel 't'
+set ylabel '‖∇L‖'
+set autoscale x
+set autoscale y
+set logscale y
+set format y '10^{%L}'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 1 using 1:4 with lines ls 1 title 'Fletcher–Reeves, restart every d = 2', \
+     data index 2 using 1:4 with points ls 2 title 'Polak–Ribière+, restart every d = 2', \
+     data index 3 using 1:2 with lines ls 3 title 'Fletcher–Reeves, no periodic restart', \
+     data index 4 using 1:2 with lines ls 4 title 'Polak–Ribière+, no periodic restart'
 unset multiplot
