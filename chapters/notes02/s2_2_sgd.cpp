@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -81,6 +82,10 @@ struct LeastSquares {
     const double det = h00 * h11 - h01 * h01;
     theta_hat = {(h11 * b0 - h01 * b1) / det, (h00 * b1 - h01 * b0) / det};
   }
+  // The smaller eigenvalue of H: 1/(ηλ_min) steps is the slowest relaxation time near θ̂.
+  [[nodiscard]] double lambda_min() const {
+    return 0.5 * (h00 + h11) - std::hypot(0.5 * (h00 - h11), h01);
+  }
   [[nodiscard]] double residual(const Point& t, std::size_t i) const {
     return t[0] + t[1] * data.x[i] - data.y[i];
   }
@@ -121,23 +126,26 @@ struct LeastSquares {
 // η: with e = θ − θ̂, one step is e ← Pᵢe − ηcᵢ, Pᵢ = I − ηN aᵢaᵢᵀ, cᵢ = N rᵢ(θ̂) aᵢ. Since
 // E cᵢ = ∇L_N(θ̂) = 0 the stationary mean is 0 and the cross terms vanish, so
 // M = (1/N) Σᵢ Pᵢ M Pᵢᵀ + η²(1/N) Σᵢ cᵢcᵢᵀ: three linear equations in M₀₀, M₀₁, M₁₁.
+// With Aᵢ = aᵢaᵢᵀ, M − Pᵢ M Pᵢᵀ = ηN(AᵢM + MAᵢ) − η²N² AᵢMAᵢ; divided by η (so that neither
+// side cancels or underflows for a small η) the equations read
+// (1/N) Σᵢ [N(AᵢM + MAᵢ) − ηN² AᵢMAᵢ] = η (1/N) Σᵢ cᵢcᵢᵀ.
 struct Stationary {
   double radius;  // √E‖θ − θ̂‖² = √tr M
   double excess;  // E[L_N(θ) − L_N(θ̂)] = ½ tr(HM)
 };
 Stationary stationary_with_replacement(const LeastSquares& ls, double eta) {
-  const std::size_t N = ls.data.size();
-  auto apply = [&](const std::array<double, 3>& m) {  // m ↦ m − (1/N) Σ Pᵢ M Pᵢᵀ, packed
-    std::array<double, 3> out = m;
-    for (std::size_t i = 0; i < N; ++i) {
-      const double a0 = 1, a1 = ls.data.x[i], k = eta * ls.n;
-      const double p00 = 1 - k * a0 * a0, p01 = -k * a0 * a1, p11 = 1 - k * a1 * a1;
-      // PM with P symmetric, then (PM)P
-      const double q00 = p00 * m[0] + p01 * m[1], q01 = p00 * m[1] + p01 * m[2];
-      const double q10 = p01 * m[0] + p11 * m[1], q11 = p01 * m[1] + p11 * m[2];
-      out[0] -= (q00 * p00 + q01 * p01) / ls.n;
-      out[1] -= (q00 * p01 + q01 * p11) / ls.n;
-      out[2] -= (q10 * p01 + q11 * p11) / ls.n;
+  const double n = ls.n;
+  // the left side applied to the symmetric M = (m0, m1; m1, m2), packed as (m0, m1, m2)
+  auto apply = [&](const std::array<double, 3>& m) {
+    std::array<double, 3> out{};
+    for (const double x : ls.data.x) {
+      const double a0 = 1, a1 = x;
+      const double u0 = m[0] * a0 + m[1] * a1, u1 = m[1] * a0 + m[2] * a1;  // u = Ma
+      const double q = a0 * u0 + a1 * u1;                                   // aᵀMa
+      // AM + MA = a uᵀ + u aᵀ; AMA = (aᵀMa) a aᵀ
+      out[0] += (n * (2 * a0 * u0) - eta * n * n * q * a0 * a0) / n;
+      out[1] += (n * (a0 * u1 + u0 * a1) - eta * n * n * q * a0 * a1) / n;
+      out[2] += (n * (2 * a1 * u1) - eta * n * n * q * a1 * a1) / n;
     }
     return out;
   };
@@ -149,11 +157,11 @@ Stationary stationary_with_replacement(const LeastSquares& ls, double eta) {
     for (std::size_t r = 0; r < 3; ++r) L(r, k) = column[r];
   }
   vector s = xt::zeros<double>({3});
-  for (std::size_t i = 0; i < N; ++i) {
-    const double c = ls.n * ls.residual(ls.theta_hat, i), c0 = c, c1 = c * ls.data.x[i];
-    s(0) += eta * eta * c0 * c0 / ls.n;
-    s(1) += eta * eta * c0 * c1 / ls.n;
-    s(2) += eta * eta * c1 * c1 / ls.n;
+  for (std::size_t i = 0; i < ls.data.size(); ++i) {
+    const double c = n * ls.residual(ls.theta_hat, i), c0 = c, c1 = c * ls.data.x[i];
+    s(0) += eta * c0 * c0 / n;
+    s(1) += eta * c0 * c1 / n;
+    s(2) += eta * c1 * c1 / n;
   }
   const vector m = solve(L, s);
   return {std::sqrt(m(0) + m(2)), 0.5 * (ls.h00 * m(0) + 2 * ls.h01 * m(1) + ls.h11 * m(2))};
@@ -174,6 +182,33 @@ double ball_radius(const LeastSquares& ls, double eta, EpochMode mode, std::uint
     }
   }
   return std::sqrt(sum / double(count));
+}
+
+// A number for a title, to `digits` significant digits.
+std::string rounded(double x, int digits) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+  return buffer;
+}
+
+// A radius averaged over the last `averaged` of its steps is stationary only if the run has
+// forgotten θ₀ by then: ask for at least 10 relaxation times 1/(ηλ_min) in each half.
+void note_if_not_stationary(Result& result, const LeastSquares& ls, const std::string& what,
+                            double eta, long averaged) {
+  const double relaxation = 1 / (eta * ls.lambda_min());
+  if (double(averaged) >= 10 * relaxation) return;
+  result.status +=
+      (result.status.empty() ? "" : "; ") + what + " at eta = " + short_number(eta) +
+      ": its half of " + std::to_string(averaged) +
+      " steps is under 10 relaxation times 1/(eta lambda_min) = " + short_number(relaxation) +
+      ", so its radius is not yet stationary";
+}
+
+// A slope for a title, with two decimals.
+std::string fixed(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", x);
+  return buffer;
 }
 
 // The least-squares slope of log y against log x.
@@ -302,6 +337,7 @@ Result algorithm_1(const Params& p) {
   result.value("L_hat", ls.loss(ls.theta_hat));
   const double radius = std::sqrt(sum_d2 / double(count));
   result.value("radius", radius);
+  note_if_not_stationary(result, ls, "the run", eta, T - T / 2);
   result.value("excess_mean", sum_excess / double(count));
   const auto predicted = stationary_with_replacement(ls, eta);
   if (mode == EpochMode::replacement) {
@@ -342,6 +378,7 @@ Result algorithm_1(const Params& p) {
     shuffled.push_back(
         ball_radius(ls, e, EpochMode::shuffle, seed, ball_steps, {start[0], start[1]}));
     exact.push_back(stationary_with_replacement(ls, e).radius);
+    note_if_not_stationary(result, ls, "the noise-ball run", e, ball_steps - ball_steps / 2);
     ball.add({e, with.back(), exact.back(), shuffled.back(), with.back() / std::sqrt(e),
               shuffled.back() / e});
     ball_series.add({std::log10(e), std::log10(with.back()), std::log10(exact.back()),
@@ -382,8 +419,8 @@ Result algorithm_1(const Params& p) {
               sgd_layer};
   const double half = std::max(0.02, 4 * radius);
   report::Panel b;
-  b.title = "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " +
-            short_number(radius);
+  b.title =
+      "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " + rounded(radius, 3);
   b.xlabel = "θ₀";
   b.ylabel = "θ₁";
   b.equal_aspect = true;
@@ -391,6 +428,7 @@ Result algorithm_1(const Params& p) {
                         {ls.theta_hat[0] - half, ls.theta_hat[0] + half},
                         {ls.theta_hat[1] - half, ls.theta_hat[1] + half}};
   b.layers = {common::contour_layer("landscape", report::log_levels(1e-5, 1e-1, 2)),
+              {"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"},
               {"sgd_tail", "theta1", "theta2", report::Layer::Style::points, "SGD, t > T/2"},
               {"circle", "theta1", "theta2", report::Layer::Style::lines, "‖θ − θ̂‖ = r"}};
   report::Panel c;
@@ -398,8 +436,8 @@ Result algorithm_1(const Params& p) {
   c.xlabel = "step t";
   c.ylabel = "L_N(θ) − L_N(θ̂)";
   c.logy = true;
-  c.layers = {{"sgd", "t", "excess", report::Layer::Style::lines, "SGD"},
-              {"gd_excess", "t", "excess", report::Layer::Style::lines, "GD"}};
+  c.layers = {{"gd_excess", "t", "excess", report::Layer::Style::lines, "GD"},
+              {"sgd", "t", "excess", report::Layer::Style::lines, "SGD"}};
   if (mode == EpochMode::replacement) {
     auto& level = result.add_series("stationary", {"t", "excess"});
     level.add({0, predicted.excess});
@@ -408,10 +446,8 @@ Result algorithm_1(const Params& p) {
         {"stationary", "t", "excess", report::Layer::Style::lines, "SGD's stationary mean"});
   }
   report::Panel d;
-  d.title = "(d) noise-ball radius against η: slope " +
-            short_number(std::round(100 * result.value("slope_replacement")) / 100) +
-            " with replacement, " +
-            short_number(std::round(100 * result.value("slope_shuffle")) / 100) + " shuffled";
+  d.title = "(d) noise-ball radius against η: slope " + fixed(result.value("slope_replacement")) +
+            " with replacement, " + fixed(result.value("slope_shuffle")) + " shuffled";
   d.xlabel = "log₁₀ η";
   d.ylabel = "log₁₀ r";
   d.layers = {
