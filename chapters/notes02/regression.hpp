@@ -15,6 +15,7 @@ namespace descent::chapters::notes02 {
 struct Regression {
   std::vector<double> x;  ///< the inputs xᵢ
   std::vector<double> y;  ///< the targets yᵢ
+  /// The eight points, in order.
   Regression() {
     for (int i = 1; i <= 8; ++i) {
       x.push_back(-1 + 2.0 * (i - 1) / 7);

@@ -275,6 +275,82 @@ std::vector<long> coverage_epochs(std::uint32_t seed, EpochMode mode, std::size_
   return lengths;
 }
 
+// The figure: (a) paths on the contours of L_N, (b) the noise ball, (c) the loss against the
+// step, (d) the radius against η; from the series algorithm_1 recorded.
+void add_figure(Result& result, const LeastSquares& ls, const Params& p, double radius,
+                double stationary_excess) {
+  const double eta = p.number("eta");
+  const long T = p.integer("steps");
+  const auto mode = p.choice("epoch_mode", epoch_modes);
+  const auto box = common::box_from(p);
+  common::add_grid(result, "landscape", box.x, box.y, [&](double a, double b) {
+    return ls.excess({a, b});
+  });
+  auto& circle = result.add_series("circle", {"theta1", "theta2"});
+  for (int k = 0; k <= 96; ++k) {
+    const double phi = 2 * std::acos(-1.0) * k / 96;
+    circle.add(
+        {ls.theta_hat[0] + radius * std::cos(phi), ls.theta_hat[1] + radius * std::sin(phi)});
+  }
+  const std::string mode_name = mode == EpochMode::replacement ? "with replacement" : "shuffled";
+  report::Panel a;
+  a.title = "(a) SGD (" + mode_name + ") and GD, η = " + short_number(eta) + ", on L_N − L_N(θ̂)";
+  a.xlabel = "θ₀";
+  a.ylabel = "θ₁";
+  a.equal_aspect = true;
+  common::frame(a, box);
+  report::Layer sgd_layer{"sgd", "theta1", "theta2", report::Layer::Style::lines, "SGD"};
+  report::Layer gd_layer{"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"};
+  sgd_layer.markers = gd_layer.markers = true;
+  a.layers = {common::contour_layer("landscape", report::log_levels(1e-3, 10, 2)), gd_layer,
+              sgd_layer};
+  const double half = std::max(0.02, 4 * radius);
+  report::Panel b;
+  b.title =
+      "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " + rounded(radius, 3);
+  b.xlabel = "θ₀";
+  b.ylabel = "θ₁";
+  b.equal_aspect = true;
+  b.zoom = report::Zoom{0,
+                        {ls.theta_hat[0] - half, ls.theta_hat[0] + half},
+                        {ls.theta_hat[1] - half, ls.theta_hat[1] + half}};
+  b.layers = {common::contour_layer("landscape", report::log_levels(1e-5, 1e-1, 2)),
+              {"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"},
+              {"sgd_tail", "theta1", "theta2", report::Layer::Style::points, "SGD, t > T/2"},
+              {"circle", "theta1", "theta2", report::Layer::Style::lines, "‖θ − θ̂‖ = r"}};
+  report::Panel c;
+  c.title = "(c) L_N(θ) − L_N(θ̂) against the step";
+  c.xlabel = "step t";
+  c.ylabel = "L_N(θ) − L_N(θ̂)";
+  c.logy = true;
+  c.layers = {{"gd_excess", "t", "excess", report::Layer::Style::lines, "GD"},
+              {"sgd", "t", "excess", report::Layer::Style::lines, "SGD"}};
+  if (mode == EpochMode::replacement) {
+    auto& level = result.add_series("stationary", {"t", "excess"});
+    level.add({0, stationary_excess});
+    level.add({double(T), stationary_excess});
+    c.layers.push_back(
+        {"stationary", "t", "excess", report::Layer::Style::lines, "SGD's stationary mean"});
+  }
+  report::Panel d;
+  d.title = "(d) noise-ball radius against η: slope " + fixed(result.value("slope_replacement")) +
+            " with replacement, " + fixed(result.value("slope_shuffle")) + " shuffled";
+  d.xlabel = "log₁₀ η";
+  d.ylabel = "log₁₀ r";
+  d.layers = {
+      {"ball", "log10_eta", "log10_replacement", report::Layer::Style::points, "with replacement"},
+      {"ball", "log10_eta", "log10_predicted", report::Layer::Style::lines,
+       "stationary value, with replacement"},
+      {"ball", "log10_eta", "log10_shuffle", report::Layer::Style::linespoints, "shuffled passes"}};
+  result.figures.push_back(
+      {"algorithm-1",
+       "Algorithm 1: SGD hovers in a noise ball around θ̂ where GD converges",
+       {a, b, c, d},
+       "The notes give no data: eight points yᵢ = 1 + 2xᵢ ± 0.1, θ₀ = (0, 0), η = 0.01 and "
+       "the indices of std::mt19937(5489) are the companion's. Radii are RMS distances to θ̂ "
+       "over the second half of each run."});
+}
+
 //! [algorithm-1]
 Result algorithm_1(const Params& p) {
   const LeastSquares ls;
@@ -283,7 +359,7 @@ Result algorithm_1(const Params& p) {
   const auto seed = static_cast<std::uint32_t>(p.integer("seed"));
   const auto mode = p.choice("epoch_mode", epoch_modes);
   const auto start = p.vector("theta0");
-  const auto box = common::box_from(p);
+  (void)common::box_from(p);  // refuses an empty box before the runs
   const auto etas = p.vector("ball_etas");
   if (std::all_of(etas.begin(), etas.end(), [&](double e) { return e == etas[0]; }))
     throw invalid_argument(
@@ -392,78 +468,10 @@ Result algorithm_1(const Params& p) {
   result.value("slope_shuffle", loglog_slope(etas, shuffled));
 
   unbiasedness(result, p, seed);  // Exercise 2.3
-                                  //! [algorithm-1]
-
-  // The figure: (a) paths on the contours of L_N, (b) the noise ball, (c) the loss against
-  // the step, (d) the radius against η.
-  common::add_grid(result, "landscape", box.x, box.y, [&](double a, double b) {
-    return ls.excess({a, b});
-  });
-  auto& circle = result.add_series("circle", {"theta1", "theta2"});
-  for (int k = 0; k <= 96; ++k) {
-    const double phi = 2 * std::acos(-1.0) * k / 96;
-    circle.add(
-        {ls.theta_hat[0] + radius * std::cos(phi), ls.theta_hat[1] + radius * std::sin(phi)});
-  }
-  const std::string mode_name = mode == EpochMode::replacement ? "with replacement" : "shuffled";
-  report::Panel a;
-  a.title = "(a) SGD (" + mode_name + ") and GD, η = " + short_number(eta) + ", on L_N − L_N(θ̂)";
-  a.xlabel = "θ₀";
-  a.ylabel = "θ₁";
-  a.equal_aspect = true;
-  common::frame(a, box);
-  report::Layer sgd_layer{"sgd", "theta1", "theta2", report::Layer::Style::lines, "SGD"};
-  report::Layer gd_layer{"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"};
-  sgd_layer.markers = gd_layer.markers = true;
-  a.layers = {common::contour_layer("landscape", report::log_levels(1e-3, 10, 2)), gd_layer,
-              sgd_layer};
-  const double half = std::max(0.02, 4 * radius);
-  report::Panel b;
-  b.title =
-      "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " + rounded(radius, 3);
-  b.xlabel = "θ₀";
-  b.ylabel = "θ₁";
-  b.equal_aspect = true;
-  b.zoom = report::Zoom{0,
-                        {ls.theta_hat[0] - half, ls.theta_hat[0] + half},
-                        {ls.theta_hat[1] - half, ls.theta_hat[1] + half}};
-  b.layers = {common::contour_layer("landscape", report::log_levels(1e-5, 1e-1, 2)),
-              {"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"},
-              {"sgd_tail", "theta1", "theta2", report::Layer::Style::points, "SGD, t > T/2"},
-              {"circle", "theta1", "theta2", report::Layer::Style::lines, "‖θ − θ̂‖ = r"}};
-  report::Panel c;
-  c.title = "(c) L_N(θ) − L_N(θ̂) against the step";
-  c.xlabel = "step t";
-  c.ylabel = "L_N(θ) − L_N(θ̂)";
-  c.logy = true;
-  c.layers = {{"gd_excess", "t", "excess", report::Layer::Style::lines, "GD"},
-              {"sgd", "t", "excess", report::Layer::Style::lines, "SGD"}};
-  if (mode == EpochMode::replacement) {
-    auto& level = result.add_series("stationary", {"t", "excess"});
-    level.add({0, predicted.excess});
-    level.add({double(T), predicted.excess});
-    c.layers.push_back(
-        {"stationary", "t", "excess", report::Layer::Style::lines, "SGD's stationary mean"});
-  }
-  report::Panel d;
-  d.title = "(d) noise-ball radius against η: slope " + fixed(result.value("slope_replacement")) +
-            " with replacement, " + fixed(result.value("slope_shuffle")) + " shuffled";
-  d.xlabel = "log₁₀ η";
-  d.ylabel = "log₁₀ r";
-  d.layers = {
-      {"ball", "log10_eta", "log10_replacement", report::Layer::Style::points, "with replacement"},
-      {"ball", "log10_eta", "log10_predicted", report::Layer::Style::lines,
-       "stationary value, with replacement"},
-      {"ball", "log10_eta", "log10_shuffle", report::Layer::Style::linespoints, "shuffled passes"}};
-  result.figures.push_back(
-      {"algorithm-1",
-       "Algorithm 1: SGD hovers in a noise ball around θ̂ where GD converges",
-       {a, b, c, d},
-       "The notes give no data: eight points yᵢ = 1 + 2xᵢ ± 0.1, θ₀ = (0, 0), η = 0.01 and "
-       "the indices of std::mt19937(5489) are the companion's. Radii are RMS distances to θ̂ "
-       "over the second half of each run."});
+  add_figure(result, ls, p, radius, predicted.excess);
   return result;
 }
+//! [algorithm-1]
 
 }  // namespace
 
