@@ -346,9 +346,9 @@ void add_figure(Result& result, const LeastSquares& ls, const Params& p, double 
       {"algorithm-1",
        "Algorithm 1: SGD hovers in a noise ball around θ̂ where GD converges",
        {a, b, c, d},
-       "The notes give no data: eight points yᵢ = 1 + 2xᵢ ± 0.1, θ₀ = (0, 0), η = 0.01 and "
-       "the indices of std::mt19937(5489) are the companion's. Radii are RMS distances to θ̂ "
-       "over the second half of each run."});
+       "The notes give no data: eight points yᵢ = 1 + 2xᵢ ± 0.1, the start θ = (0, 0), "
+       "η = 0.01 and the indices of std::mt19937(5489) are the companion's. Radii are RMS "
+       "distances to θ̂ over the second half of each run."});
 }
 
 //! [algorithm-1]
