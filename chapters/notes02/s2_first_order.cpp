@@ -1,18 +1,18 @@
 /// \file
 /// Notes, Chapter 2, the first-order part: gradient descent near a minimum mode by mode
-/// (2.4) with its step-size threshold, Exercises 2.1 and 2.2, stochastic gradient descent
-/// (Algorithm 1, Exercise 2.3), the mini-batch scaling (an erratum), momentum (2.7) with
-/// Exercise 2.4, and RMSProp (2.8) with δ inside the root.
+/// (2.4) with its step-size threshold, Exercises 2.1 and 2.2, the mini-batch scaling of §2.2
+/// (an erratum), momentum (2.7) with Exercise 2.4, and RMSProp (2.8) with δ inside the root.
+/// Algorithm 1 itself (SGD) is in s2_2_sgd.cpp.
 
 #include <cmath>
 #include <string>
 
 #include "common/first_order.hpp"
 #include "descent/core/linalg.hpp"
-#include "descent/core/random.hpp"
 #include "descent/problems/peaks.hpp"
 #include "descent/problems/quadratic.hpp"
 #include "descent/problems/rosenbrock.hpp"
+#include "notes02/regression.hpp"
 #include "notes02/sections.hpp"
 
 namespace descent::chapters::notes02 {
@@ -225,72 +225,6 @@ app::Item exercise_2_2_item() {
       exercise_2_2};
 }
 
-// --- the linear-regression data of §2.2 (sum loss, as the notes write L_N) ----------
-
-struct Regression {
-  std::vector<double> x, y;
-  Regression() {
-    for (int i = 1; i <= 8; ++i) {
-      x.push_back(-1 + 2.0 * (i - 1) / 7);
-      y.push_back(1 + 2 * x.back() + 0.1 * (i % 2 == 0 ? 1 : -1));
-    }
-  }
-  // N ∇L_i(θ) = l_I's gradient (2.5), with L = ½(y − θ₀ − θ₁x)².
-  void scaled_sample_gradient(const vector& t, std::size_t i, vector& g) const {
-    const double r = t(0) + t(1) * x[i] - y[i];
-    g = vector({8 * r, 8 * r * x[i]});
-  }
-  vector full_gradient(const vector& t) const {
-    vector g = xt::zeros<double>({2}), gi;
-    for (std::size_t i = 0; i < 8; ++i) {
-      scaled_sample_gradient(t, i, gi);
-      g += gi / 8.0;
-    }
-    return g;
-  }
-};
-
-//! [algorithm-1]
-Result sgd_unbiased(const Params& p) {
-  const Regression data;
-  const auto theta = descent::to_vector(p.vector("theta"));
-  const auto full = data.full_gradient(theta);  // ∇L_N = Σ ∇L_i
-  Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
-  const long draws = p.integer("draws");
-  vector mean = xt::zeros<double>({2}), sq = xt::zeros<double>({2}), g;
-  for (long k = 0; k < draws; ++k) {
-    data.scaled_sample_gradient(theta, rng.below(8), g);  // I uniform, with re-injection
-    mean += g;
-    sq += g * g;
-  }
-  mean /= double(draws);
-  Result result;
-  auto& table =
-      result.table("estimator", {"coordinate", "grad L_N", "mean of grad l_I", "3 sigma/sqrt(K)"});
-  for (std::size_t j = 0; j < 2; ++j) {
-    const double sd = std::sqrt(sq(j) / double(draws) - mean(j) * mean(j));
-    table.add({double(j), full(j), mean(j), 3 * sd / std::sqrt(double(draws))});
-    result.value("full_" + std::to_string(j), full(j));
-    result.value("mean_" + std::to_string(j), mean(j));
-    result.value("band_" + std::to_string(j), 3 * sd / std::sqrt(double(draws)));
-  }
-  return result;
-}
-//! [algorithm-1]
-
-app::Item sgd_unbiased_item() {
-  return {"algorithm-1",
-          "SGD's sampled gradient is unbiased (Exercise 2.3), measured",
-          "Notes §2.2, Algorithm 1 and Exercise 2.3",
-          {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2,
-                         Interval::closed(-1e100, 1e100)),
-           Param::integer("draws", "100000", Provenance::companion, "sampled indices K",
-                          Interval::closed(10, 1e7)),
-           Param::integer("seed", "5489", Provenance::companion, "random seed",
-                          Interval::closed(0, 1e9))},
-          sgd_unbiased};
-}
-
 // --- mini-batch scaling: N/|B|, not a binomial coefficient --------------------------
 
 Result minibatch_scaling(const Params& p) {
@@ -448,7 +382,7 @@ void add_section_2_1(app::Chapter& chapter) {
 }
 
 void add_section_2_2(app::Chapter& chapter) {
-  chapter.add(sgd_unbiased_item());
+  chapter.add(algorithm_1_item());
   chapter.add(minibatch_scaling_item());
 }
 
