@@ -134,10 +134,10 @@ void add_overshoot_figure(Result& result, const problems::Univariate& f,
     p.title = title;
     p.xlabel = "θ";
     p.ylabel = "C(θ)";
-    p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (theta-3)^2 (theta+3)"},
-                {"extrema", "theta", "C", Layer::Style::points, "maximum -1, minimum 3"},
+    p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (θ − 3)² (θ + 3)"},
+                {"extrema", "theta", "C", Layer::Style::points, "maximum −1, minimum 3"},
                 {series, "theta", "C", Layer::Style::linespoints,
-                 "Newton iterates from theta(0) = " + short_number(r.iterates.front().theta)}};
+                 "Newton iterates from θ⁽⁰⁾ = " + short_number(r.iterates.front().theta)}};
     return p;
   };
   report::Figure figure{
@@ -145,7 +145,7 @@ void add_overshoot_figure(Result& result, const problems::Univariate& f,
       "Eq. (4.52): Newton's method overshoots the minimum, and left of the inflection point "
       "it climbs to the maximum",
       {panel("(a) the book's start: the first step overshoots to 5.25", "newton", run),
-       panel("(b) a start left of the inflection point theta = 1", "newton_left", left)},
+       panel("(b) a start left of the inflection point θ = 1", "newton_left", left)},
       "Panel (b)'s start (parameter left_start) is the companion's; the book states that every "
       "start below 1 ends at the maximum."};
   if (run.status.reason == StopReason::diverged)
