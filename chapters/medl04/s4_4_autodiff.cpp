@@ -234,6 +234,7 @@ Result figure_4_7(const Params& p) {
   options.graph_name = "figure_4_7";
   options.formula_labels = false;  // Figure 4.7 draws bare operations with labelled edges
   options.edge_labels = true;
+  options.symbols = true;  // θ₁, v₃ = v₁ · v₂ as the text prints them
   const std::string dot = ad::to_dot(graph.tape, options);
 
   Result result;
