@@ -13,6 +13,9 @@
 //   data-figures-total  <img> and <object> elements referencing a file
 //   data-figures-loaded of those, how many the browser could load and decode
 //   data-figures-failed the URLs that failed, separated by spaces
+//   data-figures-empty  the figures that loaded with no area: a file whose intrinsic size is
+//                       0 (an SVG with width="0"), or an <img>/<object> drawn 0 px wide or
+//                       high on the page (elements inside a hidden block are not counted)
 (function () {
   "use strict";
   var body = document.body;
@@ -47,34 +50,56 @@
   // Figures: probe every referenced file as an image; onload means it was found and decoded.
   function checkFigures() {
     var urls = [];
+    var elements = [];
     var nodes = document.querySelectorAll("img[src], object[data]");
     for (var i = 0; i < nodes.length; ++i) {
       var url = nodes[i].tagName === "IMG" ? nodes[i].src : nodes[i].data;
-      if (url) urls.push(url);
+      if (url) {
+        urls.push(url);
+        elements.push(nodes[i]);
+      }
     }
     var pending = urls.length;
     var loaded = 0;
     var failed = [];
+    var empty = [];
     body.setAttribute("data-figures-total", String(urls.length));
-    function settle(url, ok) {
-      if (ok) ++loaded; else failed.push(url.replace(/^.*\//, ""));
+    function name(url) { return url.replace(/^.*\//, ""); }
+    // The element as laid out on the page: 0 px wide or high is a figure nobody sees. One
+    // inside a block that is not displayed (a collapsed section, a closed search box) has no
+    // boxes at all and is left out.
+    function drawnEmpty(element) {
+      if (element.getClientRects().length === 0) return false;
+      var box = element.getBoundingClientRect();
+      return !(box.width > 0 && box.height > 0);
+    }
+    function settle(url, element, ok, width, height) {
+      if (!ok) failed.push(name(url));
+      else {
+        ++loaded;
+        if (!(width > 0 && height > 0) || drawnEmpty(element)) empty.push(name(url));
+      }
       if (--pending > 0) return;
       body.setAttribute("data-figures-loaded", String(loaded));
       body.setAttribute("data-figures-failed", failed.join(" "));
+      body.setAttribute("data-figures-empty", empty.join(" "));
       figuresDone = true;
       finishIfReady();
     }
     if (pending === 0) {
       body.setAttribute("data-figures-loaded", "0");
       body.setAttribute("data-figures-failed", "");
+      body.setAttribute("data-figures-empty", "");
       figuresDone = true;
       finishIfReady();
       return;
     }
-    urls.forEach(function (url) {
+    urls.forEach(function (url, k) {
       var probe = new Image();
-      probe.onload = function () { settle(url, true); };
-      probe.onerror = function () { settle(url, false); };
+      probe.onload = function () {
+        settle(url, elements[k], true, probe.naturalWidth, probe.naturalHeight);
+      };
+      probe.onerror = function () { settle(url, elements[k], false, 0, 0); };
       probe.src = url;
     });
   }

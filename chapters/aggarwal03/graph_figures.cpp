@@ -9,6 +9,7 @@
 
 #include "descent/autodiff/trace.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/symbols.hpp"
 #include "descent/nn/activation.hpp"
 
 namespace descent::chapters::aggarwal03 {
@@ -38,7 +39,7 @@ void edge(std::ostringstream& out, const std::string& from, const std::string& t
   if (const auto at = shown.find("^(1)"); at != std::string::npos) shown.erase(at, 4);
   const std::string number = label_number(value);
   const std::string label = shown.empty() || shown == number ? number : shown + " = " + number;
-  out << "  " << from << " -> " << to << " [label=" << quoted(label)
+  out << "  " << from << " -> " << to << " [label=" << quoted(math_symbols(label))
       << ", tooltip=" << quoted(full_number(value)) << "];\n";
 }
 
@@ -66,12 +67,13 @@ std::string local_derivative_dot(const ad::Tape& tape, std::uint32_t output,
   for (std::uint32_t i = 0; i <= output; ++i) {
     const auto& node = tape.node(i);
     if (node.op == ad::Op::input)
-      out << "  n" << i << " [label=" << quoted(rows[i].name + " = " + label_number(node.value))
+      out << "  n" << i
+          << " [label=" << quoted(math_symbols(rows[i].name + " = " + label_number(node.value)))
           << ", shape=plaintext];\n";
     else
       out << "  n" << i << " [label="
-          << quoted((formulas ? rows[i].primal_formula : rows[i].name) +
-                    "\n= " + label_number(node.value))
+          << quoted(math_symbols((formulas ? rows[i].primal_formula : rows[i].name) +
+                                 "\n= " + label_number(node.value)))
           << ", shape=box];\n";
   }
   for (std::uint32_t i = 0; i <= output; ++i) {
@@ -92,16 +94,17 @@ std::string network_dot(const nn::Network& net, const nn::ForwardPass& f, const 
     return "u" + std::to_string(layer) + "_" + std::to_string(j);
   };
   for (std::size_t i = 0; i < f.input.shape(1); ++i)
-    out << "  x" << i
-        << " [label=" << quoted("x" + std::to_string(i + 1) + " = " + label_number(f.input(0, i)))
+    out << "  x" << i << " [label="
+        << quoted(math_symbols("x" + std::to_string(i + 1) + " = " + label_number(f.input(0, i))))
         << ", shape=plaintext];\n";
   const std::size_t layers = net.layers.size();
   for (std::size_t k = 0; k < layers; ++k)
     for (std::size_t j = 0; j < f.h[k].shape(1); ++j) {
       const std::string name = k + 1 == layers ? "o" : "h" + std::to_string(j + 1);
       out << "  " << unit(k, j) << " [label="
-          << quoted(name + "\na = " + label_number(f.a[k](0, j)) + "\nh = " +
-                    label_number(f.h[k](0, j)) + "\nDelta = " + label_number(g.post[k](0, j)))
+          << quoted(math_symbols(name + "\na = " + label_number(f.a[k](0, j)) +
+                                 "\nh = " + label_number(f.h[k](0, j)) +
+                                 "\nDelta = " + label_number(g.post[k](0, j))))
           << ", shape=box, style=rounded];\n";
     }
   // weight edges: z(i, j) = ∂h_j/∂h_i = w_ij Φ'(a_j) (Aggarwal §3.2.3, post-activation)
@@ -114,8 +117,9 @@ std::string network_dot(const nn::Network& net, const nn::ForwardPass& f, const 
              W(i, j) * slope);
       }
   }
-  out << "  L [label=" << quoted("L = " + label_number(loss)) << ", shape=plaintext];\n";
-  edge(out, unit(layers - 1, 0), "L", "dL/do", g.post[layers - 1](0, 0));
+  out << "  L [label=" << quoted(math_symbols("L = " + label_number(loss)))
+      << ", shape=plaintext];\n";
+  edge(out, unit(layers - 1, 0), "L", "∂L/∂o", g.post[layers - 1](0, 0));
   out << "}\n";
   return out.str();
 }

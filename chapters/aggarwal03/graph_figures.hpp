@@ -16,9 +16,10 @@ namespace descent::chapters::aggarwal03 {
 [[nodiscard]] std::string label_number(double x);
 
 /// DOT source of the recorded graph of `tape` up to node `output`: inputs as plain text
-/// "w = 0.5", operations as boxes "y = w^2" over their value, edges labelled "2*w^(1) = 1" (the
-/// local partial's formula and value, 4 digits) with the value to 17 digits as the edge's
-/// tooltip (an SVG title), which is what the tests read back. Without `formulas` an operation
+/// "w = 0.5", operations as boxes "y = w²" over their value, edges labelled "2·w = 1" (the
+/// local partial's formula and value, 4 digits; labels in symbols, descent::math_symbols) with
+/// the value to 17 digits as the edge's tooltip (an SVG title), which is what the tests read
+/// back. Without `formulas` an operation
 /// shows only its name and value (for graphs whose formulas all read alike).
 [[nodiscard]] std::string local_derivative_dot(const autodiff::Tape& tape, std::uint32_t output,
                                                const std::string& graph_name, bool formulas = true);

@@ -138,13 +138,12 @@ Result figure_3_14(const Params& p) {
       "L = x^2 + 4y^2 and the point (4, 1) are the catalogue's proposal; the "
       "steepest-descent segment is scaled to the Newton step's length."};
   report::Panel panel;
-  panel.title = "contours of L = x^2 + 4y^2";
+  panel.title = "contours of L = x² + 4y²";
   panel.xlabel = "x";
   panel.ylabel = "y";
-  panel.layers = {
-      common::contour_layer("loss", {l0 / 16, l0 / 4, l0 / 2, l0, 2 * l0}),
-      {"steepest", "x", "y", report::Layer::Style::linespoints, "steepest descent -grad L"},
-      {"newton", "x", "y", report::Layer::Style::linespoints, "Newton -H^-1 grad L"}};
+  panel.layers = {common::contour_layer("loss", {l0 / 16, l0 / 4, l0 / 2, l0, 2 * l0}),
+                  {"steepest", "x", "y", report::Layer::Style::linespoints, "steepest descent −∇L"},
+                  {"newton", "x", "y", report::Layer::Style::linespoints, "Newton −H⁻¹∇L"}};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;
@@ -340,7 +339,7 @@ Result figure_3_16(const Params& p) {
       {"eigen", "x", "y", report::Layer::Style::linespoints, "eigenvector searches"},
       {"axes", "x", "y", report::Layer::Style::linespoints, "coordinate axes (not conjugate)"}};
   report::Panel b = a;
-  b.title = "(b) q0 = (1, 0), q1 = (1, -2): conjugate, not orthogonal";
+  b.title = "(b) q₀ = (1, 0), q₁ = (1, −2): conjugate, not orthogonal";
   b.layers = {common::contour_layer("loss", levels),
               {"conjugate", "x", "y", report::Layer::Style::linespoints, "conjugate searches"}};
   figure.panels = {a, b};

@@ -109,7 +109,7 @@ Result figure_3_9(const Params& p) {
     if (name == "circle")  // one step reaches 0: draw circles of radius 1, 2, ... instead
       levels = {1, 4, 9, 16, 25};
     common::add_grid(result, "landscape_" + name, *C, box.x, box.y);
-    auto panel = common::plane_panel(name == "circle" ? "(a) L = x^2 + y^2" : "(b) L = x^2 + 4 y^2",
+    auto panel = common::plane_panel(name == "circle" ? "(a) L = x² + y²" : "(b) L = x² + 4y²",
                                      {{name, "steepest descent"}});
     panel.xlabel = "x";
     panel.ylabel = "y";
@@ -217,7 +217,7 @@ Result figure_3_11(const Params& p) {
   }
   const auto box = common::box_from(p);
   common::add_grid(result, "landscape", C, box.x, box.y);
-  auto panel = common::plane_panel("L = x^2 + c y^2, first 40 steps", paths);
+  auto panel = common::plane_panel("L = x² + c y², first 40 steps", paths);
   panel.xlabel = "x";
   panel.ylabel = "y";
   panel.layers.push_back(common::contour_layer("landscape", {0.25, 1, 2.25, 4, 6.25, 9, 16, 25}));
@@ -262,12 +262,12 @@ Result figure_3_12(const Params& p) {
     curve.add({w, marble.value(vector({w}))});
   }
   report::Panel a;  // (a) the landscape, where each marble starts and stops
-  a.title = "(a) L(w) = (w^2 - 1)^2 + 0.3 w";
+  a.title = "(a) L(w) = (w² − 1)² + 0.3 w";
   a.xlabel = "w";
   a.ylabel = "L";
   a.layers = {{"L", "w", "L", report::Layer::Style::lines, "L(w)"}};
   report::Panel b;  // (b) the paths w_t
-  b.title = "(b) w_t, first 300 steps: plain GD stays in the local minimum";
+  b.title = "(b) wₜ, first 300 steps: plain GD stays in the local minimum";
   b.xlabel = "t";
   b.ylabel = "w";
   for (const double beta : p.vector("betas")) {
@@ -287,16 +287,15 @@ Result figure_3_12(const Params& p) {
     auto& end = result.add_series("end " + name, {"w", "L"});
     end.add({run.last().theta(0), run.last().value});
     a.layers.push_back({"end " + name, "w", "L", report::Layer::Style::points,
-                        "where beta = " + short_number(beta) + " stops"});
-    b.layers.push_back(
-        {name, "t", "w", report::Layer::Style::lines, "beta = " + short_number(beta)});
+                        "where β = " + short_number(beta) + " stops"});
+    b.layers.push_back({name, "t", "w", report::Layer::Style::lines, "β = " + short_number(beta)});
   }
   const double start = marble.value(marble.initial_point());
   result.add_series("start", {"w", "L"}).add({p.number("w0"), start});
   a.yrange = std::pair{-1.0, std::isfinite(start) ? std::max(3.0, 1.1 * start) : 3.0};
   b.xrange =
       std::pair{0.0, std::min(300.0, double(p.integer("iterations")))};  // the action is early
-  a.layers.push_back({"start", "w", "L", report::Layer::Style::points, "start w0"});
+  a.layers.push_back({"start", "w", "L", report::Layer::Style::points, "start w₀"});
   result.figures.push_back({"figure-3.12",
                             "Figure 3.12: momentum rolls the marble out of a local minimum",
                             {a, b},
@@ -609,7 +608,7 @@ void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<doub
   };
   using report::Layer;
   report::Panel left;
-  left.title = "(a) over contours of L = x^2 + y^10 (levels e^-7 ... e^7)";
+  left.title = "(a) over contours of L = x² + y¹⁰ (levels e⁻⁷ … e⁷)";
   left.xlabel = "x";
   left.ylabel = "y";
   common::frame(left, box);
@@ -632,7 +631,7 @@ void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<doub
   right.layers = {{"path_b", "t", "|y|", Layer::Style::linespoints, "|y|"}};
   result.figures.push_back(report::Figure{
       "exercise-6",
-      "Exercise 6: steepest descent at a constant learning rate on L = x^2 + y^10 from two starts",
+      "Exercise 6: steepest descent at a constant learning rate on L = x² + y¹⁰ from two starts",
       {left, middle, right},
       "From the first start x falls geometrically while y creeps (the gradient 10 y^9 vanishes "
       "near y = 0); from the second the gradient 10 y^9 throws y far out of the frame and the run "

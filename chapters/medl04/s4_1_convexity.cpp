@@ -65,7 +65,7 @@ Result figure_4_1(const Params& p) {
   }
   result.add_series("bowl_minimum", {"theta1", "theta2"}).add({0.0, 0.0});
   report::Panel a;
-  a.title = "(a) convex: theta1^2 + theta2^2";
+  a.title = "(a) convex: θ₁² + θ₂²";
   a.xlabel = "θ₁";
   a.ylabel = "θ₂";
   a.layers = {common::contour_layer("bowl"),

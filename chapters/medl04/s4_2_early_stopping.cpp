@@ -218,7 +218,7 @@ Result figure_4_4(const Params& p) {
       {"best", "epoch", "validation_loss", report::Layer::Style::points,
        "kept epoch (best validation error)"}};
   report::Panel error;
-  error.title = "(b) validation error rate P = 1 - accuracy";
+  error.title = "(b) validation error rate P = 1 − accuracy";
   error.xlabel = "epoch";
   error.ylabel = "validation error rate";
   error.layers = {

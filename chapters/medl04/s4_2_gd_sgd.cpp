@@ -39,8 +39,8 @@ Result figure_4_2(const Params& p) {
   auto& table = result.table("checkpoints", common::checkpoint_columns());
   std::vector<std::vector<report::Cell>> ends;  // added after the loop: tables may move
   report::Figure figure{"figure-4.2",
-                        "Figure 4.2: gradient descent on Rosenbrock, (a) fixed alpha, (b) "
-                        "alpha 0.99^t",
+                        "Figure 4.2: gradient descent on Rosenbrock, (a) fixed α, (b) "
+                        "α·0.99ᵗ",
                         {},
                         "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps of "
                         "0.2); the paths are every 100th iterate."};
@@ -59,7 +59,7 @@ Result figure_4_2(const Params& p) {
       const std::string name = std::string(decay ? "decay" : "fixed") + "_" + std::to_string(k);
       common::add_checkpoints(result, table, name, run, {1, 10, 100, 1000, 10000, 100000});
       common::add_path(result, name, run);
-      paths.emplace_back(name, "alpha = " + short_number(alphas[k]));
+      paths.emplace_back(name, "α = " + short_number(alphas[k]));
       common::report_divergence(result, name, run,
                                 {"checkpoints", "last iterates", name, "values"});
       const auto n = run.iterates.size();
@@ -69,8 +69,8 @@ Result figure_4_2(const Params& p) {
       }
       result.value("iterations_" + name, run.status.iterations);
     }
-    auto panel = common::plane_panel(decay ? "(b) alpha(t) = alpha 0.99^t" : "(a) fixed alpha",
-                                     paths, "minimizer");
+    auto panel =
+        common::plane_panel(decay ? "(b) α⁽ᵗ⁾ = α·0.99ᵗ" : "(a) fixed α", paths, "minimizer");
     panel.layers.push_back(common::contour_layer("landscape", common::exp_levels(-15, 6.8, 0.5)));
     common::frame(panel, box);
     figure.panels.push_back(panel);
@@ -183,10 +183,10 @@ Result figure_4_3(const Params& p) {
                         "seed, so its path is the authors' (numpy_stream=no: descent's Rng)."};
   for (const std::string panel : {"a", "b"}) {
     auto axes = common::plane_panel(
-        panel == "a" ? "(a) distinct minimizers u_i" : "(b) identical minimizers u_i = (2, 2)",
+        panel == "a" ? "(a) distinct minimizers uᵢ" : "(b) identical minimizers uᵢ = (2, 2)",
         {{"gd_" + panel, "GD"}, {"sgd_" + panel, "SGD"}});
     axes.layers.push_back({"hull_" + panel, "theta1", "theta2", report::Layer::Style::linespoints,
-                           "convex hull S of the u_i"});
+                           "convex hull S of the uᵢ"});
     // Contours of C at e^k, k = -3, -2.75, ..., 4.5 (the authors' levels, every other one
     // of their steps of 0.1 in the range drawn).
     const auto C = panel == "a" ? problems::QuadraticSum::figure_4_3a()

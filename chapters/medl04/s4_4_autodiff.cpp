@@ -234,6 +234,7 @@ Result figure_4_7(const Params& p) {
   options.graph_name = "figure_4_7";
   options.formula_labels = false;  // Figure 4.7 draws bare operations with labelled edges
   options.edge_labels = true;
+  options.symbols = true;  // θ₁, v₃ = v₁ · v₂ as the text prints them
   const std::string dot = ad::to_dot(graph.tape, options);
 
   Result result;
@@ -285,7 +286,7 @@ Result forward_difference_error(const Params& p) {
 
   Result result;
   auto& t = result.table("errors", {"h", "forward (4.26)", "central"});
-  auto& s = result.add_series("errors", {"log10 h", "forward", "central"});
+  auto& s = result.add_series("errors", {"h", "forward", "central"});
   double best_h = 0, best = INFINITY;
   for (long k = 1; k <= k_max; ++k) {
     const double h = std::pow(10.0, -double(k));
@@ -297,7 +298,7 @@ Result forward_difference_error(const Params& p) {
       ec = std::max(ec, std::fabs(cd[i] - exact[i]));
     }
     t.add({h, ef, ec});
-    s.add({-double(k), ef, ec});
+    s.add({h, ef, ec});
     if (ef < best) best = ef, best_h = h;
     result.value("error_h_1e-" + std::to_string(k), ef);
   }
@@ -311,13 +312,13 @@ Result forward_difference_error(const Params& p) {
                         "The book gives no h; the sweep h = 1e-1 ... 1e-k_max and the central "
                         "differences are the companion's."};
   report::Panel panel;
-  panel.title = "max |finite difference - exact partial| over theta1..theta3";
-  panel.xlabel = "log₁₀ h";
+  panel.title = "max |finite difference − exact ∂C/∂θᵢ| over θ₁, θ₂, θ₃";
+  panel.xlabel = "h";
   panel.ylabel = "absolute error";
   panel.logy = true;
-  panel.layers = {
-      {"errors", "log10 h", "forward", report::Layer::Style::linespoints, "forward (4.26)"},
-      {"errors", "log10 h", "central", report::Layer::Style::linespoints, "central"}};
+  panel.logx = true;  // h over decades, its ticks 10⁻¹² ... 10⁻¹
+  panel.layers = {{"errors", "h", "forward", report::Layer::Style::linespoints, "forward (4.26)"},
+                  {"errors", "h", "central", report::Layer::Style::linespoints, "central"}};
   figure.panels.push_back(panel);
   result.figures.push_back(figure);
   return result;

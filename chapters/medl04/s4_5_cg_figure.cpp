@@ -71,7 +71,7 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
 
   using report::Layer;
   report::Panel left;
-  left.title = "(a) the paths over contours of C = theta^T A theta / 2 - b^T theta";
+  left.title = "(a) the paths over contours of C = θᵀAθ/2 − bᵀθ";
   left.xlabel = "θ₁";
   left.ylabel = "θ₂";
   common::frame(left, box);
@@ -108,13 +108,13 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
                     {"cg", "theta1", "theta2", Layer::Style::linespoints, "conjugate gradient"}};
   }
   report::Panel right;
-  right.title = "(c) |A theta(t) - b| against t";
+  right.title = "(c) ‖Aθ⁽ᵗ⁾ − b‖ against t";
   right.xlabel = "iteration t";
   right.ylabel = "‖Aθ − b‖";
   right.logy = true;
   right.layers = {
-      {"steepest", "t", "|A theta - b|", Layer::Style::linespoints, "steepest descent, 2x2"},
-      {"cg", "t", "|A theta - b|", Layer::Style::linespoints, "CG, 2x2"},
+      {"steepest", "t", "|A theta - b|", Layer::Style::linespoints, "steepest descent, 2×2"},
+      {"cg", "t", "|A theta - b|", Layer::Style::linespoints, "CG, 2×2"},
       {"cg_random", "t", "|A theta - b|", Layer::Style::linespoints,
        "CG, random SPD system, d = " + std::to_string(random_b.size())}};
   result.figures.push_back(report::Figure{

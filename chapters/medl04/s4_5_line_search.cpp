@@ -224,7 +224,7 @@ Result figure_4_9(const Params& p) {
                         "panels (b) and (c) are not in the book."};
   report::Panel a;
   a.markup = true;
-  a.title = "(a) iterates θ^{(t)} from θ^{(0)} = (0.4, -0.2)";
+  a.title = "(a) iterates θ^{(t)} from θ^{(0)} = (0.4, −0.2)";
   a.xlabel = "θ_1";
   a.ylabel = "θ_2";
   a.xrange = {-0.3, 1.1};
@@ -248,7 +248,7 @@ Result figure_4_9(const Params& p) {
   c.markup = true;
   c.title = "(c) step lengths: two long jumps, then tiny steps";
   c.xlabel = "t";
-  c.ylabel = "‖θ^{(t+1)} - θ^{(t)}‖";
+  c.ylabel = "‖θ^{(t+1)} − θ^{(t)}‖";
   c.logy = true;
   c.layers = {{"steps", "t", "step", report::Layer::Style::points, ""}};
   figure.panels = {a, b, c};

@@ -116,7 +116,7 @@ Result gd_as_newton(const Params& p) {
   const auto box = common::box_from(p);
   common::add_grid(result, "landscape", C, box.x, box.y);
   report::Panel panel;
-  panel.title = "C = (lambda1 theta1^2 + lambda2 theta2^2)/2";
+  panel.title = "C = (λ₁θ₁² + λ₂θ₂²)/2";
   panel.xlabel = "θ₁";
   panel.ylabel = "θ₂";
   const double c0 = C.value(C.initial_point());
@@ -124,9 +124,9 @@ Result gd_as_newton(const Params& p) {
   for (int k = 12; k >= 0; --k) levels.push_back(c0 * std::pow(0.5, k));
   panel.layers.push_back(common::contour_layer("landscape", levels));
   panel.layers.push_back({"gd path", "theta1", "theta2", report::Layer::Style::linespoints,
-                          "GD, alpha = " + short_number(alpha) + " (H = I/alpha)"});
+                          "GD, α = " + short_number(alpha) + " (H = I/α)"});
   panel.layers.push_back({"newton path", "theta1", "theta2", report::Layer::Style::linespoints,
-                          "Newton, H = diag(lambda): one step"});
+                          "Newton, H = diag(λ): one step"});
   common::frame(panel, box);
   result.figures.push_back(
       {"eq-4.57",

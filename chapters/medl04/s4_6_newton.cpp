@@ -134,10 +134,10 @@ void add_overshoot_figure(Result& result, const problems::Univariate& f,
     p.title = title;
     p.xlabel = "θ";
     p.ylabel = "C(θ)";
-    p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (theta-3)^2 (theta+3)"},
-                {"extrema", "theta", "C", Layer::Style::points, "maximum -1, minimum 3"},
+    p.layers = {{"curve", "theta", "C", Layer::Style::lines, "C = (θ − 3)² (θ + 3)"},
+                {"extrema", "theta", "C", Layer::Style::points, "maximum −1, minimum 3"},
                 {series, "theta", "C", Layer::Style::linespoints,
-                 "Newton iterates from theta(0) = " + short_number(r.iterates.front().theta)}};
+                 "Newton iterates from θ⁽⁰⁾ = " + short_number(r.iterates.front().theta)}};
     return p;
   };
   report::Figure figure{
@@ -145,7 +145,7 @@ void add_overshoot_figure(Result& result, const problems::Univariate& f,
       "Eq. (4.52): Newton's method overshoots the minimum, and left of the inflection point "
       "it climbs to the maximum",
       {panel("(a) the book's start: the first step overshoots to 5.25", "newton", run),
-       panel("(b) a start left of the inflection point theta = 1", "newton_left", left)},
+       panel("(b) a start left of the inflection point θ = 1", "newton_left", left)},
       "Panel (b)'s start (parameter left_start) is the companion's; the book states that every "
       "start below 1 ends at the maximum."};
   if (run.status.reason == StopReason::diverged)
@@ -315,7 +315,8 @@ Result figure_4_10(const Params& p) {
   auto& steps = result.table("steps", {"panel", "theta_t", "C", "C'", "C''", "theta_t+1",
                                        "C(theta_t+1)", "Q(theta_t+1)", "Q"});
   auto& curve = result.add_series("C", {"theta", "C"});
-  for (int i = 0; i <= 500; ++i) curve.add({-1 + 0.01 * i, f.value(-1 + 0.01 * i)});
+  // C over the whole frame, −1 ≤ θ ≤ 4.2, as far right as the quadratic of (b) reaches
+  for (int i = 0; i <= 520; ++i) curve.add({-1 + 0.01 * i, f.value(-1 + 0.01 * i)});
   // Ranges of the quadratics as in the authors' figure code (catalogue C44).
   newton_panel(result, f, "a", p.number("theta_a"), -1.0, 3.0, steps);
   newton_panel(result, f, "b", p.number("theta_b"), 1.5, 4.2, steps);
@@ -324,8 +325,8 @@ Result figure_4_10(const Params& p) {
                         "Figure 4.10: Newton steps with a concave (a) and a convex (b) local "
                         "quadratic",
                         {},
-                        "C(theta) = theta^4 - 4 theta^3 - 2 theta^2 + 10 theta + 15 is the "
-                        "function of the authors' figure code; the book prints no formula."};
+                        "C(θ) = θ⁴ − 4θ³ − 2θ² + 10θ + 15 is the function of the authors' "
+                        "figure code; the book prints no formula."};
   for (const std::string panel : {"a", "b"}) {
     report::Panel axes;
     axes.title = panel == "a" ? "(a) Q concave: the step heads for the maximum"
@@ -335,12 +336,12 @@ Result figure_4_10(const Params& p) {
     axes.xrange = {-1.0, 4.2};
     axes.yrange = {-10.0, 45.0};
     axes.layers = {
-        {"C", "theta", "C", report::Layer::Style::lines, "C(theta)"},
-        {"Q_" + panel, "theta", "Q", report::Layer::Style::lines, "Q(t)(theta)"},
-        {"step_" + panel, "theta", "C", report::Layer::Style::points,
-         "C at theta(t) and theta(t+1)"},
-        {"vertex_" + panel, "theta", "Q", report::Layer::Style::points,
-         "extremum of Q(t): theta(t+1)"},
+        {"C", "theta", "C", report::Layer::Style::lines, "C(θ)"},
+        {"Q_" + panel, "theta", "Q", report::Layer::Style::lines, "Q⁽ᵗ⁾(θ)"},
+        {"step_" + panel, "theta", "C", report::Layer::Style::points, "C at θ⁽ᵗ⁾ and θ⁽ᵗ⁺¹⁾"},
+        {"vertex_" + panel, "theta", "Q", report::Layer::Style::points, "extremum of Q⁽ᵗ⁾: θ⁽ᵗ⁺¹⁾"},
+        // guide lines from the θ axis up to C at θ⁽ᵗ⁾ and θ⁽ᵗ⁺¹⁾: where the step starts and lands
+        {"step_" + panel, "theta", "C", report::Layer::Style::impulses, "θ⁽ᵗ⁾ → θ⁽ᵗ⁺¹⁾"},
     };
     figure.panels.push_back(axes);
   }

@@ -82,18 +82,18 @@ void add_newton_figure(Result& result, const problems::Rosenbrock& f, const opti
   const auto box = box_around({&run.trajectory}, 121);
   using report::Layer;
   report::Panel a;
-  a.title = "(a) Newton's path over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
+  a.title = "(a) Newton's path over contours of Rosenbrock (4.9), levels e⁻⁷ … e⁷";
   a.xlabel = "θ₁";
   a.ylabel = "θ₂";
   common::frame(a, box);
   a.layers = {rosenbrock_contours(result, f, box),
-              {"newton", "theta1", "theta2", Layer::Style::linespoints, "theta(t)"}};
+              {"newton", "theta1", "theta2", Layer::Style::linespoints, "θ⁽ᵗ⁾"}};
   report::Panel b;
-  b.title = "(b) C(theta(t)): the overshoot is a rise";
+  b.title = "(b) C(θ⁽ᵗ⁾): the overshoot is a rise";
   b.xlabel = "iteration t";
   b.ylabel = "C(θ⁽ᵗ⁾)";
   b.logy = true;
-  b.layers = {{"newton", "t", "C", Layer::Style::linespoints, "C(theta(t))"}};
+  b.layers = {{"newton", "t", "C", Layer::Style::linespoints, "C(θ⁽ᵗ⁾)"}};
   report::Figure figure{"eq-4.54",
                         "Eq. (4.54): Newton's method on Rosenbrock overshoots, then converges "
                         "quadratically",
@@ -184,7 +184,7 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
   };
   using report::Layer;
   report::Panel a;
-  a.title = "(a) the paths over contours of Rosenbrock (4.9), levels e^-7 ... e^7";
+  a.title = "(a) the paths over contours of Rosenbrock (4.9), levels e⁻⁷ … e⁷";
   a.xlabel = "θ₁";
   a.ylabel = "θ₂";
   common::frame(a, box);
@@ -197,7 +197,7 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
       {"lbfgs", "theta1", "theta2", Layer::Style::linespoints,
        "L-BFGS, m = " + std::to_string(o.m) + steps(lbfgs.trajectory)}};
   report::Panel b;
-  b.title = "(b) |grad C(theta(t))| against the iteration t";
+  b.title = "(b) ‖∇C(θ⁽ᵗ⁾)‖ against the iteration t";
   b.xlabel = "iteration t";
   b.ylabel = "‖∇C‖";
   b.logy = true;

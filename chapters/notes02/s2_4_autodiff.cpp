@@ -127,6 +127,7 @@ Result figure_2_1(const Params& p) {
   record_2_10(g, p.number("x"), p.number("y"));
   ad::DotOptions options;
   options.graph_name = "figure_2_1";
+  options.symbols = true;  // θ₁, v₃ = v₁ · v₂ as the text prints them
   const std::string dot = ad::to_dot(g.tape, options);
   Result result;
   auto& edges = result.table("edges", {"from", "to"});

@@ -188,7 +188,7 @@ Result backprop_complexity(const Params& p) {
                         "Layered graphs G(w, L) with random local partials are the companion's "
                         "instances; the slides draw no graph with numbers."};
   report::Panel panel;
-  panel.title = "multiply-adds to get df/du for every node u (w = " + std::to_string(w) + ")";
+  panel.title = "multiply-adds to get ∂f/∂u for every node u (w = " + std::to_string(w) + ")";
   panel.xlabel = "V (nodes)";
   panel.ylabel = "multiply-adds";
   panel.logy = true;

@@ -87,7 +87,7 @@ Result gd_locally(const Params& p) {
   common::add_path(result, "path", run);
   common::add_grid(result, "landscape", f, box.x, box.y);
   report::Panel panel;
-  panel.title = "f = (lambda1 x1^2 + lambda2 x2^2)/2, eta = " + short_number(eta);
+  panel.title = "f = (λ₁x₁² + λ₂x₂²)/2, η = " + short_number(eta);
   panel.xlabel = "x₁";
   panel.ylabel = "x₂";
   const double f0 = f.value(f.initial_point());
@@ -95,7 +95,7 @@ Result gd_locally(const Params& p) {
   for (int k = 10; k >= 0; --k) levels.push_back(f0 * std::pow(0.5, k));
   panel.layers.push_back(common::contour_layer("landscape", levels));
   panel.layers.push_back(
-      {"path", "theta1", "theta2", report::Layer::Style::linespoints, "gradient descent from x0"});
+      {"path", "theta1", "theta2", report::Layer::Style::linespoints, "gradient descent from x₀"});
   common::frame(panel, box);
   result.figures.push_back(
       {"slide-gd-locally",

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/first_order.hpp"
@@ -311,6 +312,16 @@ app::Item nesterov_slide_item() {
 
 // --- slide-stationary-points --------------------------------------------------------
 
+// A name like "-(x^3 - 3x + y^2)" as a figure writes it, "−(x³ − 3x + y²)": the objectives'
+// ASCII names stay as the tables print them.
+std::string symbols(std::string name) {
+  for (const auto& [ascii, utf8] :
+       {std::pair<std::string, std::string>{"^2", "²"}, {"^3", "³"}, {" - ", " − "}, {"-(", "−("}})
+    for (auto at = name.find(ascii); at != std::string::npos; at = name.find(ascii, at))
+      name.replace(at, ascii.size(), utf8);
+  return name;
+}
+
 // f(x, y) = x³ − 3x + y²: a local minimum at (1, 0) that is not global, a saddle at (−1, 0).
 class CubicValley final : public problems::Objective {
  public:
@@ -396,7 +407,7 @@ void add_stationary_figure(Result& result) {
       }
       report::Panel panel;
       panel.title = "(" + std::string(1, char('a' + figure.panels.size())) + ") " + kind + " of " +
-                    f.name() + " at (" + short_number(x0) + ", " + short_number(y0) +
+                    symbols(f.name()) + " at (" + short_number(x0) + ", " + short_number(y0) +
                     "): Hessian eigenvalues " + short_number(c.lambda_min) + ", " +
                     short_number(c.lambda_max);
       panel.xlabel = "x";
@@ -404,7 +415,7 @@ void add_stationary_figure(Result& result) {
       common::frame(panel, box);
       panel.layers = {common::contour_layer("f_" + kind, levels),
                       {"descent_" + kind, "theta1", "theta2", report::Layer::Style::lines,
-                       "gradient descent, alpha = 0.03"}};
+                       "gradient descent, α = 0.03"}};
       panel.layers.push_back(
           {"starts_" + kind, "theta1", "theta2", report::Layer::Style::points, "its starts"});
       panel.layers.push_back(

@@ -18,8 +18,8 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 2,2 title 'Exercise 6: steepest descent at a constant learning rate on L = x\^2 + y\^10 from two starts'
-set title '(a) over contours of L = x\^2 + y\^10 (levels e\^-7 ...'."\n".'e\^7)'
+set multiplot layout 2,2 title 'Exercise 6: steepest descent at a constant learning rate on L = x² + y¹⁰ from two starts'
+set title '(a) over contours of L = x² + y¹⁰ (levels e⁻⁷ … e⁷)'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-0.10000000000000001:2.2000000000000002]

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Figure 3.11: momentum smooths the zigzag'
-set title 'L = x\^2 + c y\^2, first 40 steps'
+set title 'L = x² + c y², first 40 steps'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1:5]

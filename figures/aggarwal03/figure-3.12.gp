@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 3.12: momentum rolls the marble out of a local minimum'
-set title '(a) L(w) = (w\^2 - 1)\^2 + 0.3 w'
+set title '(a) L(w) = (w² − 1)² + 0.3 w'
 set xlabel 'w'
 set ylabel 'L'
 set autoscale x
@@ -29,10 +29,10 @@ set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with lines ls 1 title 'L(w)', \
-     data index 1 using 1:2 with points ls 2 title 'where beta = 0 stops', \
-     data index 2 using 1:2 with points ls 3 title 'where beta = 0.9 stops', \
-     data index 3 using 1:2 with points ls 4 title 'start w0'
-set title '(b) w\_t, first 300 steps: plain GD stays in the local'."\n".'minimum'
+     data index 1 using 1:2 with points ls 2 title 'where β = 0 stops', \
+     data index 2 using 1:2 with points ls 3 title 'where β = 0.9 stops', \
+     data index 3 using 1:2 with points ls 4 title 'start w₀'
+set title '(b) wₜ, first 300 steps: plain GD stays in the local'."\n".'minimum'
 set xlabel 't'
 set ylabel 'w'
 set xrange [0:300]
@@ -41,6 +41,6 @@ unset logscale y
 set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 4 using 1:2 with lines ls 1 title 'beta = 0', \
-     data index 5 using 1:2 with lines ls 2 title 'beta = 0.9'
+plot data index 4 using 1:2 with lines ls 1 title 'β = 0', \
+     data index 5 using 1:2 with lines ls 2 title 'β = 0.9'
 unset multiplot

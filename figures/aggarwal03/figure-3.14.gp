@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Figure 3.14: steepest descent against the Newton direction, which points at the optimum'
-set title 'contours of L = x\^2 + 4y\^2'
+set title 'contours of L = x² + 4y²'
 set xlabel 'x'
 set ylabel 'y'
 set autoscale x
@@ -39,7 +39,7 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 1:2 with linespoints ls 1 title 'steepest descent -grad L', \
-     data index 2 using 1:2 with linespoints ls 2 title 'Newton -H\^-1 grad L'
+     data index 1 using 1:2 with linespoints ls 1 title 'steepest descent −∇L', \
+     data index 2 using 1:2 with linespoints ls 2 title 'Newton −H⁻¹∇L'
 set datafile separator "\t"
 unset multiplot

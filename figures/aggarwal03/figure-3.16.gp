@@ -42,7 +42,7 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 1 using 1:2 with linespoints ls 1 title 'eigenvector searches', \
      data index 2 using 1:2 with linespoints ls 2 title 'coordinate axes (not conjugate)'
 set datafile separator "\t"
-set title '(b) q0 = (1, 0), q1 = (1, -2): conjugate, not'."\n".'orthogonal'
+set title '(b) q₀ = (1, 0), q₁ = (1, −2): conjugate, not'."\n".'orthogonal'
 set xlabel 'w₁'
 set ylabel 'w₂'
 set xrange [-8.3648789590764547:8.3648789590764547]

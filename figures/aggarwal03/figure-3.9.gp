@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 3.9: a circular and an elliptical bowl'
-set title '(a) L = x\^2 + y\^2'
+set title '(a) L = x² + y²'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1:5]
@@ -41,7 +41,7 @@ set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'steepest descent'
 set datafile separator "\t"
-set title '(b) L = x\^2 + 4 y\^2'
+set title '(b) L = x² + 4y²'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1:5]

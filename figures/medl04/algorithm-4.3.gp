@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Algorithm 4.3 on Rosenbrock: gradient descent, Newton, BFGS and L-BFGS'
-set title '(a) the paths over contours of Rosenbrock (4.9),'."\n".'levels e\^-7 ... e\^7'
+set title '(a) the paths over contours of Rosenbrock (4.9),'."\n".'levels e⁻⁷ … e⁷'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [0.033883302416963898:1.0890308044961763]
@@ -44,7 +44,7 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 3 using 2:3 with linespoints ls 3 title 'BFGS (21 steps)', \
      data index 4 using 2:3 with linespoints ls 4 title 'L-BFGS, m = 6 (22 steps)'
 set datafile separator "\t"
-set title '(b) |grad C(theta(t))| against the iteration t'
+set title '(b) ‖∇C(θ⁽ᵗ⁾)‖ against the iteration t'
 set xlabel 'iteration t'
 set ylabel '‖∇C‖'
 set xrange [0:34]

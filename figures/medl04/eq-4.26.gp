@@ -19,13 +19,15 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Eq. (4.26): forward-difference error against the step h on (4.27)'
-set title 'max |finite difference - exact partial| over theta1..theta3'
-set xlabel 'log₁₀ h'
+set title 'max |finite difference − exact ∂C/∂θᵢ| over θ₁, θ₂, θ₃'
+set xlabel 'h'
 set ylabel 'absolute error'
 set autoscale x
 set autoscale y
 set logscale y
 set format y '10^{%L}'
+set logscale x
+set format x '10^{%L}'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with linespoints ls 1 title 'forward (4.26)', \

@@ -28,10 +28,10 @@ unset logscale y
 set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 0 using 1:2 with lines ls 1 title 'C = (theta-3)\^2 (theta+3)', \
-     data index 1 using 1:2 with points ls 2 title 'maximum -1, minimum 3', \
-     data index 2 using 2:3 with linespoints ls 3 title 'Newton iterates from theta(0) = 1.5'
-set title '(b) a start left of the inflection point theta = 1'
+plot data index 0 using 1:2 with lines ls 1 title 'C = (θ − 3)² (θ + 3)', \
+     data index 1 using 1:2 with points ls 2 title 'maximum −1, minimum 3', \
+     data index 2 using 2:3 with linespoints ls 3 title 'Newton iterates from θ⁽⁰⁾ = 1.5'
+set title '(b) a start left of the inflection point θ = 1'
 set xlabel 'θ'
 set ylabel 'C(θ)'
 set autoscale x
@@ -40,7 +40,7 @@ unset logscale y
 set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 0 using 1:2 with lines ls 1 title 'C = (theta-3)\^2 (theta+3)', \
-     data index 1 using 1:2 with points ls 2 title 'maximum -1, minimum 3', \
-     data index 3 using 2:3 with linespoints ls 3 title 'Newton iterates from theta(0) = 0.5'
+plot data index 0 using 1:2 with lines ls 1 title 'C = (θ − 3)² (θ + 3)', \
+     data index 1 using 1:2 with points ls 2 title 'maximum −1, minimum 3', \
+     data index 3 using 2:3 with linespoints ls 3 title 'Newton iterates from θ⁽⁰⁾ = 0.5'
 unset multiplot

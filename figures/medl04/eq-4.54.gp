@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Eq. (4.54): Newton''s method on Rosenbrock overshoots, then converges quadratically'
-set title '(a) Newton''s path over contours of Rosenbrock (4.9),'."\n".'levels e\^-7 ... e\^7'
+set title '(a) Newton''s path over contours of Rosenbrock (4.9),'."\n".'levels e⁻⁷ … e⁷'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [0.12:1.0800000000000001]
@@ -39,9 +39,9 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 2:3 with linespoints ls 1 title 'theta(t)'
+     data index 1 using 2:3 with linespoints ls 1 title 'θ⁽ᵗ⁾'
 set datafile separator "\t"
-set title '(b) C(theta(t)): the overshoot is a rise'
+set title '(b) C(θ⁽ᵗ⁾): the overshoot is a rise'
 set xlabel 'iteration t'
 set ylabel 'C(θ⁽ᵗ⁾)'
 set autoscale x
@@ -50,5 +50,5 @@ set logscale y
 set format y '10^{%L}'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 1 using 1:4 with linespoints ls 1 title 'C(theta(t))'
+plot data index 1 using 1:4 with linespoints ls 1 title 'C(θ⁽ᵗ⁾)'
 unset multiplot

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Newton''s model adapts to the ellipse; GD''s model (4.57) assumes a circle'
-set title 'C = (lambda1 theta1\^2 + lambda2 theta2\^2)/2'
+set title 'C = (λ₁θ₁² + λ₂θ₂²)/2'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-0.59999999999999998:1.2]
@@ -39,7 +39,7 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 2:3 with linespoints ls 1 title 'GD, alpha = 0.0198019802 (H = I/alpha)', \
-     data index 2 using 2:3 with linespoints ls 2 title 'Newton, H = diag(lambda): one step'
+     data index 1 using 2:3 with linespoints ls 1 title 'GD, α = 0.0198019802 (H = I/α)', \
+     data index 2 using 2:3 with linespoints ls 2 title 'Newton, H = diag(λ): one step'
 set datafile separator "\t"
 unset multiplot

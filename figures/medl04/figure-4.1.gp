@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.1: a convex bowl and the non-convex peaks'
-set title '(a) convex: theta1\^2 + theta2\^2'
+set title '(a) convex: θ₁² + θ₂²'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-3:3]

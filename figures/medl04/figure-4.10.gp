@@ -28,10 +28,11 @@ unset logscale y
 set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 0 using 1:2 with lines ls 1 title 'C(theta)', \
-     data index 1 using 1:2 with lines ls 2 title 'Q(t)(theta)', \
-     data index 2 using 1:2 with points ls 3 title 'C at theta(t) and theta(t+1)', \
-     data index 3 using 1:2 with points ls 4 title 'extremum of Q(t): theta(t+1)'
+plot data index 0 using 1:2 with lines ls 1 title 'C(θ)', \
+     data index 1 using 1:2 with lines ls 2 title 'Q⁽ᵗ⁾(θ)', \
+     data index 2 using 1:2 with points ls 3 title 'C at θ⁽ᵗ⁾ and θ⁽ᵗ⁺¹⁾', \
+     data index 3 using 1:2 with points ls 4 title 'extremum of Q⁽ᵗ⁾: θ⁽ᵗ⁺¹⁾', \
+     data index 2 using 1:2 with impulses ls 5 title 'θ⁽ᵗ⁾ → θ⁽ᵗ⁺¹⁾'
 set title '(b) Q convex: the step overshoots the minimum'
 set xlabel 'θ'
 set ylabel 'C(θ)'
@@ -41,8 +42,9 @@ unset logscale y
 set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 0 using 1:2 with lines ls 1 title 'C(theta)', \
-     data index 4 using 1:2 with lines ls 2 title 'Q(t)(theta)', \
-     data index 5 using 1:2 with points ls 3 title 'C at theta(t) and theta(t+1)', \
-     data index 6 using 1:2 with points ls 4 title 'extremum of Q(t): theta(t+1)'
+plot data index 0 using 1:2 with lines ls 1 title 'C(θ)', \
+     data index 4 using 1:2 with lines ls 2 title 'Q⁽ᵗ⁾(θ)', \
+     data index 5 using 1:2 with points ls 3 title 'C at θ⁽ᵗ⁾ and θ⁽ᵗ⁺¹⁾', \
+     data index 6 using 1:2 with points ls 4 title 'extremum of Q⁽ᵗ⁾: θ⁽ᵗ⁺¹⁾', \
+     data index 5 using 1:2 with impulses ls 5 title 'θ⁽ᵗ⁾ → θ⁽ᵗ⁺¹⁾'
 unset multiplot

@@ -18,8 +18,8 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,2 title 'Figure 4.2: gradient descent on Rosenbrock, (a) fixed alpha, (b) alpha 0.99\^t'
-set title '(a) fixed alpha'
+set multiplot layout 1,2 title 'Figure 4.2: gradient descent on Rosenbrock, (a) fixed α, (b) α·0.99ᵗ'
+set title '(a) fixed α'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
@@ -39,11 +39,11 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 0 using 2:3 with lines ls 1 title 'alpha = 0.005', \
-     data index 1 using 2:3 with lines ls 2 title 'alpha = 0.0025', \
+     data index 0 using 2:3 with lines ls 1 title 'α = 0.005', \
+     data index 1 using 2:3 with lines ls 2 title 'α = 0.0025', \
      data index 2 using 1:2 with points ls 3 title 'minimizer'
 set datafile separator "\t"
-set title '(b) alpha(t) = alpha 0.99\^t'
+set title '(b) α⁽ᵗ⁾ = α·0.99ᵗ'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
@@ -63,8 +63,8 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
-     data index 4 using 2:3 with lines ls 1 title 'alpha = 0.005', \
-     data index 5 using 2:3 with lines ls 2 title 'alpha = 0.0025', \
+     data index 4 using 2:3 with lines ls 1 title 'α = 0.005', \
+     data index 5 using 2:3 with lines ls 2 title 'α = 0.0025', \
      data index 2 using 1:2 with points ls 3 title 'minimizer'
 set datafile separator "\t"
 unset multiplot

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,2 title 'Figure 4.3: GD and SGD on the finite sum (4.12)'
-set title '(a) distinct minimizers u\_i'
+set title '(a) distinct minimizers uᵢ'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [0:6.5]
@@ -41,9 +41,9 @@ set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'GD', \
      data index 1 using 2:3 with lines ls 2 title 'SGD', \
-     data index 2 using 1:2 with linespoints ls 3 title 'convex hull S of the u\_i'
+     data index 2 using 1:2 with linespoints ls 3 title 'convex hull S of the uᵢ'
 set datafile separator "\t"
-set title '(b) identical minimizers u\_i = (2, 2)'
+set title '(b) identical minimizers uᵢ = (2, 2)'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [0:6.5]
@@ -65,6 +65,6 @@ set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 4 using 2:3 with lines ls 1 title 'GD', \
      data index 5 using 2:3 with lines ls 2 title 'SGD', \
-     data index 6 using 1:2 with linespoints ls 3 title 'convex hull S of the u\_i'
+     data index 6 using 1:2 with linespoints ls 3 title 'convex hull S of the uᵢ'
 set datafile separator "\t"
 unset multiplot

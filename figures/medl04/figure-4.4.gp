@@ -31,7 +31,7 @@ set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with lines ls 1 title 'training loss', \
      data index 0 using 1:3 with lines ls 2 title 'validation loss', \
      data index 1 using 1:2 with points ls 3 title 'kept epoch (best validation error)'
-set title '(b) validation error rate P = 1 - accuracy'
+set title '(b) validation error rate P = 1 − accuracy'
 set xlabel 'epoch'
 set ylabel 'validation error rate'
 set autoscale x

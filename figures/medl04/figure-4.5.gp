@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'figure-4.5.tsv'
 if (!exists("out")) out = 'figure-4.5.svg'
 set encoding utf8
-set terminal svg size 800,378 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,756 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,12 +18,12 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,2 title 'Figure 4.5: loss landscapes of sigma(w2 sigma(w1 x)), (a) squared, (b) cross entropy'
+set multiplot layout 2,2 title 'Figure 4.5: loss landscapes of σ(w₂ σ(w₁ x)), (a) squared loss, (b) cross entropy; (c) both along the line w₁'."\n".'= w₁⁽⁰⁾ where gradient descent starts, (d) how far each descent gets'
 set title '(a) squared loss (sum)'
 set xlabel 'w₁'
 set ylabel 'w₂'
-set xrange [-20:20]
-set yrange [-20:20]
+set xrange [-21.199999999999999:21.199999999999999]
+set yrange [-21.199999999999999:21.199999999999999]
 unset logscale y
 set format y '% h'
 set size noratio
@@ -40,13 +40,15 @@ set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 0 using 2:3 with lines ls 1 title 'gradient descent', \
+     data index 0 every ::0::0 using 2:3 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 0 every ::200::200 using 2:3 with points ls 1 pt 5 ps 1.3 title 'end', \
      data index 1 using 1:2 with points ls 2 title 'grid minimum'
 set datafile separator "\t"
 set title '(b) cross entropy (mean)'
 set xlabel 'w₁'
 set ylabel 'w₂'
-set xrange [-20:20]
-set yrange [-20:20]
+set xrange [-21.199999999999999:21.199999999999999]
+set yrange [-21.199999999999999:21.199999999999999]
 unset logscale y
 set format y '% h'
 set size noratio
@@ -63,6 +65,30 @@ set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 3 using 2:3 with lines ls 1 title 'gradient descent', \
+     data index 3 every ::0::0 using 2:3 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 3 every ::200::200 using 2:3 with points ls 1 pt 5 ps 1.3 title 'end', \
      data index 4 using 1:2 with points ls 2 title 'grid minimum'
 set datafile separator "\t"
+set title '(c) both losses along w₁ = 10, against w₂'
+set xlabel 'w₂'
+set ylabel 'C(w₁, w₂)'
+set autoscale x
+set autoscale y
+unset logscale y
+set format y '% h'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 6 using 1:2 with lines ls 1 title 'squared', \
+     data index 6 using 1:3 with lines ls 2 title 'cross entropy'
+set title '(d) gradient descent: C(θ⁽ᵗ⁾) − inf C'
+set xlabel 't'
+set ylabel 'C(θ⁽ᵗ⁾) − inf C'
+set autoscale x
+set autoscale y
+set logscale y
+set format y '10^{%L}'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 7 using 1:2 with lines ls 1 title 'squared', \
+     data index 8 using 1:2 with lines ls 2 title 'cross entropy'
 unset multiplot

@@ -2,7 +2,7 @@
 if (!exists("data")) data = 'figure-4.6.tsv'
 if (!exists("out")) out = 'figure-4.6.svg'
 set encoding utf8
-set terminal svg size 640,458 enhanced font 'Sans,11' background rgb 'white'
+set terminal svg size 800,756 enhanced font 'Sans,11' background rgb 'white'
 set output out
 set datafile separator "\t"
 set style line 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.6
@@ -18,8 +18,8 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,1 title 'Figure 4.6: momentum on Rosenbrock, alpha = 0.001/(1 - beta)'
-set title 'momentum (4.16)-(4.17)'
+set multiplot layout 2,2 title 'Figure 4.6: momentum on Rosenbrock, α = 0.001/(1 − β), the same number of steps for each β; β = 0 is gradient'."\n".'descent'
+set title '(a) the whole runs'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-0.29999999999999999:1.1000000000000001]
@@ -27,6 +27,8 @@ set yrange [-0.29999999999999999:1.1000000000000001]
 unset logscale y
 set format y '% h'
 set size noratio
+set label 1 '(b)' at 0.44834923193834392,0.28796314415707769 offset 0.3,0.6 front font ',9' textcolor rgb '#000000'
+set object 1 rect from -0.13184155132178299,-0.24436028583246161 to 0.44834923193834392,0.28796314415707769 front fillstyle empty border lc rgb '#000000' lw 1 dt 2
 set contour base
 unset surface
 set view map
@@ -39,9 +41,53 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 0 using 2:3 with lines ls 1 title 'beta = 0.9', \
-     data index 1 using 2:3 with lines ls 2 title 'beta = 0.5', \
-     data index 2 using 2:3 with lines ls 3 title 'beta = 0', \
+     data index 0 using 2:3 with lines ls 1 title 'β = 0.9', \
+     data index 0 every ::0::0 using 2:3 with points ls 1 pt 6 ps 1.6 lw 2 title 'start', \
+     data index 0 every ::1000::1000 using 2:3 with points ls 1 pt 5 ps 1.3 title 'end', \
+     data index 1 using 2:3 with lines ls 2 title 'β = 0.5', \
+     data index 1 every ::0::0 using 2:3 with points ls 2 pt 6 ps 1.6 lw 2 notitle, \
+     data index 1 every ::1000::1000 using 2:3 with points ls 2 pt 5 ps 1.3 notitle, \
+     data index 2 using 2:3 with lines ls 3 title 'β = 0', \
+     data index 2 every ::0::0 using 2:3 with points ls 3 pt 6 ps 1.6 lw 2 notitle, \
+     data index 2 every ::1000::1000 using 2:3 with points ls 3 pt 5 ps 1.3 notitle, \
      data index 3 using 1:2 with points ls 4 title 'minimizer'
+unset object
+unset label
 set datafile separator "\t"
+set title '(b) the first 40 steps, enlarged'
+set xlabel 'θ₁'
+set ylabel 'θ₂'
+set xrange [-0.13184155132178299:0.44834923193834392]
+set yrange [-0.24436028583246161:0.28796314415707769]
+unset logscale y
+set format y '% h'
+set size noratio
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 3.0590232050182579e-07,5.0434766256788803e-07,8.3152871910356788e-07,1.3709590863840845e-06,2.2603294069810542e-06,3.7266531720786709e-06,6.1442123533282098e-06,1.0130093598630711e-05,1.6701700790245659e-05,2.7536449349747158e-05,4.5399929762484854e-05,7.4851829887700598e-05,0.00012340980408667956,0.00020346836901064417,0.00033546262790251185,0.00055308437014783363,0.00091188196555451624,0.0015034391929775724,0.0024787521766663585,0.0040867714384640666,0.006737946999085467,0.011108996538242306,0.018315638888734179,0.030197383422318501,0.049787068367863944,0.0820849986238988,0.1353352832366127,0.22313016014842982,0.36787944117144233,0.60653065971263342,1,1.6487212707001282,2.7182818284590451,4.4816890703380645,7.3890560989306504,12.182493960703473,20.085536923187668,33.115451958692312,54.598150033144236,90.017131300521811,148.4131591025766,244.69193226422038,403.42879349273511,665.14163304436181
+set table $contour2
+splot data index 4 using 1:2:3 with lines
+unset table
+unset contour
+set surface
+set datafile separator whitespace
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot $contour2 using 1:2 with lines ls 9 notitle, \
+     data index 0 using 2:3 with lines ls 1 title 'β = 0.9', \
+     data index 1 using 2:3 with lines ls 2 title 'β = 0.5', \
+     data index 2 using 2:3 with lines ls 3 title 'β = 0'
+set datafile separator "\t"
+set title '(c) C(θ⁽ᵗ⁾) along each run'
+set xlabel 't'
+set ylabel 'C(θ⁽ᵗ⁾)'
+set autoscale x
+set autoscale y
+set logscale y
+set format y '10^{%L}'
+set size noratio
+set key below center horizontal Left reverse nobox noopaque height 0.5
+plot data index 0 using 1:4 with lines ls 1 title 'β = 0.9', \
+     data index 1 using 1:4 with lines ls 2 title 'β = 0.5', \
+     data index 2 using 1:4 with lines ls 3 title 'β = 0'
 unset multiplot

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 2,2 title 'Figure 4.9: gradient descent with exact line search zig-zags'
-set title '(a) iterates θ^{(t)} from θ^{(0)} = (0.4, -0.2)'
+set title '(a) iterates θ^{(t)} from θ^{(0)} = (0.4, −0.2)'
 set xlabel 'θ_1'
 set ylabel 'θ_2'
 set xrange [-0.29999999999999999:1.1000000000000001]
@@ -71,7 +71,7 @@ plot $contour2 using 1:2 with lines ls 9 notitle, \
 set datafile separator "\t"
 set title '(c) step lengths: two long jumps, then tiny steps'
 set xlabel 't'
-set ylabel '‖θ^{(t+1)} - θ^{(t)}‖'
+set ylabel '‖θ^{(t+1)} − θ^{(t)}‖'
 set autoscale x
 set autoscale y
 set logscale y

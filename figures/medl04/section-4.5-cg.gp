@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 2,2 title 'Conjugate gradient reaches the minimizer of a quadratic in d steps; steepest descent with exact steps zig-zags'
-set title '(a) the paths over contours of C = theta\^T A theta /'."\n".'2 - b\^T theta'
+set title '(a) the paths over contours of C = θᵀAθ/2 − bᵀθ'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
 set xrange [-0.099999999999999867:2.1909090909090905]
@@ -65,7 +65,7 @@ plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 1 using 2:3 with linespoints ls 1 title 'steepest descent', \
      data index 2 using 2:3 with linespoints ls 2 title 'conjugate gradient'
 set datafile separator "\t"
-set title '(c) |A theta(t) - b| against t'
+set title '(c) ‖Aθ⁽ᵗ⁾ − b‖ against t'
 set xlabel 'iteration t'
 set ylabel '‖Aθ − b‖'
 set autoscale x
@@ -74,7 +74,7 @@ set logscale y
 set format y '10^{%L}'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
-plot data index 1 using 1:4 with linespoints ls 1 title 'steepest descent, 2x2', \
-     data index 2 using 1:4 with linespoints ls 2 title 'CG, 2x2', \
+plot data index 1 using 1:4 with linespoints ls 1 title 'steepest descent, 2×2', \
+     data index 2 using 1:4 with linespoints ls 2 title 'CG, 2×2', \
      data index 4 using 1:2 with linespoints ls 3 title 'CG, random SPD system, d = 10'
 unset multiplot

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Backpropagation is linear in the graph; forward all-pairs is quadratic'
-set title 'multiply-adds to get df/du for every node u (w = 4)'
+set title 'multiply-adds to get ∂f/∂u for every node u (w = 4)'
 set xlabel 'V (nodes)'
 set ylabel 'multiply-adds'
 set autoscale x

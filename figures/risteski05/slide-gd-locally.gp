@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 1,1 title 'Gradient descent zig-zags on an elliptical quadratic'
-set title 'f = (lambda1 x1\^2 + lambda2 x2\^2)/2, eta = 0.1818181818'
+set title 'f = (λ₁x₁² + λ₂x₂²)/2, η = 0.1818181818'
 set xlabel 'x₁'
 set ylabel 'x₂'
 set xrange [-1.1000000000000001:1.1000000000000001]
@@ -39,6 +39,6 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 2:3 with linespoints ls 1 title 'gradient descent from x0'
+     data index 1 using 2:3 with linespoints ls 1 title 'gradient descent from x₀'
 set datafile separator "\t"
 unset multiplot

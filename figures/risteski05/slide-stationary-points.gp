@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 2,2 title 'Types of stationary points: a (local) minimum, a (local) maximum, a saddle point'
-set title '(a) minimum of x\^3 - 3x + y\^2 at (1, 0): Hessian'."\n".'eigenvalues 2, 6'
+set title '(a) minimum of x³ − 3x + y² at (1, 0): Hessian'."\n".'eigenvalues 2, 6'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-0.20000000000000007:2.1999999999999997]
@@ -39,11 +39,11 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour1 using 1:2 with lines ls 9 notitle, \
-     data index 1 using 1:2 with lines ls 1 title 'gradient descent, alpha = 0.03', \
+     data index 1 using 1:2 with lines ls 1 title 'gradient descent, α = 0.03', \
      data index 2 using 1:2 with points ls 2 title 'its starts', \
      data index 3 using 1:2 with points ls 3 title 'minimum'
 set datafile separator "\t"
-set title '(b) maximum of -(x\^3 - 3x + y\^2) at (1, 0): Hessian'."\n".'eigenvalues -6, -2'
+set title '(b) maximum of −(x³ − 3x + y²) at (1, 0): Hessian'."\n".'eigenvalues -6, -2'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-0.20000000000000007:2.1999999999999997]
@@ -63,11 +63,11 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour2 using 1:2 with lines ls 9 notitle, \
-     data index 5 using 1:2 with lines ls 1 title 'gradient descent, alpha = 0.03', \
+     data index 5 using 1:2 with lines ls 1 title 'gradient descent, α = 0.03', \
      data index 6 using 1:2 with points ls 2 title 'its starts', \
      data index 7 using 1:2 with points ls 3 title 'maximum'
 set datafile separator "\t"
-set title '(c) saddle of x\^3 - 3x + y\^2 at (-1, 0): Hessian'."\n".'eigenvalues -6, 2'
+set title '(c) saddle of x³ − 3x + y² at (-1, 0): Hessian'."\n".'eigenvalues -6, 2'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-2.2000000000000002:0.19999999999999996]
@@ -87,7 +87,7 @@ set surface
 set datafile separator whitespace
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot $contour3 using 1:2 with lines ls 9 notitle, \
-     data index 9 using 1:2 with lines ls 1 title 'gradient descent, alpha = 0.03', \
+     data index 9 using 1:2 with lines ls 1 title 'gradient descent, α = 0.03', \
      data index 10 using 1:2 with points ls 2 title 'its starts', \
      data index 11 using 1:2 with points ls 3 title 'saddle'
 set datafile separator "\t"

@@ -72,6 +72,12 @@ struct Drawn {
   }
 };
 
+// The subscript digit the drawings write after a unit's name (h₁, x₂): 1 ≤ k ≤ 9.
+std::string subscript(int k) {
+  const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+  return digits[k];
+}
+
 Drawn parse(const std::string& dot) {
   Drawn g;
   const std::regex node(R"re(^\s+(\w+) \[label="([^"]*)")re");
@@ -157,22 +163,22 @@ TEST_CASE("aggarwal03 section-3.2.3 picture: z(i, j) = w_ij sigma'(a_j) and Delt
     const double a = x[0] * W1[0][j] + x[1] * W1[1][j] + b1[j];
     h[j] = sigma(a);
     a_o += h[j] * W2[j];
-    const std::string unit = "h" + std::to_string(j + 1) + "\\n";
+    const std::string unit = "h" + subscript(j + 1) + "\\n";
     for (int i = 0; i < 2; ++i)
-      CHECK(g.z("x" + std::to_string(i + 1) + " =", unit) ==
+      CHECK(g.z("x" + subscript(i + 1) + " =", unit) ==
             doctest::Approx(W1[i][j] * slope(a)).epsilon(1e-13));
   }
   const double o = sigma(a_o), dL_do = o - 1;
   CHECK(g.z("o\\n", "L =") == doctest::Approx(dL_do).epsilon(1e-13));
   for (int j = 0; j < 3; ++j) {
-    const std::string unit = "h" + std::to_string(j + 1) + "\\n";
+    const std::string unit = "h" + subscript(j + 1) + "\\n";
     CHECK(g.z(unit, "o\\n") == doctest::Approx(W2[j] * slope(a_o)).epsilon(1e-13));
     // Eq. 3.10: Delta(h_j) = z(h_j, o) Delta(o), the table's value
     CHECK(r.value("Delta_h_" + std::to_string(j + 1)) ==
           doctest::Approx(g.z(unit, "o\\n") * g.z("o\\n", "L =")).epsilon(1e-13));
   }
   // Lemma 3.2.1 on the drawing: dL/dx1 summed over the three paths x1 -> h_j -> o -> L
-  const auto [d, count] = g.paths(g.id_of("x1 ="), g.id_of("L ="));
+  const auto [d, count] = g.paths(g.id_of("x₁ ="), g.id_of("L ="));
   CHECK(count == 3);
   double expected = 0;
   for (int j = 0; j < 3; ++j) {

@@ -95,7 +95,7 @@ TEST_CASE("medl04 figure-4.5: gradient descent from (10, -15) equals torch's") {
   CHECK(r.value("squared_gd_final") > 2.7);
   CHECK(r.value("ce_gd_final") - r.value("ce_limit") < 1e-5);
   REQUIRE(r.figures.size() == 1);
-  CHECK(r.figures[0].panels.size() == 2);
+  CHECK(r.figures[0].panels.size() == 4);  // (a), (b) landscapes; (c) a slice; (d) progress
 }
 
 TEST_CASE("medl04 figure-4.5 rejects bad parameters") {

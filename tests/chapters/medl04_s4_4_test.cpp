@@ -142,7 +142,7 @@ TEST_CASE("medl04 figure-4.7: the graph of (4.27) has Figure 4.7's six operation
   std::string dot;
   for (const auto& row : r.table("dot").rows) dot += std::get<std::string>(row[0]) + "\n";
   CHECK(dot.rfind("digraph", 0) == 0);
-  CHECK(dot.find("n7 -> n9 [label=\"a4\"];") != std::string::npos);
+  CHECK(dot.find("n7 -> n9 [label=\"a₄\"];") != std::string::npos);
 }
 
 TEST_CASE("medl04 eq-4.26: the forward-difference error is V-shaped in h") {

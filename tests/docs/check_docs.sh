@@ -4,7 +4,7 @@
 #   check_docs.sh [--chromium PATH] HTML_DIR PAGE...
 #       Opens each page in headless Chromium and checks that it rendered: every formula
 #       typeset by MathJax (no raw TeX left, no MathJax error) and every figure (<img>,
-#       <object>) loaded. PAGE is a page name (`index`, `medl04`, `errata`) or a file name
+#       <object>) loaded, with a non-zero size both as a file and as drawn on the page. PAGE is a page name (`index`, `medl04`, `errata`) or a file name
 #       relative to HTML_DIR.
 #   check_docs.sh --doxygen-log LOG
 #       Checks Doxygen's warning log: first for references a page makes that Doxygen could
@@ -149,6 +149,7 @@ for page in "$@"; do
     figures=$(body_attr "$dom" data-figures-total)
     loaded=$(body_attr "$dom" data-figures-loaded)
     failed=$(body_attr "$dom" data-figures-failed)
+    empty=$(body_attr "$dom" data-figures-empty)
     if (( expected > 0 )) && [[ $mathjax != done ]]; then
       problems+=("MathJax $mathjax with $expected formulas in the page")
     fi
@@ -166,6 +167,9 @@ for page in "$@"; do
     fi
     if (( loaded < figures )); then
       problems+=("$((figures - loaded)) of $figures images/figures did not load: $failed")
+    fi
+    if [[ -n $empty ]]; then
+      problems+=("figures with no area (0 px wide or high): $empty")
     fi
     # Belt and braces, independent of page-check.js: MathJax's error markup in the DOM.
     if grep -q -E 'class="[^"]*\b(merror|MathJax_Error|noError)\b' "$dom"; then

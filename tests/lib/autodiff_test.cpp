@@ -417,3 +417,16 @@ TEST_CASE("autodiff/paths: enumeration multiplies edge derivatives, not node val
   CHECK(dp.multiplications == tape.edge_count());
   CHECK_THROWS_AS((void)enumerate_paths(tape, w.index, o.index, 10), descent::invalid_argument);
 }
+
+TEST_CASE("autodiff/dot: with symbols set the labels are drawn as the books print them") {
+  Tape tape;
+  const Var v1 = tape.input(1.5, "v1"), v2 = tape.input(2, "v2");
+  const Var v3 = v1 * v2;
+  tape.name(v3, "v3");
+  DotOptions options;
+  options.symbols = true;
+  const auto dot = to_dot(tape, options);
+  CHECK(dot.find("label=\"v₃ = v₁ · v₂\"") != std::string::npos);
+  CHECK(dot.find("label=\"v₁\"") != std::string::npos);
+  CHECK(to_dot(tape).find("label=\"v3 = v1 * v2\"") != std::string::npos);  // the default
+}

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <sstream>
 
@@ -454,6 +455,40 @@ TEST_CASE("report/figure: a band fills between two columns, or down to the panel
   const std::string gp = gnuplot_script(r.figures[0], r);
   CHECK(gp.find("using 1:2 with filledcurves x1 ls 1") != std::string::npos);
   CHECK(gp.find("using 1:2:3 with filledcurves ls 2") != std::string::npos);
+}
+
+TEST_CASE("report/figure: a log x axis is labelled in powers of ten, and undone after its panel") {
+  Result r;
+  r.add_series("err", {"h", "e"}).add({1e-8, 1e-6}).add({1e-1, 1e-2});
+  Panel log;
+  log.logx = true;
+  log.logy = true;
+  log.layers = {{"err", "h", "e", Layer::Style::linespoints, "error"}};
+  Panel linear;
+  linear.layers = log.layers;
+  r.figures.push_back(Figure{"logx-0.1", "Log x", {log, linear}, ""});
+  const std::string gp = gnuplot_script(r.figures[0], r);
+  const auto first = gp.find("set logscale x\nset format x '10^{%L}'\n");
+  REQUIRE(first != std::string::npos);
+  CHECK(gp.find("\nset logscale x", first + 1) == std::string::npos);
+  // the second panel draws on a linear x axis with the default tick format again
+  const auto undone = gp.find("unset logscale x\nset format x '% h'\n");
+  REQUIRE(undone != std::string::npos);
+  CHECK(undone > gp.find("\nplot "));
+  // a figure without a log x axis does not mention one
+  Result plain;
+  plain.add_series("err", {"h", "e"}).add({1.0, 1.0});
+  plain.figures.push_back(Figure{"plain-0.1", "Plain", {linear}, ""});
+  CHECK(gnuplot_script(plain.figures[0], plain).find("logscale x") == std::string::npos);
+  if (find_program("gnuplot").empty()) return;
+  const fs::path dir = scratch_dir("logx");
+  REQUIRE(write_figures(r, dir).rendered == 1);
+  // gnuplot drew the x ticks as powers of ten: 10^{-8} becomes a superscript −8 after "10"
+  std::ifstream in(dir / "logx-0.1.svg");
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(svg.find("0.00000001") == std::string::npos);
+  CHECK(svg.find(">-8<") != std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("report/log_levels: decades exactly, and in between evenly in log10") {

@@ -286,7 +286,8 @@ std::string gnuplot_script(const Figure& figure, const Result& result, FigureFor
      << terminal(format, width, height) << "\n"
      << "set output out\n"
      << kStyle;
-  int contours = 0;  // datablock names are unique across the panels of a figure
+  int contours = 0;       // datablock names are unique across the panels of a figure
+  bool logx_set = false;  // the previous panel left a log x axis set
   gp << "set multiplot layout " << rows << "," << columns << " title "
      << label(figure.caption, false, caption_width) << "\n";
   for (std::size_t p = 0; p < figure.panels.size(); ++p) {
@@ -306,6 +307,13 @@ std::string gnuplot_script(const Figure& figure, const Result& result, FigureFor
     // a log axis is labelled in powers of ten (10^{-3}), not as 0.001000
     gp << (panel.logy ? "set logscale y\nset format y '10^{%L}'\n"
                       : "unset logscale y\nset format y '% h'\n");
+    // (written only where a log x axis is set or must be undone, so that the scripts of
+    // figures without one stay as they were)
+    if (panel.logx)
+      gp << "set logscale x\nset format x '10^{%L}'\n";
+    else if (logx_set)
+      gp << "unset logscale x\nset format x '% h'\n";
+    logx_set = panel.logx;
     gp << (panel.equal_aspect ? "set size ratio -1\n" : "set size noratio\n");
     // the rectangles other panels enlarge, as dashed boxes over this one's data
     int boxes = 0;

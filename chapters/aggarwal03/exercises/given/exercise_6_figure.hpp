@@ -34,11 +34,11 @@ report::Result exercise_6_figure(const Trajectory& trajectory, double alpha, dou
   using Style = report::Layer::Style;
   const auto rate = [](double r) {
     char text[32];
-    std::snprintf(text, sizeof text, "alpha = %g", r);
+    std::snprintf(text, sizeof text, "α = %g", r);
     return std::string(text);
   };
   report::Figure figure{
-      "exercise-6", "Steepest descent on L = x^2 + y^10 at a constant rate", {}, ""};
+      "exercise-6", "Steepest descent on L = x² + y¹⁰ at a constant rate", {}, ""};
   report::Panel a;
   a.title = "(a) from (0.5, 0.5), " + rate(alpha);
   a.xlabel = "t";

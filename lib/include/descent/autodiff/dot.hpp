@@ -22,6 +22,9 @@ struct DotOptions {
   bool values = false;
   /// Left to right (as the books draw them) rather than top to bottom.
   bool left_to_right = true;
+  /// Draw names and formulas in symbols (θ₁, v₃ = v₁ · v₂; descent::math_symbols) rather than
+  /// in the ASCII the tables print (theta1, v3 = v1 * v2).
+  bool symbols = false;
 };
 
 /// The graph on `tape` in Graphviz's dot language: one node per recorded node, one edge per

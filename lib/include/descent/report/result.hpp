@@ -90,7 +90,10 @@ struct Panel {
   std::optional<std::pair<double, double>> xrange;  ///< [min, max]; unset: fitted to the data
   std::optional<std::pair<double, double>> yrange;  ///< [min, max]; unset: fitted to the data
   bool logy = false;                                ///< logarithmic vertical axis
-  std::vector<Layer> layers;                        ///< drawn in order, contours first
+  /// Logarithmic horizontal axis, its ticks labelled as powers of ten (10⁻⁸, not 0.00000001),
+  /// as logy labels the vertical one: for a quantity swept over decades, such as a step h.
+  bool logx = false;
+  std::vector<Layer> layers;  ///< drawn in order, contours first
   /// A corner inside the axes for the legend, in gnuplot's words ("bottom right", "top
   /// left", ...), chosen where it covers no data; empty keeps the shared placement, below the
   /// axes.
