@@ -322,7 +322,8 @@ Result tuning(const Params& p) {
   report::Panel zoom;
   zoom.title = "(b) coarse to fine: " + std::to_string(rounds) + " rounds of " +
                std::to_string(k_c) + " × " + std::to_string(k_c) + ", each box ×" +
-               short_number(p.number("shrink"));
+               short_number(p.number("shrink")) +
+               (rounds > 1 ? " (round 1: the whole box of (a))" : "");
   zoom.xlabel = "log₁₀ α";
   zoom.ylabel = "log₁₀ λ";
   zoom.zoom =
@@ -330,7 +331,8 @@ Result tuning(const Params& p) {
   zoom.layers.push_back({"surface_zoom", "log10_alpha", "log10_lambda",
                          report::Layer::Style::contour, "", "validation_loss",
                          quantile_levels(surface_zoom)});
-  for (std::size_t r = 0; r < rounds; ++r)
+  // Round 1 covers the whole box, outside the zoom but for its best point, the path's start.
+  for (std::size_t r = rounds > 1 ? 1 : 0; r < rounds; ++r)
     zoom.layers.push_back({"round_" + std::to_string(r + 1), "log10_alpha", "log10_lambda",
                            report::Layer::Style::points, "round " + std::to_string(r + 1)});
   report::Layer path_layer{"best_path", "log10_alpha", "log10_lambda", report::Layer::Style::lines,
