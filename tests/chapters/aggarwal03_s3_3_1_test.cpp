@@ -14,6 +14,8 @@
 #include "aggarwal03/search_space.hpp"
 #include "aggarwal03/tuning_network.hpp"
 #include "chapters.hpp"
+#include "descent/core/error.hpp"
+#include "descent/report/check.hpp"
 #include "fixtures.hpp"
 
 using descent::app::compute;
@@ -174,9 +176,9 @@ TEST_CASE("aggarwal03 section-3.3.1: the searches at the defaults") {
       CHECK(row[1] >= zoom->yrange.first);
       CHECK(row[1] <= zoom->yrange.second);
     }
-  // The map: 10 × 10 points over the box, α outer, each loss the one a run at that point gives.
+  // The map: 9 × 9 points over the box, α outer, each loss the one a run at that point gives.
   const auto& map = r.find_series("surface");
-  REQUIRE(map.rows.size() == 100);
+  REQUIRE(map.rows.size() == 81);
   CHECK(map.rows.front()[0] == -3);
   CHECK(map.rows.front()[1] == -5);
   CHECK(map.rows.back()[0] == 0);
@@ -194,4 +196,20 @@ TEST_CASE("aggarwal03 section-3.3.1: coarse-to-fine boxes shrink around the best
   CHECK(next.lo[1] == doctest::Approx(-5.75));  // not clipped: beyond the edge of the range
   CHECK(next.hi[1] == doctest::Approx(-3.25));
   CHECK(distinct({1, 2, 2, 3, 1}) == 3);
+}
+
+TEST_CASE("aggarwal03 section-3.3.1: bad combinations are refused, diverged runs are said") {
+  // Each refusal happens before any training: a bound on the product of the sizes, a budget
+  // too small for the rounds, an empty range, a threshold outside the book's range.
+  CHECK_THROWS_AS(compute(item(), {"epochs=20000"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item(), {"budget=12", "rounds=4"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item(), {"alpha=0.1,0.01"}), descent::invalid_argument);
+  CHECK_THROWS_AS(compute(item(), {"threshold=0.5"}), descent::invalid_argument);
+  // Learning rates up to 100 make some runs diverge: the status counts them, their losses are
+  // +inf where the item declared non-finite numbers may be, and every search still has a best.
+  const auto r = compute(item(), {"alpha=0.001,100", "surface=4"});
+  CHECK(r.status.find("diverged") != std::string::npos);
+  CHECK(descent::report::first_non_finite(r).empty());
+  CHECK(std::isfinite(r.value("grid_best_loss")));
+  CHECK(std::isfinite(r.value("random_best_loss")));
 }
