@@ -197,10 +197,10 @@ Result tuning(const Params& p) {
                       const std::vector<Trial>& trials) {
     std::vector<double> as, ls;
     std::map<std::pair<double, double>, int> runs;
-    for (const Trial& t : trials) {
-      as.push_back(t.at[0]);
-      ls.push_back(t.at[1]);
-      runs[{t.at[0], t.at[1]}] = 1;
+    for (const Trial& trial : trials) {
+      as.push_back(trial.at[0]);
+      ls.push_back(trial.at[1]);
+      runs[{trial.at[0], trial.at[1]}] = 1;
     }
     const Trial& b = best_of(trials);
     best.add({name, double(runs.size()), double(distinct(as)), double(distinct(ls)),
