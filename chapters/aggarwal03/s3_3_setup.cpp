@@ -143,6 +143,7 @@ app::Item initialization_item() {
 }  // namespace
 
 void add_section_3_3(app::Chapter& chapter) {
+  chapter.add(section_3_3_1_item());
   chapter.add(preprocessing_item());
   chapter.add(initialization_item());
 }
