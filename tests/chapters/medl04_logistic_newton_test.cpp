@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -144,4 +145,38 @@ TEST_CASE("medl04 section-4.6-logistic-newton rejects bad parameters") {
         "iterations=1e6", "newton_iterations=0", "newton_iterations=101", "theta0=1",
         "theta0=1e4,0", "table_every=0", "contour_grid=1"})
     CHECK_THROWS_AS(compute(item(), {bad}), descent::invalid_argument);
+}
+
+TEST_CASE("medl04 section-4.6-logistic-newton: the figure's paths and contours") {
+  // Every row of the two paths and of the contour grid carries C of its own (b, w), computed
+  // here from the nine points; the grid holds C − C*, so its smallest value is >= 0.
+  const std::vector<double> x{-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2};
+  const std::vector<double> y{0, 0, 1, 0, 1, 1, 0, 1, 1};
+  auto loss = [&](double b, double w) {
+    double c = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const double z = b + w * x[i];
+      c += (std::log1p(std::exp(-std::fabs(z))) + std::max(z, 0.0) - y[i] * z) / 9;
+    }
+    return c;
+  };
+  const auto r = compute(item());
+  for (const char* name : {"newton path", "gd path"}) {
+    CAPTURE(name);
+    const auto& s = r.find_series(name);
+    CHECK(s.rows.front()[1] == 0);  // both start at (0, 0)
+    CHECK(s.rows.front()[2] == 0);
+    for (const auto& row : s.rows) CHECK(row[3] == doctest::Approx(loss(row[1], row[2])));
+  }
+  const double c_star = r.value("C_star");
+  const auto& grid = r.find_series("landscape");
+  double smallest = INFINITY;
+  for (const auto& row : grid.rows) {
+    CHECK(row[2] == doctest::Approx(loss(row[0], row[1]) - c_star).epsilon(1e-9));
+    smallest = std::min(smallest, row[2]);
+  }
+  CHECK(smallest >= 0);
+  CHECK(smallest < 1e-3);  // the grid reaches close to theta*
+  // The drawn rate line is the one the ratios are tested against.
+  CHECK(r.find_series("gd rate").rows[0][1] == r.value("gd_rate"));
 }
