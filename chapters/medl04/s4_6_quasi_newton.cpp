@@ -389,6 +389,7 @@ app::Item lbfgs_two_loop_item() {
 
 void add_section_4_6_quasi_newton(app::Chapter& chapter) {
   chapter.add(newton_rosenbrock_item());
+  chapter.add(logistic_newton_item());
   chapter.add(eq_4_57_item());
   chapter.add(algorithm_4_3_item());
   chapter.add(bfgs_forms_item());

@@ -27,6 +27,8 @@ void add_section_4_5(app::Chapter& chapter);
 /// §4.5 line search (4.43)-(4.50) and conjugate gradient (4.46)-(4.47)
 void add_section_4_5_line_search(app::Chapter& chapter);
 void add_section_4_6(app::Chapter& chapter);  ///< §4.6 Concepts of second-order methods
+/// §4.6 Newton against GD on logistic regression (4.7); added by add_section_4_6_quasi_newton
+app::Item logistic_newton_item();
 /// §4.6 Eq. (4.57): GD as Newton with H = I/alpha; added by add_section_4_6_quasi_newton
 app::Item eq_4_57_item();
 /// §4.6 multivariate Newton and quasi-Newton (4.54)-(4.69), Algorithm 4.3
