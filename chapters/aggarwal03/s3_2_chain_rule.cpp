@@ -8,6 +8,7 @@
 
 #include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/autodiff/paths.hpp"
 #include "descent/autodiff/tape.hpp"
 
@@ -278,7 +279,8 @@ app::Item exponential_paths_item() {
           {Param::number("w", "1.1", Provenance::companion, "the input w (the book gives none)"),
            Param::integer("layers", "5", Provenance::book, "layers of two product units",
                           Interval::closed(1, 20))},
-          exponential_paths};
+          exponential_paths,
+          /*errata=*/common::errata({"aggarwal-figure-3-4"})};
 }
 
 Result path_counts_by_depth(const Params& p) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -347,7 +348,8 @@ app::Item section_cg_item() {
                           Interval::closed(1, 300)),
            Param::integer("seed", "1", Provenance::companion, "seed of the random system",
                           Interval::closed(0, 1e9))},
-          section_cg};
+          section_cg,
+          /*errata=*/common::errata({"medl-cg"})};
 }
 
 // --- eq-4.48 (4.48)-(4.50) -----------------------------------------------------------------
@@ -462,7 +464,8 @@ app::Item wolfe_conditions_item() {
                          kLongestRay),
            Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
                          Interval{0, 1e3, true, false})},
-          wolfe_conditions};
+          wolfe_conditions,
+          /*errata=*/common::errata({"medl-4-48", "medl-4-49"})};
 }
 
 }  // namespace
