@@ -100,10 +100,10 @@ Result toy_backprop(const Params& p, bool post) {
     result.figures.push_back(report::Figure{
         "section-3.2.3",
         "The 2-3-1 sigmoid network as a computational graph (Figures 3.6, 3.7): each unit with a, "
-        "h and Delta = dL/dh, each edge with its local derivative z(i, j) = w_ij Phi'(a_j)",
+        "h and Δ = ∂L/∂h, each edge with its local derivative z(i, j) = wᵢⱼ Φ′(aⱼ)",
         {},
         "Drawn by Graphviz from the network and the forward and backward passes of the tables; "
-        "Delta of a unit is the sum over its outgoing edges of z times the Delta downstream "
+        "Δ of a unit is the sum over its outgoing edges of z times the Δ downstream "
         "(Eq. 3.10). Biases are not drawn.",
         network_dot(net, f, g, squared_loss(f.h.back(), y), "network")});
   return result;

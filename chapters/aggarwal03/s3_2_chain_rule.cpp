@@ -102,7 +102,7 @@ Result cos_of_square(const Params& p) {
   Graph32 g;
   record_3_2(g, p.vector("w").front());
   result.figures.push_back(graph_figure(
-      "eq-3.2", "Figure 3.1: the univariate chain rule on cos(w^2), a path of two nodes", g.tape,
+      "eq-3.2", "Figure 3.1: the univariate chain rule on cos(w²), a path of two nodes", g.tape,
       g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
@@ -196,7 +196,7 @@ Result sin_plus_cos(const Params& p) {
   Graph35 g;
   record_3_5(g, p.vector("w").front());
   result.figures.push_back(
-      graph_figure("eq-3.5", "Figure 3.3: the chain rule in action on o = sin(w^2) + cos(w^2)",
+      graph_figure("eq-3.5", "Figure 3.3: the chain rule in action on o = sin(w²) + cos(w²)",
                    g.tape, g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }

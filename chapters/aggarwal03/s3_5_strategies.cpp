@@ -267,7 +267,7 @@ Result figure_3_12(const Params& p) {
   a.xlabel = "w";
   a.ylabel = "L";
   a.layers = {{"L", "w", "L", report::Layer::Style::lines, "L(w)"}};
-  report::Panel b;  // (b) the paths w_t
+  report::Panel b;  // (b) the paths wₜ
   b.title = "(b) wₜ, first 300 steps: plain GD stays in the local minimum";
   b.xlabel = "t";
   b.ylabel = "w";
@@ -301,7 +301,7 @@ Result figure_3_12(const Params& p) {
                             "Figure 3.12: momentum rolls the marble out of a local minimum",
                             {a, b},
                             "The book's figure is a sketch of a marble on a surface; this is the "
-                            "catalogue's double well L(w) = (w^2 - 1)^2 + 0.3 w."});
+                            "catalogue's double well L(w) = (w² − 1)² + 0.3 w."});
   return result;
 }
 

@@ -438,12 +438,11 @@ Result wolfe_conditions(const Params& p) {
     l.ybase = base;
     return l;
   };
-  panel.layers = {
-      {"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
-      {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "φ(0) + c_1 α φ′(0)"},
-      band("armijo", "zero", "Armijo (4.48)"),
-      band("wolfe", "wolfe_base", "Wolfe (4.48)+(4.49)"),
-      band("strong_wolfe", "strong_wolfe_base", "strong Wolfe (4.48)+(4.50)")};
+  panel.layers = {{"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
+                  {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "φ(0) + c₁ α φ′(0)"},
+                  band("armijo", "zero", "Armijo (4.48)"),
+                  band("wolfe", "wolfe_base", "Wolfe (4.48)+(4.49)"),
+                  band("strong_wolfe", "strong_wolfe_base", "strong Wolfe (4.48)+(4.50)")};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;
