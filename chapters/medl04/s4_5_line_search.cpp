@@ -144,7 +144,8 @@ app::Item figure_4_8_item() {
            Param::number("alpha_max", "0.003", Provenance::authors,
                          "right end of the alpha axis of panel (b)", kLongestRay),
            exact_rule_param()},
-          figure_4_8};
+          figure_4_8,
+          /*errata=*/common::errata({"medl-4-43"})};
 }
 
 // --- figure-4.9 ----------------------------------------------------------------------------
