@@ -375,7 +375,7 @@ void add_stationary_figure(Result& result) {
                         "saddle point",
                         {},
                         "The slide draws no functions; the minimum and the saddle are those of "
-                        "x^3 - 3x + y^2 in the table, the maximum that of -(x^3 - 3x + y^2)."};
+                        "x³ − 3x + y² in the table, the maximum that of −(x³ − 3x + y²)."};
   const CubicValley valley;
   const CubicRidge ridge;
   for (const std::string kind : {"minimum", "maximum", "saddle"}) {
