@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
@@ -164,7 +165,8 @@ app::Item section_3_2_8_item() {
                       Interval::closed(1, 1e4)),
        Param::integer("seed", "7", Provenance::companion, "seed of the data and the shuffles",
                       Interval::closed(0, 1e9))},
-      minibatch_sgd};
+      minibatch_sgd,
+      /*errata=*/common::errata({"aggarwal-3-32"})};
 }
 
 }  // namespace descent::chapters::aggarwal03

@@ -11,6 +11,7 @@
 #include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
 #include "aggarwal03/toy_network.hpp"
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
@@ -99,10 +100,10 @@ Result toy_backprop(const Params& p, bool post) {
     result.figures.push_back(report::Figure{
         "section-3.2.3",
         "The 2-3-1 sigmoid network as a computational graph (Figures 3.6, 3.7): each unit with a, "
-        "h and Delta = dL/dh, each edge with its local derivative z(i, j) = w_ij Phi'(a_j)",
+        "h and Δ = ∂L/∂h, each edge with its local derivative z(i, j) = wᵢⱼ Φ′(aⱼ)",
         {},
         "Drawn by Graphviz from the network and the forward and backward passes of the tables; "
-        "Delta of a unit is the sum over its outgoing edges of z times the Delta downstream "
+        "Δ of a unit is the sum over its outgoing edges of z times the Δ downstream "
         "(Eq. 3.10). Biases are not drawn.",
         network_dot(net, f, g, squared_loss(f.h.back(), y), "network")});
   return result;
@@ -113,7 +114,8 @@ app::Item post_activation_item() {
           "Backpropagation with post-activation variables Delta = dL/dh on a 2-3-1 sigmoid network",
           "Aggarwal §3.2.3, Eqs. 3.9-3.13",
           {x_param(), y_param()},
-          [](const Params& p) { return toy_backprop(p, true); }};
+          [](const Params& p) { return toy_backprop(p, true); },
+          /*errata=*/common::errata({"aggarwal-3-9", "aggarwal-3-11", "aggarwal-3-2-7"})};
 }
 
 app::Item pre_activation_item() {
@@ -121,7 +123,8 @@ app::Item pre_activation_item() {
           "Backpropagation with pre-activation variables delta = dL/da: the same gradients",
           "Aggarwal §3.2.4, Eqs. 3.14-3.19",
           {x_param(), y_param()},
-          [](const Params& p) { return toy_backprop(p, false); }};
+          [](const Params& p) { return toy_backprop(p, false); },
+          /*errata=*/common::errata({"aggarwal-3-15"})};
 }
 
 //! [exercise-9]
@@ -232,7 +235,8 @@ app::Item activation_updates_item() {
                      1, 100),
        Param::number("alpha", "0.01", Provenance::companion, "leaky ReLU slope",
                      Interval::open(0, 1))},
-      activation_updates};
+      activation_updates,
+      /*errata=*/common::errata({"aggarwal-3-2-5-tanh", "aggarwal-hard-tanh"})};
 }
 
 // --- section-3.2.5.1 / exercise-10 ---------------------------------------------------------
@@ -308,9 +312,12 @@ app::Item softmax_item() {
 }
 
 app::Item softmax_jacobian_item() {
-  return {"exercise-10", "The softmax Jacobian o_i(delta_ij - o_j), and dL/dv = o - y",
-          "Aggarwal §3.10, Exercise 10", softmax_params("target probabilities"),
-          [](const Params& p) { return softmax_cross_entropy(p, true); }};
+  return {"exercise-10",
+          "The softmax Jacobian o_i(delta_ij - o_j), and dL/dv = o - y",
+          "Aggarwal §3.10, Exercise 10",
+          softmax_params("target probabilities"),
+          [](const Params& p) { return softmax_cross_entropy(p, true); },
+          /*errata=*/common::errata({"aggarwal-exercise-10"})};
 }
 
 // --- table-3.1 -----------------------------------------------------------------------------
@@ -421,7 +428,8 @@ app::Item table_3_1_item() {
                          Interval::open(0, 1)),
            Param::integer("seed", "31", Provenance::companion,
                           "seed of the upstream gradients and W", Interval::at_least(0))},
-          table_3_1};
+          table_3_1,
+          /*errata=*/common::errata({"aggarwal-hard-tanh"})};
 }
 
 // --- section-3.2.7 -------------------------------------------------------------------------
@@ -463,7 +471,8 @@ app::Item hidden_losses_item() {
           {x_param(), y_param(),
            Param::number("lambda", "0.1", Provenance::companion, "weight of the hidden L1 loss",
                          Interval::at_least(0))},
-          hidden_losses};
+          hidden_losses,
+          /*errata=*/common::errata({"aggarwal-3-26"})};
 }
 
 // --- section-3.2.9 -------------------------------------------------------------------------
@@ -567,7 +576,8 @@ app::Item gradient_checking_item() {
                          Interval{0, 1, true, true}),
            Param::number("epsilon", "1e-6", Provenance::companion,
                          "step of the all-parameter check", Interval::open(0, 1))},
-          gradient_checking};
+          gradient_checking,
+          /*errata=*/common::errata({"aggarwal-3-34"})};
 }
 
 // --- exercise-5 ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/autodiff/paths.hpp"
 #include "descent/autodiff/tape.hpp"
 
@@ -101,7 +102,7 @@ Result cos_of_square(const Params& p) {
   Graph32 g;
   record_3_2(g, p.vector("w").front());
   result.figures.push_back(graph_figure(
-      "eq-3.2", "Figure 3.1: the univariate chain rule on cos(w^2), a path of two nodes", g.tape,
+      "eq-3.2", "Figure 3.1: the univariate chain rule on cos(w²), a path of two nodes", g.tape,
       g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
@@ -195,7 +196,7 @@ Result sin_plus_cos(const Params& p) {
   Graph35 g;
   record_3_5(g, p.vector("w").front());
   result.figures.push_back(
-      graph_figure("eq-3.5", "Figure 3.3: the chain rule in action on o = sin(w^2) + cos(w^2)",
+      graph_figure("eq-3.5", "Figure 3.3: the chain rule in action on o = sin(w²) + cos(w²)",
                    g.tape, g.o, p.vector("w").front(), derivative(g.tape, g.w, g.o)));
   return result;
 }
@@ -278,7 +279,8 @@ app::Item exponential_paths_item() {
           {Param::number("w", "1.1", Provenance::companion, "the input w (the book gives none)"),
            Param::integer("layers", "5", Provenance::book, "layers of two product units",
                           Interval::closed(1, 20))},
-          exponential_paths};
+          exponential_paths,
+          /*errata=*/common::errata({"aggarwal-figure-3-4"})};
 }
 
 Result path_counts_by_depth(const Params& p) {

@@ -7,6 +7,7 @@
 
 #include "aggarwal03/budget.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/core/random.hpp"
 #include "descent/data/preprocess.hpp"
 #include "descent/nn/init.hpp"
@@ -137,7 +138,8 @@ app::Item initialization_item() {
                           "neurons drawn per scheme (samples x (sum of fan_in) <= 2e7)",
                           Interval::closed(10, 10000000)),
            Param::integer("seed", "33", Provenance::companion, "seed", Interval::at_least(0))},
-          initialization};
+          initialization,
+          /*errata=*/common::errata({"aggarwal-3-3-3"})};
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "aggarwal03/budget.hpp"
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
@@ -285,7 +286,8 @@ app::Item figure_3_8_item() {
            Param::integer("seeds", "8", Provenance::companion, "networks averaged (b)",
                           Interval::closed(1, 1000)),
            Param::integer("seed", "38", Provenance::companion, "seed", Interval::at_least(0))},
-          figure_3_8};
+          figure_3_8,
+          /*errata=*/common::errata({"aggarwal-3-4-magnitude", "aggarwal-3-38"})};
 }
 
 // Samples of the curves: far more than a plot resolves, and 10 MB of JSON.

@@ -15,6 +15,7 @@
 
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -354,7 +355,8 @@ app::Item figure_3_16_item() {
           "Aggarwal §3.5.6.1, Figure 3.16",
           {Param::vector("w0", "3,2", Provenance::companion, "the start on 1/2 W^T H W", 2, 2,
                          kStarts)},
-          figure_3_16};
+          figure_3_16,
+          /*errata=*/common::errata({"aggarwal-figure-3-16"})};
 }
 
 // --- eq-3.49 ------------------------------------------------------------------------------
@@ -626,7 +628,8 @@ app::Item section_3_5_6_1_item() {
                       Interval::closed(0, 1e9)),
        Param::integer("n", "5", Provenance::companion,
                       "size of tridiag(-1, 2, -1) with b = (1, ..., n)", Interval::closed(2, 200))},
-      section_3_5_6_1};
+      section_3_5_6_1,
+      /*errata=*/common::errata({"aggarwal-3-5-6-1-words"})};
 }
 
 // --- section-3.5.6.2 ------------------------------------------------------------------------
@@ -807,7 +810,8 @@ app::Item figure_3_17_item() {
                          "start of gradient descent on the saddle", 2, 2, kStarts),
            Param::number("lr", "0.1", Provenance::companion, "gradient-descent rate",
                          Interval::open(0, 1))},
-          figure_3_17};
+          figure_3_17,
+          /*errata=*/common::errata({"aggarwal-3-5-6-3"})};
 }
 
 // --- exercises 7, 8, 11, 12 ----------------------------------------------------------------
@@ -854,7 +858,8 @@ app::Item exercise_3_7_item() {
           {Param::integer("d", "8", Provenance::companion, "dimension", Interval::closed(2, 100)),
            Param::integer("seed", "4", Provenance::companion, "seed of the SPD matrix",
                           Interval::closed(0, 1e9))},
-          exercise_7};
+          exercise_7,
+          /*errata=*/common::errata({"aggarwal-3-5-6-1-convex"})};
 }
 
 Result exercise_8(const Params&) {
@@ -952,7 +957,8 @@ app::Item exercise_3_12_item() {
           "Aggarwal Chapter 3, Exercise 12 (a)-(c)",
           {Param::integer("n", "5", Provenance::companion, "size of tridiag(-1, 2, -1)",
                           Interval::closed(2, 100))},
-          exercise_12};
+          exercise_12,
+          /*errata=*/common::errata({"aggarwal-exercise-12-a", "aggarwal-exercise-12-d"})};
 }
 
 }  // namespace

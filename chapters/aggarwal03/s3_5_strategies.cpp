@@ -16,6 +16,7 @@
 
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/optim/averaging.hpp"
@@ -266,7 +267,7 @@ Result figure_3_12(const Params& p) {
   a.xlabel = "w";
   a.ylabel = "L";
   a.layers = {{"L", "w", "L", report::Layer::Style::lines, "L(w)"}};
-  report::Panel b;  // (b) the paths w_t
+  report::Panel b;  // (b) the paths wₜ
   b.title = "(b) wₜ, first 300 steps: plain GD stays in the local minimum";
   b.xlabel = "t";
   b.ylabel = "w";
@@ -300,7 +301,7 @@ Result figure_3_12(const Params& p) {
                             "Figure 3.12: momentum rolls the marble out of a local minimum",
                             {a, b},
                             "The book's figure is a sketch of a marble on a surface; this is the "
-                            "catalogue's double well L(w) = (w^2 - 1)^2 + 0.3 w."});
+                            "catalogue's double well L(w) = (w² − 1)² + 0.3 w."});
   return result;
 }
 
@@ -360,9 +361,12 @@ app::Item adagrad_item() {
 }
 
 app::Item rmsprop_item() {
-  return {"eq-3.41", "RMSProp with epsilon inside the root", "Aggarwal §3.5.3.2, Eq. (3.41)",
+  return {"eq-3.41",
+          "RMSProp with epsilon inside the root",
+          "Aggarwal §3.5.3.2, Eq. (3.41)",
           bowl_params("0.1", "0.9", "0.9", "0"),
-          [](const Params& p) { return rule_on_bowl(p, "rmsprop-inside"); }};
+          [](const Params& p) { return rule_on_bowl(p, "rmsprop-inside"); },
+          /*errata=*/common::errata({"aggarwal-3-41"})};
 }
 
 app::Item rmsprop_nesterov_item() {
@@ -372,21 +376,30 @@ app::Item rmsprop_nesterov_item() {
 }
 
 app::Item adadelta_item() {
-  return {"eq-3.43", "AdaDelta in its working form (Zeiler; the printed form never moves)",
-          "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "1e-6"),
-          [](const Params& p) { return rule_on_bowl(p, "adadelta-zeiler"); }};
+  return {"eq-3.43",
+          "AdaDelta in its working form (Zeiler; the printed form never moves)",
+          "Aggarwal §3.5.3.4, Eq. (3.43)",
+          bowl_params("1", "0.9", "0.95", "1e-6"),
+          [](const Params& p) { return rule_on_bowl(p, "adadelta-zeiler"); },
+          /*errata=*/common::errata({"aggarwal-3-43"})};
 }
 
 app::Item adadelta_printed_item() {
-  return {"eq-3.43-printed", "AdaDelta exactly as printed: delta starts at 0, W never moves",
-          "Aggarwal §3.5.3.4, Eq. (3.43)", bowl_params("1", "0.9", "0.95", "0"),
-          [](const Params& p) { return rule_on_bowl(p, "adadelta-aggarwal-printed"); }};
+  return {"eq-3.43-printed",
+          "AdaDelta exactly as printed: delta starts at 0, W never moves",
+          "Aggarwal §3.5.3.4, Eq. (3.43)",
+          bowl_params("1", "0.9", "0.95", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "adadelta-aggarwal-printed"); },
+          /*errata=*/common::errata({"aggarwal-3-43"})};
 }
 
 app::Item adam_item() {
-  return {"eq-3.46", "Adam as Aggarwal writes it: alpha_t and sqrt(A + epsilon)",
-          "Aggarwal §3.5.3.5, Eqs. (3.44)-(3.46)", bowl_params("0.1", "0.9", "0.999", "0"),
-          [](const Params& p) { return rule_on_bowl(p, "adam-aggarwal"); }};
+  return {"eq-3.46",
+          "Adam as Aggarwal writes it: alpha_t and sqrt(A + epsilon)",
+          "Aggarwal §3.5.3.5, Eqs. (3.44)-(3.46)",
+          bowl_params("0.1", "0.9", "0.999", "0"),
+          [](const Params& p) { return rule_on_bowl(p, "adam-aggarwal"); },
+          /*errata=*/common::errata({"aggarwal-3-41", "aggarwal-3-46"})};
 }
 
 // --- figure-3.13 and section-3.5.5 --------------------------------------------------
@@ -536,7 +549,8 @@ app::Item polyak_item() {
           {common::beta_param("0.9", Provenance::companion, "exponential decay beta"),
            Param::integer("T", "10", Provenance::companion, "number of iterates W_i = i",
                           Interval::closed(1, 1e6))},
-          polyak};
+          polyak,
+          /*errata=*/common::errata({"aggarwal-3-5-7"})};
 }
 
 // --- exercise-6 ---------------------------------------------------------------------

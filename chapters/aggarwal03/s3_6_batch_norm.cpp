@@ -6,6 +6,7 @@
 #include <string>
 
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/nn/layers/batch_norm.hpp"
 
@@ -112,7 +113,10 @@ app::Item batch_normalization_item() {
            Param::number("eps", "1e-5", Provenance::companion,
                          "epsilon inside sigma^2 (Eq. 3.59; PyTorch's default 1e-5)",
                          Interval::greater_than(0))},
-          batch_normalization};
+          batch_normalization,
+          /*errata=*/
+          common::errata(
+              {"aggarwal-3-6-std", "aggarwal-3-62", "aggarwal-3-6-mu", "aggarwal-3-6-population"})};
 }
 
 }  // namespace

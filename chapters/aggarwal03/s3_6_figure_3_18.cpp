@@ -10,6 +10,7 @@
 #include "aggarwal03/budget.hpp"
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "common/training_progress.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
@@ -215,6 +216,7 @@ app::Item figure_3_18_item() {
                        "and the t10k files; empty: $DESCENT_DATA, else Debian's Fashion-MNIST in "
                        "/usr/share/datasets/fashion-mnist")},
           figure_3_18,
+          /*errata=*/common::errata({"aggarwal-3-6-inference"}),
           /*slow=*/true,  // three networks, 15 epochs on 2000 images: about 10 s of CPU
           /*quick_sets=*/{"train=300", "validation=100", "epochs=2"}};
 }

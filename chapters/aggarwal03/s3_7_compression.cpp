@@ -8,6 +8,7 @@
 
 #include "aggarwal03/mimic.hpp"
 #include "aggarwal03/sections.hpp"
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/core/random.hpp"
@@ -132,7 +133,8 @@ app::Item compression_item() {
                       "hash buckets for the 100 x 100 matrix (book: 1000)",
                       Interval::closed(1, 10000)),
        Param::integer("seed", "373", Provenance::companion, "seed", Interval::at_least(0))},
-      compression};
+      compression,
+      /*errata=*/common::errata({"aggarwal-3-7-3-low-rank", "aggarwal-3-7-3-mimic"})};
   for (auto& param : mimic_params()) item.params.push_back(param);
   return item;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/core/linalg.hpp"
@@ -101,7 +102,8 @@ app::Item figure_4_1_item() {
                           "Newton starts per side of the square", Interval::closed(2, 400)),
            common::box_param("-3,3,-3,3", Provenance::companion),
            common::contour_grid_param("81", Provenance::companion)},
-          figure_4_1};
+          figure_4_1,
+          /*errata=*/common::errata({"medl-figure-4-1"})};
 }
 
 //! [eq-4.8]

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "descent/autodiff/api.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -204,7 +205,8 @@ app::Item linear_regression_item() {
            Param::vector("rosenbrock_point", "0,1", Provenance::companion,
                          "where Rosenbrock's Hessian is classified", 2, 2,
                          Interval::closed(-1e6, 1e6))},
-          linear_regression};
+          linear_regression,
+          /*errata=*/common::errata({"medl-footnote-3"})};
 }
 
 }  // namespace descent::chapters::medl04

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/training_progress.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
@@ -271,6 +272,8 @@ app::Item figure_4_4_item() {
                        "Fashion-MNIST in /usr/share/datasets/fashion-mnist. A directory with the "
                        "original MNIST files reruns the figure on the book's data set")},
           figure_4_4,
+          /*errata=*/
+          common::errata({"medl-s4-1-validation", "medl-footnote-10", "medl-figure-4-4"}),
           /*slow=*/true,  // 20,000 ADAM steps on 419,860 weights: a minute or two
           /*quick_sets=*/
           {"train=300", "validation=300", "widths=64,32", "alpha=1e-3", "epochs=10"}};

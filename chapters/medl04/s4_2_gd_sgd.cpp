@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/core/random.hpp"
@@ -97,7 +98,8 @@ app::Item figure_4_2_item() {
                           "keep every k-th iterate for the figure", Interval::closed(1, 1e6)),
            common::box_param("-0.3,1.1,-0.3,1.1", Provenance::authors),
            common::contour_grid_param("91", Provenance::companion)},
-          figure_4_2};
+          figure_4_2,
+          /*errata=*/common::errata({"medl-figure-4-2"})};
 }
 
 // --- figure-4.3 ---------------------------------------------------------------------

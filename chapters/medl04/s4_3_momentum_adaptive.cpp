@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/optim/averaging.hpp"
@@ -106,7 +107,8 @@ app::Item figure_4_6_item() {
            Param::integer("zoom_steps", "40", Provenance::companion,
                           "panel (b) enlarges the region of the first this many steps",
                           Interval::closed(1, 1e6))},
-          figure_4_6};
+          figure_4_6,
+          /*errata=*/common::errata({"medl-figure-4-6"})};
 }
 
 // --- one rule on Rosenbrock: algorithm-4.2; eq-4.22 ----------------------------------
@@ -204,7 +206,8 @@ app::Item bias_correction_item() {
            common::beta_param("0.9", Provenance::companion),
            Param::integer("steps", "10", Provenance::companion, "number of steps",
                           Interval::closed(1, 1000))},
-          bias_correction};
+          bias_correction,
+          /*errata=*/common::errata({"medl-bias-correction"})};
 }
 
 // --- algorithm-4.2 ------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "common/errata.hpp"
 #include "descent/autodiff/api.hpp"
 #include "descent/autodiff/dot.hpp"
 #include "descent/autodiff/finite_difference.hpp"
@@ -94,7 +95,8 @@ app::Item differentiable_programming_item() {
                           Interval::closed(1, 2)),
            Param::integer("j", "3", Provenance::book, "input index of partial_derivative",
                           Interval::closed(1, 3))},
-          differentiable_programming};
+          differentiable_programming,
+          /*errata=*/common::errata({"medl-jvp-vjp"})};
 }
 
 // --- the graph of (4.27) --------------------------------------------------------------
@@ -269,7 +271,8 @@ app::Item figure_4_7_item() {
           "The computational graph of (4.27), drawn from the recorded tape",
           "MEDL §4.4, Eq. (4.27) and Figure 4.7",
           {theta_4_27()},
-          figure_4_7};
+          figure_4_7,
+          /*errata=*/common::errata({"medl-graph-4-7"})};
 }
 
 // --- eq-4.26 ----------------------------------------------------------------------------

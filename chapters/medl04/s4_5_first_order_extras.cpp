@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "descent/problems/rosenbrock.hpp"
 #include "medl04/sections.hpp"
@@ -79,9 +80,12 @@ Result nesterov(const Params& p) {
 }
 
 app::Item nesterov_item() {
-  return {"eq-4.33", "Nesterov momentum: the gradient at theta - alpha beta v",
+  return {"eq-4.33",
+          "Nesterov momentum: the gradient at theta - alpha beta v",
           "MEDL §4.5, Eqs. (4.33)-(4.34), p. 150",
-          params_for(kMomentum, "0.01", "0.9", "", "", "1000"), nesterov};
+          params_for(kMomentum, "0.01", "0.9", "", "", "1000"),
+          nesterov,
+          /*errata=*/common::errata({"medl-nesterov-start"})};
 }
 
 Result lookahead(const Params& p) {
@@ -111,8 +115,12 @@ app::Item adadelta_item() {
   auto params = params_for(kAdadelta, "1", "", "0.95", "1e-6", "5000");
   params[1].help = "multiplies the step; the book has no learning rate (alpha = 1)";
   params[1].provenance = Provenance::book;
-  return {"eq-4.38", "Adadelta: no learning rate, units from past steps",
-          "MEDL §4.5, Eq. (4.38), p. 152", params, adadelta};
+  return {"eq-4.38",
+          "Adadelta: no learning rate, units from past steps",
+          "MEDL §4.5, Eq. (4.38), p. 152",
+          params,
+          adadelta,
+          /*errata=*/common::errata({"medl-adadelta-name", "medl-adadelta-units", "medl-4-38"})};
 }
 
 Result lp_adam(const Params& p) {
@@ -165,7 +173,8 @@ app::Item lp_limit_item() {
           {common::gamma_param("0.9", Provenance::companion),
            Param::vector("ps", "1,2,4,10,50,100,1000", Provenance::companion, "the exponents p", 1,
                          20, Interval::closed(1, 1e6))},
-          lp_limit};
+          lp_limit,
+          /*errata=*/common::errata({"medl-4-42"})};
 }
 
 // --- eq-4.42 ------------------------------------------------------------------------
@@ -175,8 +184,12 @@ Result adamax(const Params& p) {
 }
 
 app::Item adamax_item() {
-  return {"eq-4.42", "Adamax: the L-infinity limit", "MEDL §4.5, Eqs. (4.41)-(4.42), p. 153",
-          params_for(kAdamLike, "0.01", "0.9", "0.999", "1e-8", "5000"), adamax};
+  return {"eq-4.42",
+          "Adamax: the L-infinity limit",
+          "MEDL §4.5, Eqs. (4.41)-(4.42), p. 153",
+          params_for(kAdamLike, "0.01", "0.9", "0.999", "1e-8", "5000"),
+          adamax,
+          /*errata=*/common::errata({"medl-4-42"})};
 }
 
 }  // namespace

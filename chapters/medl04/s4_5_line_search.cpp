@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -143,7 +144,8 @@ app::Item figure_4_8_item() {
            Param::number("alpha_max", "0.003", Provenance::authors,
                          "right end of the alpha axis of panel (b)", kLongestRay),
            exact_rule_param()},
-          figure_4_8};
+          figure_4_8,
+          /*errata=*/common::errata({"medl-4-43"})};
 }
 
 // --- figure-4.9 ----------------------------------------------------------------------------
@@ -347,7 +349,8 @@ app::Item section_cg_item() {
                           Interval::closed(1, 300)),
            Param::integer("seed", "1", Provenance::companion, "seed of the random system",
                           Interval::closed(0, 1e9))},
-          section_cg};
+          section_cg,
+          /*errata=*/common::errata({"medl-cg"})};
 }
 
 // --- eq-4.48 (4.48)-(4.50) -----------------------------------------------------------------
@@ -436,12 +439,11 @@ Result wolfe_conditions(const Params& p) {
     l.ybase = base;
     return l;
   };
-  panel.layers = {
-      {"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
-      {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "φ(0) + c_1 α φ′(0)"},
-      band("armijo", "zero", "Armijo (4.48)"),
-      band("wolfe", "wolfe_base", "Wolfe (4.48)+(4.49)"),
-      band("strong_wolfe", "strong_wolfe_base", "strong Wolfe (4.48)+(4.50)")};
+  panel.layers = {{"phi", "alpha", "C", report::Layer::Style::lines, "φ(α)"},
+                  {"phi", "alpha", "armijo_line", report::Layer::Style::lines, "φ(0) + c₁ α φ′(0)"},
+                  band("armijo", "zero", "Armijo (4.48)"),
+                  band("wolfe", "wolfe_base", "Wolfe (4.48)+(4.49)"),
+                  band("strong_wolfe", "strong_wolfe_base", "strong Wolfe (4.48)+(4.50)")};
   figure.panels = {panel};
   result.figures.push_back(figure);
   return result;
@@ -462,7 +464,8 @@ app::Item wolfe_conditions_item() {
                          kLongestRay),
            Param::number("alpha0", "1", Provenance::companion, "first trial step of the searches",
                          Interval{0, 1e3, true, false})},
-          wolfe_conditions};
+          wolfe_conditions,
+          /*errata=*/common::errata({"medl-4-48", "medl-4-49"})};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -278,7 +279,8 @@ app::Item algorithm_4_3_item() {
        Param::integer("gd_iterations", "1000", Provenance::companion,
                       "most steps of the gradient descent drawn for comparison",
                       Interval::closed(1, 20000))},
-      algorithm_4_3};
+      algorithm_4_3,
+      /*errata=*/common::errata({"medl-4-58", "medl-4-60"})};
 }
 
 // --- eq-4.66 and eq-4.69 ---------------------------------------------------------------------
@@ -331,7 +333,8 @@ app::Item bfgs_forms_item() {
                           Interval::closed(1, 100)),
            Param::integer("seed", "1", Provenance::companion, "seed of the random pairs",
                           Interval::closed(0, 1e9))},
-          bfgs_forms};
+          bfgs_forms,
+          /*errata=*/common::errata({"medl-quasi-newton-pd", "medl-4-67"})};
 }
 
 Result lbfgs_two_loop(const Params& p) {
@@ -382,7 +385,8 @@ app::Item lbfgs_two_loop_item() {
                           Interval::closed(1, 100)),
            Param::integer("seed", "2", Provenance::companion, "seed of the random pairs",
                           Interval::closed(0, 1e9))},
-          lbfgs_two_loop};
+          lbfgs_two_loop,
+          /*errata=*/common::errata({"medl-4-68", "medl-v-t", "medl-4-69"})};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/optim/newton.hpp"
 #include "descent/problems/quadratic_form.hpp"
@@ -83,7 +84,8 @@ app::Item eq_2_3_item() {
       {Param::number("theta0", "0", Provenance::companion, "start of Newton on e^theta - 2 theta"),
        Param::vector("starts", "0.5,1,1.1", Provenance::companion,
                      "starts of Newton on sqrt(1 + theta^2)", 1, 10, Interval::closed(-2, 2))},
-      eq_2_3};
+      eq_2_3,
+      /*errata=*/common::errata({"notes-2-3"})};
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "notes02/sections.hpp"
@@ -106,7 +107,8 @@ void add_section_2_1_spectral(app::Chapter& chapter) {
                       Interval::closed(-1e100, 1e100)),
         Param::number("L_star", "0", Provenance::companion, "L(theta*)",
                       Interval::closed(-1e100, 1e100))},
-       spectral});
+       spectral,
+       /*errata=*/common::errata({"notes-heissian", "notes-eigen-sum"})});
 }
 
 }  // namespace descent::chapters::notes02

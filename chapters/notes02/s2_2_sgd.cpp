@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -506,7 +507,8 @@ app::Item algorithm_1_item() {
                       Interval::closed(10, 1e7)),
        common::box_param("-0.7,1.9,-0.2,2.4", Provenance::companion),
        common::contour_grid_param("121", Provenance::companion)},
-      algorithm_1};
+      algorithm_1,
+      /*errata=*/common::errata({"notes-algorithm-1", "notes-epoch"})};
 }
 
 }  // namespace descent::chapters::notes02

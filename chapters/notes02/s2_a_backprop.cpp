@@ -7,6 +7,7 @@
 #include <string>
 #include <xtensor/xmanipulation.hpp>
 
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/nn/activation.hpp"
@@ -166,7 +167,8 @@ app::Item backprop_depth_l_item() {
            Param::integer("layers", "3", Provenance::companion,
                           "depth L (3 -> 4 -> 3 -> 2 network, or the first 2 layers)",
                           Interval::closed(2, 3))},
-          backprop_depth_l};
+          backprop_depth_l,
+          /*errata=*/common::errata({"notes-algorithm-2"})};
 }
 
 //! [eq-2.18]
@@ -227,7 +229,8 @@ app::Item two_layer_item() {
           "Notes Ch. 2, Appendix 2.A, Eqs. (2.12)-(2.18)",
           {x_param(), Param::integer("label", "1", Provenance::companion, "true class y (0-based)",
                                      Interval::closed(0, 2))},
-          two_layer};
+          two_layer,
+          /*errata=*/common::errata({"notes-appendix-2-a"})};
 }
 
 }  // namespace

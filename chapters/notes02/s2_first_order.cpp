@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/problems/peaks.hpp"
@@ -118,7 +119,8 @@ app::Item step_threshold_item() {
                          Interval{0, 1e6, true, false}),
            Param::integer("rosenbrock_steps", "20000", Provenance::companion,
                           "GD steps on Rosenbrock from (1.01, 1.01)", Interval::closed(1, 1e6))},
-          step_threshold};
+          step_threshold,
+          /*errata=*/common::errata({"notes-2-4-notation", "notes-2-4"})};
 }
 
 // --- exercise-2.1 -------------------------------------------------------------------
@@ -262,7 +264,8 @@ app::Item minibatch_scaling_item() {
           "Notes §2.2, the mini-batch estimator l_B",
           {Param::vector("theta", "0,0", Provenance::companion, "where gradients are taken", 2, 2,
                          Interval::closed(-1e100, 1e100))},
-          minibatch_scaling};
+          minibatch_scaling,
+          /*errata=*/common::errata({"notes-minibatch"})};
 }
 
 // --- eq-2.7 and exercise-2.4 --------------------------------------------------------
@@ -298,7 +301,8 @@ app::Item momentum_2_7_item() {
            Param::number("mu", "0.9", Provenance::companion, "momentum mu in (0, 1)",
                          Interval::open(0, 1)),
            Param::integer("steps", "50", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-          momentum_2_7};
+          momentum_2_7,
+          /*errata=*/common::errata({"notes-initial-state"})};
 }
 
 Result exercise_2_4(const Params& p) {
@@ -370,7 +374,8 @@ app::Item rmsprop_2_8_item() {
        Param::number("delta", "1e-8", Provenance::companion, "delta > 0",
                      Interval::greater_than(0)),
        Param::integer("steps", "100", Provenance::companion, "steps", Interval::closed(1, 1e5))},
-      rmsprop_2_8};
+      rmsprop_2_8,
+      /*errata=*/common::errata({"notes-initial-state", "notes-2-8"})};
 }
 
 }  // namespace

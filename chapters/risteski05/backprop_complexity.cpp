@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/random.hpp"
 #include "risteski05/sections.hpp"
@@ -214,7 +215,8 @@ app::Item backprop_complexity_item() {
                      "chain lengths n for the recompute count", 1, 10, Interval::closed(1, 10000)),
        Param::integer("seed", "1", Provenance::companion, "seed of the random local partials",
                       Interval::closed(0, 1e9))},
-      backprop_complexity};
+      backprop_complexity,
+      /*errata=*/common::errata({"risteski-observation-3"})};
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/problems/peaks.hpp"
@@ -265,7 +266,8 @@ app::Item momentum_rate_item() {
           {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
                          Interval::closed(1.5, 1e6)),
            common::iterations_param("200", Provenance::companion, 1e5)},
-          momentum_rate};
+          momentum_rate,
+          /*errata=*/common::errata({"risteski-momentum-half", "risteski-momentum-bound"})};
 }
 
 Result nesterov_slide(const Params& p) {
@@ -307,7 +309,8 @@ app::Item nesterov_slide_item() {
           {Param::number("lambda_max", "100", Provenance::companion, "A = diag(lambda_max, 1)",
                          Interval::closed(1.5, 1e6)),
            common::iterations_param("200", Provenance::companion, 1e5)},
-          nesterov_slide};
+          nesterov_slide,
+          /*errata=*/common::errata({"risteski-nesterov"})};
 }
 
 // --- slide-stationary-points --------------------------------------------------------
@@ -372,7 +375,7 @@ void add_stationary_figure(Result& result) {
                         "saddle point",
                         {},
                         "The slide draws no functions; the minimum and the saddle are those of "
-                        "x^3 - 3x + y^2 in the table, the maximum that of -(x^3 - 3x + y^2)."};
+                        "x³ − 3x + y² in the table, the maximum that of −(x³ − 3x + y²)."};
   const CubicValley valley;
   const CubicRidge ridge;
   for (const std::string kind : {"minimum", "maximum", "saddle"}) {
@@ -459,7 +462,10 @@ app::Item stationary_points_item() {
           "minima?\"",
           {Param::number("t", "0.1", Provenance::companion,
                          "offset t for the inconclusive examples", Interval{0, 1e6, true, false})},
-          stationary_points};
+          stationary_points,
+          /*errata=*/
+          common::errata(
+              {"risteski-hessian-half", "risteski-hessian-strict", "risteski-hessian-gradient"})};
 }
 
 }  // namespace

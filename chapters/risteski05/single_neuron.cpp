@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/errata.hpp"
 #include "descent/autodiff/finite_difference.hpp"
 #include "descent/autodiff/tape.hpp"
 #include "descent/core/error.hpp"
@@ -111,7 +112,8 @@ void add_single_neuron(app::Chapter& chapter) {
                       Interval::closed(-1e6, 1e6)),
         Param::number("h", "1e-6", Provenance::companion, "central-difference step",
                       Interval::closed(1e-12, 1))},
-       single_neuron});
+       single_neuron,
+       /*errata=*/common::errata({"risteski-observation-1"})});
 }
 
 }  // namespace descent::chapters::risteski05

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/errata.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
 #include "descent/optim/hessian_free.hpp"
@@ -72,7 +73,8 @@ app::Item closed_form_item() {
                          Interval::closed(-1e6, 1e6)),
            Param::vector("x0", "5,-7", Provenance::companion, "start of one Newton step", 2, 2,
                          Interval::closed(-1e6, 1e6))},
-          closed_form};
+          closed_form,
+          /*errata=*/common::errata({"risteski-closed-form"})};
 }
 
 // Gaussian elimination without pivoting plus back-substitution on a d×d system, counting

@@ -29,7 +29,7 @@ set format y '% h'
 set size noratio
 set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with lines ls 1 title 'φ(α)', \
-     data index 0 using 1:3 with lines ls 2 title 'φ(0) + c_1 α φ′(0)', \
+     data index 0 using 1:3 with lines ls 2 title 'φ(0) + c₁ α φ′(0)', \
      data index 0 using 1:4:7 with filledcurves ls 3 fillstyle transparent solid 0.3 noborder title 'Armijo (4.48)', \
      data index 0 using 1:5:8 with filledcurves ls 4 fillstyle transparent solid 0.3 noborder title 'Wolfe (4.48)+(4.49)', \
      data index 0 using 1:6:9 with filledcurves ls 5 fillstyle transparent solid 0.3 noborder title 'strong Wolfe (4.48)+(4.50)'

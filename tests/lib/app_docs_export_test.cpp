@@ -29,7 +29,8 @@ TEST_CASE("app/docs_tables: values a table shows are not repeated; names are esc
   CHECK(contains(md, "other values"));
   CHECK(contains(md, "| iterations | 1000 |"));
   CHECK_FALSE(contains(md, "theta1\\_fixed\\_0"));
-  CHECK(contains(md, "<div class=\"item-status\"><b>Status:</b> stopped: \\|grad\\| &lt; 1e-8</div>"));
+  CHECK(contains(md,
+                 "<div class=\"item-status\"><b>Status:</b> stopped: \\|grad\\| &lt; 1e-8</div>"));
 }
 
 TEST_CASE("app/docs_tables: without tables every value is shown") {
@@ -66,4 +67,16 @@ TEST_CASE("app/docs_try_it: the command and one valid variation") {
   fixed.id = "table-4.1";
   md = docs_try_it("medl04", fixed);
   CHECK_FALSE(contains(md, "--set"));  // nothing to vary
+}
+
+TEST_CASE("app/docs_errata: one line per erratum, its summary escaped, a reference to its entry") {
+  Item item;
+  item.id = "algorithm-4.3";
+  CHECK(docs_errata(item).empty());
+  item.errata = {{"medl-4-58", "θ* is not −B_t ∇C"}, {"medl-4-60", "Wolfe"}};
+  CHECK(docs_errata(item) ==
+        "<div class=\"item-erratum\"><b>Erratum:</b> θ\\* is not −B\\_t ∇C (\\ref medl-4-58 \"see "
+        "the errata\")</div>\n\n"
+        "<div class=\"item-erratum\"><b>Erratum:</b> Wolfe (\\ref medl-4-60 \"see the "
+        "errata\")</div>\n\n");
 }

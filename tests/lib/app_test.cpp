@@ -150,3 +150,28 @@ TEST_CASE("app/cli: exit status 0 on success, 2 on bad input, 1 on failure") {
   CHECK(run_cli(c, {"run", "broken"}, out, err) == 1);
   CHECK(err.str() == "demo: error: numerical trouble\n");
 }
+
+TEST_CASE("app/cli: describe and list show the errata an item names") {
+  Chapter c;
+  c.id = "demo";
+  c.add({"misprinted",
+         "computes the corrected form",
+         "here",
+         {},
+         [](const Params&) { return report::Result{}; },
+         {{"demo-1", "prints A; correct B"}}});
+  std::ostringstream out, err;
+  CHECK(run_cli(c, {"describe", "misprinted"}, out, err) == 0);
+  CHECK(out.str().find("source: here\nerratum: prints A; correct B — see errata.html#demo-1\n") !=
+        std::string::npos);
+  out.str("");
+  CHECK(run_cli(c, {"list", "--format", "json"}, out, err) == 0);
+  CHECK(
+      out.str().find(
+          R"("errata":[{"anchor":"demo-1","summary":"prints A; correct B","link":"errata.html#demo-1"}])") !=
+      std::string::npos);
+  out.str("");
+  CHECK(run_cli(c, {"run", "misprinted"}, out, err) == 0);
+  CHECK(out.str().find("erratum: prints A; correct B — see errata.html#demo-1\n") !=
+        std::string::npos);
+}

@@ -530,3 +530,25 @@ TEST_CASE("report/figure: PNG and PDF on request, from gnuplot and Graphviz") {
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("report/errata: each format shows an item's errata with their link") {
+  Header h = header();
+  h.errata = {{"medl-4-58", "prints −B∇C; correct θ − B∇C"}, {"medl-4-60", "a \"quoted\" word"}};
+  const std::string text = render(h, sample(), Format::text);
+  CHECK(text.find("source: nowhere\nerratum: prints −B∇C; correct θ − B∇C — see "
+                  "errata.html#medl-4-58\nerratum: a \"quoted\" word — see "
+                  "errata.html#medl-4-60\n") != std::string::npos);
+  const std::string json = render(h, sample(), Format::json);
+  CHECK(
+      json.find(
+          R"("source":"nowhere","errata":[{"anchor":"medl-4-58","summary":"prints −B∇C; correct θ − B∇C","link":"errata.html#medl-4-58"},{"anchor":"medl-4-60","summary":"a \"quoted\" word","link":"errata.html#medl-4-60"}],"params")") !=
+      std::string::npos);
+  const std::string md = render(h, sample(), Format::markdown);
+  CHECK(md.find("Erratum: prints −B∇C; correct θ − B∇C (see "
+                "[errata.html#medl-4-58](errata.html#medl-4-58))\n\n") != std::string::npos);
+  const std::string csv = render(h, sample(), Format::csv);
+  CHECK(csv.find("# erratum errata.html#medl-4-60 a \"quoted\" word\n") != std::string::npos);
+  // An item without errata says nothing about them, and JSON has an empty list.
+  CHECK(render(header(), sample(), Format::text).find("erratum") == std::string::npos);
+  CHECK(render(header(), sample(), Format::json).find(R"("errata":[],)") != std::string::npos);
+}

@@ -134,7 +134,7 @@ std::vector<report::ShownParam> shown_params(const Item& item, const Params& par
 }
 
 report::Header header_for(const Chapter& chapter, const Item& item, const Params& params) {
-  return {chapter.id, item.id, item.title, item.source, shown_params(item, params)};
+  return {chapter.id, item.id, item.title, item.source, shown_params(item, params), item.errata};
 }
 
 void require_no_positional(const Options& o, const std::string& command) {
@@ -174,6 +174,9 @@ std::string item_json(const Item& item) {
                   ",\"slow\":" + (item.slow ? "true" : "false") + ",\"quick\":[";
   for (std::size_t i = 0; i < item.quick_sets.size(); ++i)
     j += (i ? "," : "") + json_string(item.quick_sets[i]);
+  j += "],\"errata\":[";
+  for (std::size_t i = 0; i < item.errata.size(); ++i)
+    j += (i ? "," : "") + report::erratum_json(item.errata[i]);
   j += "],\"params\":[";
   for (std::size_t i = 0; i < item.params.size(); ++i) {
     const Param& p = item.params[i];
@@ -227,6 +230,8 @@ int cmd_describe(const Item& item, const Options& o, std::ostream& out) {
     return 0;
   }
   out << item.id << " — " << item.title << "\nsource: " << item.source << "\n";
+  for (const auto& e : item.errata)
+    out << "erratum: " << e.summary << " — see " << report::erratum_link(e) << "\n";
   if (item.params.empty()) {
     out << "parameters: none\n";
     return 0;
@@ -332,7 +337,7 @@ int cmd_export(const Chapter& chapter, const Options& o, std::ostream& out, std:
     write_figures_to(result, dir, chapter, err, report::FigureFormat::svg);  // the docs embed SVG
     report::FileBatch batch(dir);
     // For the section pages: the tables, each figure's note, the command to try.
-    batch.stage(item.id + ".md", docs_tables(result));
+    batch.stage(item.id + ".md", docs_errata(item) + docs_tables(result));
     for (const auto& f : result.figures) batch.stage(f.name + ".note.md", docs_figure_note(f));
     batch.stage(item.id + ".try.md", docs_try_it(chapter.id, item));
     batch.stage(item.id + ".txt", report::render_body(result, report::Format::text));

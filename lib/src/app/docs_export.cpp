@@ -122,6 +122,15 @@ std::string docs_tables(const report::Result& result) {
   return out.str();
 }
 
+std::string docs_errata(const Item& item) {
+  std::ostringstream out;
+  // The anchor is a Doxygen \ref: a misspelt one is a warning, which the docs test refuses.
+  for (const auto& e : item.errata)
+    out << "<div class=\"item-erratum\"><b>Erratum:</b> " << escape(e.summary) << " (\\ref "
+        << e.anchor << " \"see the errata\")</div>\n\n";
+  return out.str();
+}
+
 std::string docs_figure_note(const report::Figure& figure) {
   std::ostringstream out;
   if (!figure.note.empty())

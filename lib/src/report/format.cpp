@@ -239,6 +239,16 @@ std::string json_number(double x) {
   return std::isfinite(x) ? full_number(x) : "null";
 }
 
+std::string erratum_link(const Erratum& erratum) {
+  return "errata.html#" + erratum.anchor;
+}
+
+std::string erratum_json(const Erratum& erratum) {
+  return "{\"anchor\":" + json_string(erratum.anchor) +
+         ",\"summary\":" + json_string(erratum.summary) +
+         ",\"link\":" + json_string(erratum_link(erratum)) + "}";
+}
+
 std::string render_body(const Result& result, Format format) {
   std::ostringstream out;
   switch (format) {
@@ -260,6 +270,8 @@ std::string render(const Header& h, const Result& result, Format format) {
     case Format::text: {
       out << h.item << " — " << h.title << "\n";
       out << "source: " << h.source << "\n";
+      for (const auto& e : h.errata)
+        out << "erratum: " << e.summary << " — see " << erratum_link(e) << "\n";
       if (!h.params.empty()) {
         out << "parameters:";
         for (std::size_t i = 0; i < h.params.size(); ++i)
@@ -273,6 +285,9 @@ std::string render(const Header& h, const Result& result, Format format) {
     case Format::markdown: {
       out << "### " << h.item << " — " << md_escape(h.title) << "\n\n";
       out << "Source: " << md_escape(h.source) << "\n\n";
+      for (const auto& e : h.errata)
+        out << "Erratum: " << md_escape(e.summary) << " (see [" << erratum_link(e) << "]("
+            << erratum_link(e) << "))\n\n";
       if (!h.params.empty()) {
         out << "Parameters:";
         for (std::size_t i = 0; i < h.params.size(); ++i)
@@ -284,6 +299,8 @@ std::string render(const Header& h, const Result& result, Format format) {
     }
     case Format::csv: {
       out << "# item " << h.chapter << " " << h.item << "\n";
+      for (const auto& e : h.errata)
+        out << "# erratum " << erratum_link(e) << " " << e.summary << "\n";
       for (const auto& p : h.params) out << "# param " << p.name << "=" << p.text << "\n";
       csv_body(out, result);
       break;
@@ -291,7 +308,10 @@ std::string render(const Header& h, const Result& result, Format format) {
     case Format::json: {
       out << "{\"chapter\":" << json_string(h.chapter) << ",\"item\":" << json_string(h.item)
           << ",\"title\":" << json_string(h.title) << ",\"source\":" << json_string(h.source)
-          << ",\"params\":{";
+          << ",\"errata\":[";
+      for (std::size_t i = 0; i < h.errata.size(); ++i)
+        out << (i ? "," : "") << erratum_json(h.errata[i]);
+      out << "],\"params\":{";
       for (std::size_t i = 0; i < h.params.size(); ++i)
         out << (i ? "," : "") << json_string(h.params[i].name) << ":" << h.params[i].json;
       out << "},";

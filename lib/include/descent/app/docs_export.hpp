@@ -15,6 +15,10 @@ namespace descent::app {
 /// status on a line of its own. Doxygen Markdown, with the text of names escaped.
 [[nodiscard]] std::string docs_tables(const report::Result& result);
 
+/// The errata of the source the item concerns, one line each before its tables: the summary
+/// and a Doxygen reference to the entry of the errata page (empty if the item names none).
+[[nodiscard]] std::string docs_errata(const Item& item);
+
 /// The note of a figure (how it was drawn), if any, as a paragraph for under the figure;
 /// the page shows the SVG with its caption in words (`\image html`), then
 /// `\include{doc} <id>/<figure>.note.md`.

@@ -2,7 +2,8 @@
 /// \file
 /// The item model: every table, figure, worked example and claim of a source is an Item
 /// with an id matching the source's numbering, typed parameters with defaults and
-/// provenance, and a compute function returning a report::Result (docs/pages/design.md).
+/// provenance, a compute function returning a report::Result, and the errata of the source it
+/// concerns (docs/pages/design.md).
 
 #include <array>
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "descent/core/interval.hpp"
+#include "descent/report/format.hpp"
 #include "descent/report/result.hpp"
 
 namespace descent::app {
@@ -40,9 +42,9 @@ struct Param {
   /// flag: `yes` or `no`; choice: one of a fixed list of names; text: free text of at most
   /// 4096 printable characters (a directory, for instance).
   enum class Kind { number, integer, vector, flag, choice, text };
-  std::string name;           ///< the name used in `--set NAME=VALUE`
-  Kind kind = Kind::number;   ///< what values it takes (see Kind)
-  std::string default_value;  ///< in the same syntax as `--set NAME=VALUE`
+  std::string name;                               ///< the name used in `--set NAME=VALUE`
+  Kind kind = Kind::number;                       ///< what values it takes (see Kind)
+  std::string default_value;                      ///< in the same syntax as `--set NAME=VALUE`
   Provenance provenance = Provenance::companion;  ///< where the default comes from
   std::string help;  ///< one line for `describe`: what the parameter means, with its unit or symbol
   Interval allowed = Interval::any();  ///< numbers: for every element
@@ -127,12 +129,17 @@ class Params {
 
 /// One reproducible object of a source.
 struct Item {
-  std::string id;      ///< e.g. "eq-4.52", "figure-4.10", "section-4.6-oscillation"
-  std::string title;   ///< what it shows, one line
-  std::string source;  ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52), p. 155"
+  std::string id;             ///< e.g. "eq-4.52", "figure-4.10", "section-4.6-oscillation"
+  std::string title;          ///< what it shows, one line
+  std::string source;         ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52), p. 155"
   std::vector<Param> params;  ///< its parameters, in the order `describe` lists them
   /// Computes the item from validated parameters: tables, figures and checks.
   std::function<report::Result(const Params&)> compute;
+  /// The entries of the errata page the item concerns: where the source misprints (or leaves
+  /// out) what the item computes, which the item computes in its corrected form. `run` and
+  /// `describe` print each with its one-line summary and its link, JSON lists them under
+  /// "errata", the item's section page links them (docs/pages/design.md, item model).
+  std::vector<report::Erratum> errata{};
   /// Takes minutes at its defaults (MEDL Figure 4.4 trains for 200 epochs): `all --quick`
   /// skips it, and so do the quick checks of the test suite; `run`, `all`, `figures` and
   /// `export` compute it as usual.
@@ -147,7 +154,7 @@ struct Item {
 
 /// One source and its items, in the order of the source.
 struct Chapter {
-  std::string id;  ///< "medl04", "notes02", "aggarwal03", "risteski05"
+  std::string id;           ///< "medl04", "notes02", "aggarwal03", "risteski05"
   std::string title;        ///< the source's title, e.g. its chapter heading
   std::string source;       ///< the book or notes the chapter follows, with author and chapter
   std::vector<Item> items;  ///< the items, in the order of the source

@@ -26,6 +26,20 @@ struct ShownParam {
   std::string json;  ///< e.g. "[0.4,-0.2]"
 };
 
+/// A place where the source misprints (or leaves out) something an item computes: the anchor
+/// of its entry on the errata page (docs/errata/errata.md.in) and one line saying what the
+/// source prints and what is correct.
+struct Erratum {
+  std::string anchor;   ///< e.g. "medl-4-58": the entry is at errata.html#medl-4-58
+  std::string summary;  ///< one line of plain text: what is printed, and what is meant
+};
+
+/// Where an erratum's entry is on the documentation site: "errata.html#" followed by its anchor.
+[[nodiscard]] std::string erratum_link(const Erratum& erratum);
+
+/// An erratum as a JSON object: {"anchor": ..., "summary": ..., "link": ...}.
+[[nodiscard]] std::string erratum_json(const Erratum& erratum);
+
 /// What identifies a result: which chapter and item, with which parameters.
 struct Header {
   std::string chapter;             ///< chapter id, e.g. "medl04"
@@ -33,6 +47,7 @@ struct Header {
   std::string title;               ///< what the item shows, one line
   std::string source;              ///< where in the source, e.g. "MEDL §4.6, Eq. (4.52)"
   std::vector<ShownParam> params;  ///< every parameter with the value this run used
+  std::vector<Erratum> errata{};   ///< the source's misprints the item concerns, shown first
 };
 
 /// The whole report of one item in the given format, ending with a newline.
