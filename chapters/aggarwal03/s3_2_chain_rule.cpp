@@ -331,7 +331,7 @@ Result path_counts_by_depth(const Params& p) {
                         "depth: enumeration multiplies along each of the 2^L paths, dynamic "
                         "programming once per edge."};
   report::Panel panel;
-  panel.title = "two product units per layer; o = w^(2^L)";
+  panel.title = "two product units per layer; o = w raised to the power 2ᴸ";
   panel.xlabel = "layers L";
   panel.ylabel = "edge-derivative multiplications";
   panel.logy = true;
