@@ -2,6 +2,7 @@
 /// Aggarwal §3.10, Exercises 1–4: derivatives through small graphs, computed by a backward
 /// sweep over a recorded tape with the upstream gradient ∂L/∂o as the seed.
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,10 @@ Result exercise_1(const Params& p) {
   result.value("x_t_plus_2", x[2].value());
   result.value("dx2_dx0", grad[0]);
   result.value("dx2_dx0_formula", formula);
+  for (std::size_t k = 0; k <= steps && result.status.empty(); ++k)
+    if (!std::isfinite(x[k].value()) || !std::isfinite(y[k].value()))
+      result.status = "x" + std::to_string(k + 1) + ", y" + std::to_string(k + 1) +
+                      " leave the doubles at these inputs: the drawing shows inf from there on";
   // (b): the network of the recurrence, drawn from the tape just recorded
   result.figures.push_back(report::Figure{
       "exercise-1",

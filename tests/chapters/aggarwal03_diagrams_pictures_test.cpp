@@ -290,3 +290,12 @@ TEST_CASE("aggarwal03 exercise-1 diagram: the recurrence unrolled, its Jacobians
         CHECK(r.value("dx2_dx0") == doctest::Approx(paths).epsilon(1e-15));
       }
 }
+
+TEST_CASE("aggarwal03 exercise-1 diagram: values that leave the doubles are said in the status") {
+  // y grows like y^(2^k): from 1e10, y₅ ≈ 1e160 and y₆ ≈ 1e320 is past the doubles
+  const auto r = compute(item("exercise-1"), {"x=1e10", "y=1e10", "steps=5"});
+  CHECK(r.status.find("x6, y6 leave the doubles") != std::string::npos);
+  CHECK(std::isfinite(r.value("dx2_dx0")));
+  const auto fine = compute(item("exercise-1"), {"x=1e10", "y=1e10", "steps=4"});
+  CHECK(fine.status.empty());
+}
