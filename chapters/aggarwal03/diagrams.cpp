@@ -11,6 +11,7 @@
 #include "aggarwal03/graph_figures.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/interval.hpp"
+#include "descent/core/symbols.hpp"
 #include "descent/nn/activation.hpp"
 
 namespace descent::chapters::aggarwal03 {
@@ -28,7 +29,7 @@ void header(std::ostringstream& out, const std::string& graph_name, const char* 
 
 void node(std::ostringstream& out, const std::string& id, const std::string& label,
           const std::string& attributes, const std::string& tooltip = "") {
-  out << "  " << id << " [label=" << dot_quoted(label);
+  out << "  " << id << " [label=" << dot_quoted(math_symbols(label));  // − for minus
   if (!tooltip.empty()) out << ", tooltip=" << dot_quoted(tooltip);
   out << (attributes.empty() ? "" : ", ") << attributes << "];\n";
 }
@@ -36,7 +37,7 @@ void node(std::ostringstream& out, const std::string& id, const std::string& lab
 void arrow(std::ostringstream& out, const std::string& from, const std::string& to,
            const std::string& label, const std::string& tooltip,
            const std::string& attributes = "") {
-  out << "  " << from << " -> " << to << " [label=" << dot_quoted(label)
+  out << "  " << from << " -> " << to << " [label=" << dot_quoted(math_symbols(label))
       << ", tooltip=" << dot_quoted(tooltip) << (attributes.empty() ? "" : ", ") << attributes
       << "];\n";
 }
@@ -260,7 +261,7 @@ std::string recurrence_dot(const ad::Tape& tape, const std::vector<ad::Var>& x,
         // only the edges of part (a) show their value (at the head, where it cannot be read
         // as another edge's); the others carry it in the tooltip
         arrow(out, from, id(v, k), "", full_number(d),
-              on_path ? "headlabel=" + dot_quoted(label_number(d)) +
+              on_path ? "headlabel=" + dot_quoted(math_symbols(label_number(d))) +
                             ", labeldistance=2.2, labelangle=25, color=\"#d55e00\", "
                             "fontcolor=\"#d55e00\", penwidth=2.2"
                       : "");
