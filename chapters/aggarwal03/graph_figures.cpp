@@ -16,9 +16,7 @@ namespace descent::chapters::aggarwal03 {
 
 namespace ad = descent::autodiff;
 
-namespace {
-
-std::string quoted(const std::string& s) {
+std::string dot_quoted(const std::string& s) {
   std::string q = "\"";
   for (char ch : s) {
     if (ch == '\n') {  // a line break of the label, in DOT's spelling
@@ -31,6 +29,8 @@ std::string quoted(const std::string& s) {
   return q + "\"";
 }
 
+namespace {
+
 // An edge labelled with a local derivative: its formula (if any) and value, 17 digits in the
 // tooltip.
 void edge(std::ostringstream& out, const std::string& from, const std::string& to,
@@ -39,8 +39,8 @@ void edge(std::ostringstream& out, const std::string& from, const std::string& t
   if (const auto at = shown.find("^(1)"); at != std::string::npos) shown.erase(at, 4);
   const std::string number = label_number(value);
   const std::string label = shown.empty() || shown == number ? number : shown + " = " + number;
-  out << "  " << from << " -> " << to << " [label=" << quoted(math_symbols(label))
-      << ", tooltip=" << quoted(full_number(value)) << "];\n";
+  out << "  " << from << " -> " << to << " [label=" << dot_quoted(math_symbols(label))
+      << ", tooltip=" << dot_quoted(full_number(value)) << "];\n";
 }
 
 void header(std::ostringstream& out, const std::string& graph_name) {
@@ -68,12 +68,12 @@ std::string local_derivative_dot(const ad::Tape& tape, std::uint32_t output,
     const auto& node = tape.node(i);
     if (node.op == ad::Op::input)
       out << "  n" << i
-          << " [label=" << quoted(math_symbols(rows[i].name + " = " + label_number(node.value)))
+          << " [label=" << dot_quoted(math_symbols(rows[i].name + " = " + label_number(node.value)))
           << ", shape=plaintext];\n";
     else
       out << "  n" << i << " [label="
-          << quoted(math_symbols((formulas ? rows[i].primal_formula : rows[i].name) +
-                                 "\n= " + label_number(node.value)))
+          << dot_quoted(math_symbols((formulas ? rows[i].primal_formula : rows[i].name) +
+                                     "\n= " + label_number(node.value)))
           << ", shape=box];\n";
   }
   for (std::uint32_t i = 0; i <= output; ++i) {
@@ -95,16 +95,17 @@ std::string network_dot(const nn::Network& net, const nn::ForwardPass& f, const 
   };
   for (std::size_t i = 0; i < f.input.shape(1); ++i)
     out << "  x" << i << " [label="
-        << quoted(math_symbols("x" + std::to_string(i + 1) + " = " + label_number(f.input(0, i))))
+        << dot_quoted(
+               math_symbols("x" + std::to_string(i + 1) + " = " + label_number(f.input(0, i))))
         << ", shape=plaintext];\n";
   const std::size_t layers = net.layers.size();
   for (std::size_t k = 0; k < layers; ++k)
     for (std::size_t j = 0; j < f.h[k].shape(1); ++j) {
       const std::string name = k + 1 == layers ? "o" : "h" + std::to_string(j + 1);
       out << "  " << unit(k, j) << " [label="
-          << quoted(math_symbols(name + "\na = " + label_number(f.a[k](0, j)) +
-                                 "\nh = " + label_number(f.h[k](0, j)) +
-                                 "\nDelta = " + label_number(g.post[k](0, j))))
+          << dot_quoted(math_symbols(name + "\na = " + label_number(f.a[k](0, j)) +
+                                     "\nh = " + label_number(f.h[k](0, j)) +
+                                     "\nDelta = " + label_number(g.post[k](0, j))))
           << ", shape=box, style=rounded];\n";
     }
   // weight edges: z(i, j) = ∂h_j/∂h_i = w_ij Φ'(a_j) (Aggarwal §3.2.3, post-activation)
@@ -117,7 +118,7 @@ std::string network_dot(const nn::Network& net, const nn::ForwardPass& f, const 
              W(i, j) * slope);
       }
   }
-  out << "  L [label=" << quoted(math_symbols("L = " + label_number(loss)))
+  out << "  L [label=" << dot_quoted(math_symbols("L = " + label_number(loss)))
       << ", shape=plaintext];\n";
   edge(out, unit(layers - 1, 0), "L", "∂L/∂o", g.post[layers - 1](0, 0));
   out << "}\n";

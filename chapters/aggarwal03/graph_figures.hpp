@@ -12,6 +12,10 @@
 
 namespace descent::chapters::aggarwal03 {
 
+/// `s` as a DOT string: in double quotes, with quotes and backslashes escaped and line breaks
+/// written as DOT's \\n.
+[[nodiscard]] std::string dot_quoted(const std::string& s);
+
 /// A number as a graph label shows it: 4 significant digits.
 [[nodiscard]] std::string label_number(double x);
 

@@ -2,11 +2,15 @@
 /// Aggarwal §3.10, Exercises 1–4: derivatives through small graphs, computed by a backward
 /// sweep over a recorded tape with the upstream gradient ∂L/∂o as the seed.
 
+#include <cmath>
 #include <string>
 #include <vector>
 
+#include "aggarwal03/diagrams.hpp"
+#include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
 #include "descent/autodiff/tape.hpp"
+#include "descent/core/interval.hpp"
 
 namespace descent::chapters::aggarwal03 {
 
@@ -39,31 +43,55 @@ void add_gradient(Result& result, const std::vector<double>& x, const std::vecto
 
 Result exercise_1(const Params& p) {
   const double x0 = p.number("x"), y0 = p.number("y");
+  const auto steps = static_cast<std::size_t>(p.integer("steps"));
   ad::Tape tape;
-  const ad::Var x = tape.input(x0, "x_t"), y = tape.input(y0, "y_t");
+  std::vector<ad::Var> x{tape.input(x0, "x_t")}, y{tape.input(y0, "y_t")};
   // (x_{t+1}, y_{t+1}) = (f(x_t, y_t), g(x_t, y_t)) with f = xy, g = x + y² (Eq. 3.66)
-  const ad::Var x1 = x * y, y1 = x + y * y;
-  const ad::Var x2 = x1 * y1;
-  const auto grad = input_gradient(tape, x2, 1.0);
+  for (std::size_t k = 0; k < steps; ++k) {
+    const ad::Var f = x[k] * y[k], g = x[k] + y[k] * y[k];
+    x.push_back(f), y.push_back(g);
+  }
+  const auto grad = input_gradient(tape, x[2], 1.0);
   // (a): f_x(x1, y1) f_x(x, y) + f_y(x1, y1) g_x(x, y), with f_x = y, f_y = x, g_x = 1
-  const double formula = y1.value() * y0 + x1.value() * 1.0;
+  const double formula = y[1].value() * y0 + x[1].value() * 1.0;
   Result result;
   auto& t = result.table("answer", {"quantity", "value"});
-  t.add({"x_{t+2}", x2.value()});
+  t.add({"x_{t+2}", x[2].value()});
   t.add({"dx_{t+2}/dx_t (backward sweep)", grad[0]});
   t.add({"dx_{t+2}/dx_t (answer (a))", formula});
-  result.value("x_t_plus_2", x2.value());
+  result.value("x_t_plus_2", x[2].value());
   result.value("dx2_dx0", grad[0]);
   result.value("dx2_dx0_formula", formula);
+  for (std::size_t k = 0; k <= steps && result.status.empty(); ++k)
+    if (!std::isfinite(x[k].value()) || !std::isfinite(y[k].value()))
+      result.status = "x" + std::to_string(k + 1) + ", y" + std::to_string(k + 1) +
+                      " leave the doubles at these inputs: the drawing shows inf from there on";
+  // (b): the network of the recurrence, drawn from the tape just recorded
+  result.figures.push_back(report::Figure{
+      "exercise-1",
+      "Exercise 1(b): the recurrence (x_{t+1}, y_{t+1}) = (f(x_t, y_t), g(x_t, y_t)) unrolled "
+      "for " +
+          std::to_string(steps) + " steps as a network whose neurons compute f and g",
+      {},
+      "f(x, y) = xy and g(x, y) = x + y² (the companion's choice; the book leaves f and g "
+      "open), from x₁ = " +
+          label_number(x0) + ", y₁ = " + label_number(y0) +
+          ". The coloured edges are the two paths from x₁ to x₃, each labelled with the "
+          "derivative of its head with respect to its tail: their products sum to ∂x₃/∂x₁ = " +
+          label_number(grad[0]) + " (part (a)).",
+      recurrence_dot(tape, x, y, "recurrence")});
   return result;
 }
 
 app::Item exercise_1_item() {
   return {"exercise-1",
-          "Exercise 1: d x_{t+2} / d x_t through the recurrence (x, y) -> (f, g)",
+          "Exercise 1: d x_{t+2} / d x_t through the recurrence (x, y) -> (f, g), and its network",
           "Aggarwal §3.10, Exercise 1, Eq. 3.66",
           {Param::number("x", "1", Provenance::companion, "x_t (the book gives none)"),
-           Param::number("y", "2", Provenance::companion, "y_t (the book gives none)")},
+           Param::number("y", "2", Provenance::companion, "y_t (the book gives none)"),
+           Param::integer("steps", "5", Provenance::book,
+                          "steps of the recurrence the network unrolls (book: t = 1 to 5)",
+                          Interval::closed(2, 6))},
           exercise_1};
 }
 

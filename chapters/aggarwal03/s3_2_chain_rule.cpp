@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "aggarwal03/diagrams.hpp"
 #include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/sections.hpp"
 #include "common/errata.hpp"
@@ -304,20 +305,41 @@ Result path_counts_by_depth(const Params& p) {
       result.status = "do/dw = 2^L w^(2^L - 1) leaves the doubles from L = " + std::to_string(L) +
                       " at w = " + short_number(w0) + " (|w| <= 1 keeps it finite at every depth)";
   }
-  report::Figure figure{"figure-3.5",
+  // The diagram: dynamic programming (Eq. 3.8) on the same graph, `drawn_layers` deep.
+  const long drawn = p.integer("drawn_layers");
+  Graph34 g;
+  record_3_4(g, w0, drawn);
+  const auto dp = ad::dynamic_programming(g.tape, g.w.index, g.o.index);
+  result.figures.push_back(report::Figure{
+      "figure-3.5",
+      "Figure 3.5: each node i holds y(i) and S(i, o), each edge (i, j) holds z(i, j); "
+      "S(i, o) = Σ_j z(i, j) S(j, o) (Eq. 3.8) from S(o, o) = 1, " +
+          std::to_string(drawn) + " layers of two product units, w = " + label_number(w0),
+      {},
+      "The book draws a generic graph; this one is the graph the item computes on (Figure "
+      "3.4's product units at drawn_layers = " +
+          std::to_string(drawn) +
+          "), drawn by Graphviz with the values its dynamic programming "
+          "computed: S(w, o) = do/dw = " +
+          label_number(dp.derivative) + ", summed over " + short_number(dp.paths) +
+          " paths with one multiplication per edge. At w = 1 every z is 1 and S(i, o) counts "
+          "the paths from i to o.",
+      dynamic_programming_dot(g.tape, g.w.index, g.o.index, dp.S, "dynamic_programming")});
+  report::Figure figure{"figure-3.5-counts",
                         "Path enumeration (Fig. 3.4) against dynamic programming (Fig. 3.5): "
                         "multiplications as depth grows",
                         {},
-                        "The book draws a generic DAG for Figure 3.5; the companion counts "
-                        "operations on the product network of Figure 3.4 at growing depth."};
+                        "Operations counted on the product network of Figure 3.4 at growing "
+                        "depth: enumeration multiplies along each of the 2^L paths, dynamic "
+                        "programming once per edge."};
   report::Panel panel;
-  panel.title = "two product units per layer; o = w^(2^L)";
+  panel.title = "two product units per layer; o = w raised to the power 2ᴸ";
   panel.xlabel = "layers L";
   panel.ylabel = "edge-derivative multiplications";
   panel.logy = true;
   panel.layers = {
       {"counts", "layers", "enumeration", report::Layer::Style::linespoints,
-       "path enumeration: (L+1) 2^L"},
+       "path enumeration: (L + 1) 2ᴸ"},
       {"counts", "layers", "dp", report::Layer::Style::linespoints, "dynamic programming: 4L"}};
   figure.panels.push_back(panel);
   result.figures.push_back(figure);
@@ -332,7 +354,10 @@ app::Item path_counts_by_depth_item() {
                          "the input w (1 keeps w^(2^L) finite at every depth)"),
            Param::integer("max_layers", "14", Provenance::companion,
                           "deepest network (enumeration walks (L+1) 2^L edges)",
-                          Interval::closed(1, 20))},
+                          Interval::closed(1, 20)),
+           Param::integer("drawn_layers", "3", Provenance::companion,
+                          "layers of the graph the diagram draws (legible up to 4)",
+                          Interval::closed(1, 5))},
           path_counts_by_depth};
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "aggarwal03/budget.hpp"
+#include "aggarwal03/diagrams.hpp"
+#include "aggarwal03/graph_figures.hpp"
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
 #include "common/errata.hpp"
@@ -39,21 +41,48 @@ double median(std::vector<double> v) {
 }
 
 //! [figure-3.8-chain]
-// One chain of Figure 3.8: h_t = Φ(w_t h_{t−1}); by Eq. 3.38 the gradient at the input is the
-// top gradient times Π_t w_t Φ'(a_t). Returns log10 |Π| after each layer (−inf once a ReLU dies).
+// One chain of Figure 3.8: x = h_0 ~ N(0, 1), h_t = Φ(a_t), a_t = w_t h_{t−1}, w_t ~ N(0, 1)
+// (the fan-in is 1). Calls layer(w_t, h_t, w_t Φ'(a_t)) for t = 1..depth: by Eq. 3.38,
+// ∂L/∂h_{t−1} = w_t Φ'(a_t) ∂L/∂h_t. Returns x.
+template <class Layer>
+double walk_chain(nn::Activation phi, std::size_t depth, Rng& rng, Layer&& layer) {
+  const double x = rng.normal();
+  double h = x;
+  for (std::size_t t = 0; t < depth; ++t) {
+    const double w = rng.normal();
+    const double a = w * h;
+    h = nn::activate(phi, a);
+    layer(w, h, w * nn::derivative(phi, a));
+  }
+  return x;
+}
+
+// The gradient at the input is the top gradient times Π_t w_t Φ'(a_t): log10 |Π| after each
+// layer (−inf once a ReLU dies).
 std::vector<double> chain_profile(nn::Activation phi, std::size_t depth, Rng& rng) {
   std::vector<double> profile;
-  double h = rng.normal(), log_ratio = 0;
-  for (std::size_t t = 0; t < depth; ++t) {
-    const double w = rng.normal();  // N(0, 1): the fan-in is 1
-    const double a = w * h;
-    log_ratio += std::log10(std::fabs(w * nn::derivative(phi, a)));
+  double log_ratio = 0;
+  walk_chain(phi, depth, rng, [&](double, double, double factor) {
+    log_ratio += std::log10(std::fabs(factor));
     profile.push_back(log_ratio);
-    h = nn::activate(phi, a);
-  }
+  });
   return profile;
 }
 //! [figure-3.8-chain]
+
+// The diagram of Figure 3.8: the first sigmoid chain panel (a) draws (the same seed), with
+// ∂L/∂h_t by Eq. 3.38 from ∂L/∂o = 1.
+std::string chain_diagram(const Params& p) {
+  Rng rng(static_cast<std::uint64_t>(p.integer("seed")));
+  std::vector<double> h{0.0}, w, factors;  // h[0], the input x, is known at the end
+  h[0] = walk_chain(nn::Activation::sigmoid, std::size_t(p.integer("depth")), rng,
+                    [&](double w_t, double h_t, double factor) {
+                      w.push_back(w_t), h.push_back(h_t), factors.push_back(factor);
+                    });
+  std::vector<double> gradient(h.size(), 1.0);
+  for (std::size_t t = factors.size(); t-- > 0;) gradient[t] = factors[t] * gradient[t + 1];
+  return chain_dot(h, w, gradient, "sigmoid_chain");
+}
 
 // h W for one row h, summed in index order. Not BLAS: a deep ReLU network with σ = 1 amplifies
 // the last-bit differences between OpenBLAS's kernels (which one runs depends on the CPU) into
@@ -156,18 +185,20 @@ void chain_panel(const Params& p, Result& result, Work& progress) {
 }
 
 struct NetworkConfig {
-  const char* name;
+  const char* name;    // the series column and the values' key
+  const char* legend;  // the legend entry, in words (§3.3.3's initializations, r the fan-in)
   nn::Activation phi;
   nn::Init init;
   double sigma;
 };
 const NetworkConfig network_configs[] = {
-    {"sigmoid_fan_in", nn::Activation::sigmoid, nn::Init::fan_in_gaussian, 0},
-    {"tanh_fan_in", nn::Activation::tanh, nn::Init::fan_in_gaussian, 0},
-    {"relu_fan_in", nn::Activation::relu, nn::Init::fan_in_gaussian, 0},
-    {"relu_he", nn::Activation::relu, nn::Init::he, 0},
-    {"tanh_std1", nn::Activation::tanh, nn::Init::gaussian_constant, 1},
-    {"relu_std1", nn::Activation::relu, nn::Init::gaussian_constant, 1}};
+    {"sigmoid_fan_in", "sigmoid, σ = √(1/r)", nn::Activation::sigmoid, nn::Init::fan_in_gaussian,
+     0},
+    {"tanh_fan_in", "tanh, σ = √(1/r)", nn::Activation::tanh, nn::Init::fan_in_gaussian, 0},
+    {"relu_fan_in", "ReLU, σ = √(1/r)", nn::Activation::relu, nn::Init::fan_in_gaussian, 0},
+    {"relu_he", "ReLU, He: σ = √(2/r)", nn::Activation::relu, nn::Init::he, 0},
+    {"tanh_std1", "tanh, σ = 1", nn::Activation::tanh, nn::Init::gaussian_constant, 1},
+    {"relu_std1", "ReLU, σ = 1", nn::Activation::relu, nn::Init::gaussian_constant, 1}};
 
 // Panel (b): log10 ‖g_k‖/‖g_top‖ in width × width networks, the mean over the networks a
 // gradient passes through. A narrow network can die whole (every unit of a layer a ReLU at
@@ -245,25 +276,37 @@ Result figure_3_8(const Params& p) {
   network_panel(p, result, progress);
   result.value("bound_0.25^r", std::pow(0.25, depth));
 
-  report::Figure fig{"figure-3.8",
-                     "Figure 3.8: vanishing and exploding gradients over depth",
+  result.figures.push_back(report::Figure{
+      "figure-3.8",
+      "Figure 3.8: a chain of " + short_number(depth) +
+          " one-node sigmoid layers, weights drawn from N(0, 1); backpropagation multiplies "
+          "∂L/∂h by w Φ′ at every layer (Eq. 3.38)",
+      {},
+      "The first chain of the sample the curves below summarize (seed " +
+          std::to_string(p.integer("seed")) +
+          "), drawn by Graphviz with its values h and "
+          "derivatives ∂L/∂h from ∂L/∂o = 1; Φ′ ≤ 0.25 for the sigmoid.",
+      chain_diagram(p)});
+  report::Figure fig{"figure-3.8-ratios",
+                     "Vanishing and exploding gradients over depth: chains of one-node layers "
+                     "(a) and deep networks (b)",
                      {},
-                     "The book's figure shows a chain of single-node layers; panel (a) draws the "
-                     "median of log10 |dL/dh_0| / |dL/dh_r| over random N(0,1) chains, panel (b) "
-                     "the same ratio in width-" +
+                     "Panel (a) draws the median of log₁₀ |∂L/∂x| / |∂L/∂o| over random N(0, 1) "
+                     "chains like the one above, panel (b) the same ratio in width-" +
                          short_number(width) + " networks (companion settings, not in the book)."};
   report::Panel a;
   a.title = "(a) chain of one-node layers, w ~ N(0,1)";
   a.xlabel = "layers r";
   a.ylabel = "median log₁₀ gradient ratio";
   for (const char* s : {"sigmoid", "tanh", "relu"})
-    a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints, s});
+    a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints,
+                        std::string(s) == "relu" ? "ReLU" : s});
   report::Panel b;
-  b.title = "(b) width-" + short_number(width) + " networks: log10 |g_k| / |g_top|";
+  b.title = "(b) width-" + short_number(width) + " networks: log₁₀ ‖g_k‖ / ‖g_top‖";
   b.xlabel = "layer k (0 = input)";
   b.ylabel = "mean log₁₀ gradient ratio";
   for (const auto& c : network_configs)
-    b.layers.push_back({"network", "layer", c.name, report::Layer::Style::lines, c.name});
+    b.layers.push_back({"network", "layer", c.name, report::Layer::Style::lines, c.legend});
   fig.panels = {a, b};
   result.figures.push_back(fig);
   return result;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aggarwal03/budget.hpp"
+#include "aggarwal03/diagrams.hpp"
 #include "aggarwal03/outcome.hpp"
 #include "aggarwal03/sections.hpp"
 #include "common/errata.hpp"
@@ -83,25 +84,43 @@ Result figure_3_18(const Params& p) {
   common::TrainingProgress progress;  // a progress line on a terminal
   options.observer = &progress;
 
-  std::vector<std::pair<std::string, nn::TrainResult>> runs;
+  std::vector<nn::BnNetwork> bn_nets;  // (a) post-activation, (b) pre-activation
   for (auto placement : {nn::Placement::post_activation, nn::Placement::pre_activation}) {
     nn::BnNetwork net{{}, nn::Linear(W.back(), zeros(W.back()))};
     for (std::size_t k = 0; k + 1 < W.size(); ++k)
       net.hidden.emplace_back(W[k], zeros(W[k]), phi, placement);
-    optim::GradientDescent sgd;
-    runs.emplace_back(
-        placement == nn::Placement::pre_activation ? "pre" : "post",
-        nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
+    bn_nets.push_back(std::move(net));
   }
   nn::Network plain;
   for (std::size_t k = 0; k < W.size(); ++k)
     plain.layers.push_back({W[k], zeros(W[k]), k + 1 < W.size() ? phi : nn::Activation::identity});
+  // The book's Figure 3.18 is this diagram: drawn from the three networks about to be trained.
+  const std::string diagram =
+      placement_dot(bn_nets[0], bn_nets[1], plain, train.x.shape(1), "batch_norm_placement");
+
+  std::vector<std::pair<std::string, nn::TrainResult>> runs;
+  for (auto& net : bn_nets) {
+    optim::GradientDescent sgd;
+    runs.emplace_back(
+        net.hidden.front().placement == nn::Placement::pre_activation ? "pre" : "post",
+        nn::train_classifier(net, train.x, train.labels, valid.x, valid.labels, sgd, options));
+  }
   optim::GradientDescent sgd;
   runs.emplace_back("plain", nn::train_classifier(plain, train.x, train.labels, valid.x,
                                                   valid.labels, sgd, options));
   //! [figure-3.18]
 
   Result result;
+  result.figures.push_back(report::Figure{
+      "figure-3.18",
+      "Figure 3.18: the different choices in batch normalization: (a) after the activation "
+      "(post-activation values), (b) before it (pre-activation values, the book's choice)",
+      {},
+      "Drawn by Graphviz from the networks the item trains (" + std::to_string(W.size() - 1) +
+          " hidden layers, " + nn::to_string(phi) +
+          "), beside the plain network they are compared with. In (b) BNᵢ turns vᵢ into aᵢ = "
+          "γᵢ v̂ᵢ + βᵢ (Eqs. 3.58–3.61) before the activation.",
+      diagram});
   auto label_of = [](const std::string& name) {
     return name == "plain" ? "no batch normalization"
            : name == "pre" ? "(b) BN before the activation"
@@ -150,11 +169,11 @@ Result figure_3_18(const Params& p) {
   }
 
   report::Figure figure{
-      "figure-3.18",
-      "Figure 3.18: batch normalization (a) after or (b) before the activation, trained side "
-      "by side with a plain network",
+      "figure-3.18-training",
+      "Batch normalization (a) after or (b) before the activation, trained side by side with "
+      "a plain network",
       {},
-      "The book draws the two placements only; here they are trained on " +
+      "The book draws the two placements only; here the networks above are trained on " +
           std::to_string(train.x.shape(0)) +
           " Fashion-MNIST training images (validation: the first " +
           std::to_string(valid.x.shape(0)) +

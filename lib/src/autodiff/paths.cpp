@@ -1,6 +1,7 @@
 #include "descent/autodiff/paths.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "descent/core/error.hpp"
@@ -79,6 +80,7 @@ PathCost dynamic_programming(const Tape& tape, std::uint32_t w, std::uint32_t o)
   //! [dynamic-programming]
   cost.derivative = S[w];
   cost.paths = paths[w];
+  cost.S = std::move(S);
   return cost;
 }
 

@@ -9,6 +9,7 @@
 ///   Σ_{children j} z(i, j) S(j, o) from S(o, o) = 1, one multiply-add per edge.
 
 #include <cstdint>
+#include <vector>
 
 #include "descent/autodiff/tape.hpp"
 
@@ -20,6 +21,9 @@ struct PathCost {
   double paths = 0;            ///< number of w → o paths (enumeration; DP counts them too)
   double multiplications = 0;  ///< edge-derivative multiplications performed
   double edge_visits = 0;      ///< edges traversed
+  /// dynamic_programming only: S(i, o) of Eq. 3.8 for every node i up to o (0 where o does not
+  /// depend on i), the aggregated values a drawing of the recursion shows; S[w] = derivative.
+  std::vector<double> S{};
 };
 
 /// Enumerates every path from node `w` to node `o` (depth-first through the parents of `o`)
