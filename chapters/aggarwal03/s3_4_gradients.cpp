@@ -302,7 +302,8 @@ Result figure_3_8(const Params& p) {
     a.layers.push_back({"chain", "layer", s, report::Layer::Style::linespoints,
                         std::string(s) == "relu" ? "ReLU" : s});
   report::Panel b;
-  b.title = "(b) width-" + short_number(width) + " networks: log₁₀ ‖g_k‖ / ‖g_top‖";
+  b.title = "(b) width-" + short_number(width) + " networks: log₁₀ ‖g_k‖ / ‖g_{top}‖";
+  b.markup = true;  // the subscripts k and top
   b.xlabel = "layer k (0 = input)";
   b.ylabel = "mean log₁₀ gradient ratio";
   for (const auto& c : network_configs)

@@ -299,6 +299,7 @@ void add_figure(Result& result, const LeastSquares& ls, const Params& p, double 
   a.xlabel = "θ₀";
   a.ylabel = "θ₁";
   a.equal_aspect = true;
+  a.markup = true;  // L_N: the notes' loss over the N points, N as a subscript
   common::frame(a, box);
   report::Layer sgd_layer{"sgd", "theta1", "theta2", report::Layer::Style::lines, "SGD"};
   report::Layer gd_layer{"gd", "theta1", "theta2", report::Layer::Style::lines, "GD"};
@@ -323,6 +324,7 @@ void add_figure(Result& result, const LeastSquares& ls, const Params& p, double 
   c.title = "(c) L_N(θ) − L_N(θ̂) against the step";
   c.xlabel = "step t";
   c.ylabel = "L_N(θ) − L_N(θ̂)";
+  c.markup = true;
   c.logy = true;
   c.layers = {{"gd_excess", "t", "excess", report::Layer::Style::lines, "GD"},
               {"sgd", "t", "excess", report::Layer::Style::lines, "SGD"}};

@@ -31,7 +31,7 @@ set key below center horizontal Left reverse nobox noopaque height 0.5
 plot data index 0 using 1:2 with linespoints ls 1 title 'sigmoid', \
      data index 0 using 1:3 with linespoints ls 2 title 'tanh', \
      data index 0 using 1:4 with linespoints ls 3 title 'ReLU'
-set title '(b) width-100 networks: log₁₀ ‖g\_k‖ / ‖g\_top‖'
+set title '(b) width-100 networks: log₁₀ ‖g_k‖ / ‖g_{top}‖'
 set xlabel 'layer k (0 = input)'
 set ylabel 'mean log₁₀ gradient ratio'
 set autoscale x

@@ -19,7 +19,7 @@ set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
 set multiplot layout 2,2 title 'Algorithm 1: SGD hovers in a noise ball around θ̂ where GD converges'
-set title '(a) SGD (with replacement) and GD, η = 0.01, on L\_N −'."\n".'L\_N(θ̂)'
+set title '(a) SGD (with replacement) and GD, η = 0.01, on L_N −'."\n".'L_N(θ̂)'
 set xlabel 'θ₀'
 set ylabel 'θ₁'
 set xrange [-0.69999999999999996:1.8999999999999999]
@@ -74,9 +74,9 @@ plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 3 using 1:2 with points ls 2 title 'SGD, t > T/2', \
      data index 4 using 1:2 with lines ls 3 title '‖θ − θ̂‖ = r'
 set datafile separator "\t"
-set title '(c) L\_N(θ) − L\_N(θ̂) against the step'
+set title '(c) L_N(θ) − L_N(θ̂) against the step'
 set xlabel 'step t'
-set ylabel 'L\_N(θ) − L\_N(θ̂)'
+set ylabel 'L_N(θ) − L_N(θ̂)'
 set autoscale x
 set autoscale y
 set logscale y
