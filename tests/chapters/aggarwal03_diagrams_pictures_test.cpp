@@ -16,18 +16,12 @@
 #include "chapters.hpp"
 
 using descent::app::compute;
+using descent::testing::figure;
 
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(descent::testing::aggarwal03(), id);
-}
-
-const descent::report::Figure& figure(const descent::report::Result& r, const std::string& name) {
-  for (const auto& f : r.figures)
-    if (f.name == name) return f;
-  FAIL("no figure " << name);
-  return r.figures.front();
 }
 
 // A drawn graph: nodes (id -> label, tooltip) and edges in the order the DOT lists them.

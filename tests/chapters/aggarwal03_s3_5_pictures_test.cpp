@@ -15,18 +15,12 @@
 
 using descent::app::compute;
 using descent::report::Layer;
+using descent::testing::figure;
 
 namespace {
 
 const descent::app::Item& item(const std::string& id) {
   return descent::testing::item(descent::testing::aggarwal03(), id);
-}
-
-const descent::report::Figure& figure(const descent::report::Result& r, const std::string& name) {
-  for (const auto& f : r.figures)
-    if (f.name == name) return f;
-  FAIL("no figure " << name);
-  return r.figures.front();
 }
 
 double at(const descent::report::Series& s, std::size_t row, const std::string& column) {

@@ -12,6 +12,7 @@
 #include "descent/core/error.hpp"
 
 using descent::app::compute;
+using descent::testing::figure;
 
 namespace {
 
@@ -45,13 +46,6 @@ void check_path_on_rosenbrock(const descent::report::Series& s) {
     CHECK(at(s, k, "|grad C|") ==
           doctest::Approx(std::hypot(rosenbrock_dx(x, y), rosenbrock_dy(x, y))).epsilon(1e-9));
   }
-}
-
-const descent::report::Figure& figure(const descent::report::Result& r, const std::string& name) {
-  for (const auto& f : r.figures)
-    if (f.name == name) return f;
-  FAIL("no figure " << name);
-  return r.figures.front();
 }
 
 }  // namespace

@@ -81,4 +81,12 @@ inline std::size_t column(const report::Series& series, const std::string& name)
   return 0;
 }
 
+/// The figure `name` among those an item drew; FAILs naming it if there is none.
+inline const report::Figure& figure(const report::Result& result, const std::string& name) {
+  for (const auto& f : result.figures)
+    if (f.name == name) return f;
+  FAIL("no figure " << name);
+  return result.figures.front();
+}
+
 }  // namespace descent::testing
