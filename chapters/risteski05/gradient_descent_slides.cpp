@@ -13,6 +13,7 @@
 #include "common/errata.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
+#include "descent/core/symbols.hpp"
 #include "descent/problems/peaks.hpp"
 #include "descent/problems/quadratic.hpp"
 #include "risteski05/sections.hpp"
@@ -315,16 +316,6 @@ app::Item nesterov_slide_item() {
 
 // --- slide-stationary-points --------------------------------------------------------
 
-// A name like "-(x^3 - 3x + y^2)" as a figure writes it, "−(x³ − 3x + y²)": the objectives'
-// ASCII names stay as the tables print them.
-std::string symbols(std::string name) {
-  for (const auto& [ascii, utf8] :
-       {std::pair<std::string, std::string>{"^2", "²"}, {"^3", "³"}, {" - ", " − "}, {"-(", "−("}})
-    for (auto at = name.find(ascii); at != std::string::npos; at = name.find(ascii, at))
-      name.replace(at, ascii.size(), utf8);
-  return name;
-}
-
 // f(x, y) = x³ − 3x + y²: a local minimum at (1, 0) that is not global, a saddle at (−1, 0).
 class CubicValley final : public problems::Objective {
  public:
@@ -409,10 +400,11 @@ void add_stationary_figure(Result& result) {
         }
       }
       report::Panel panel;
+      // The objectives' ASCII names and the numbers as a figure writes them: x³, −1.
       panel.title = "(" + std::string(1, char('a' + figure.panels.size())) + ") " + kind + " of " +
-                    symbols(f.name()) + " at (" + short_number(x0) + ", " + short_number(y0) +
-                    "): Hessian eigenvalues " + short_number(c.lambda_min) + ", " +
-                    short_number(c.lambda_max);
+                    math_symbols(f.name() + " at (" + short_number(x0) + ", " + short_number(y0) +
+                                 "): Hessian eigenvalues " + short_number(c.lambda_min) + ", " +
+                                 short_number(c.lambda_max));
       panel.xlabel = "x";
       panel.ylabel = "y";
       common::frame(panel, box);

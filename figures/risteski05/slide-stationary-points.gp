@@ -43,7 +43,7 @@ plot $contour1 using 1:2 with lines ls 9 notitle, \
      data index 2 using 1:2 with points ls 2 title 'its starts', \
      data index 3 using 1:2 with points ls 3 title 'minimum'
 set datafile separator "\t"
-set title '(b) maximum of −(x³ − 3x + y²) at (1, 0): Hessian'."\n".'eigenvalues -6, -2'
+set title '(b) maximum of −(x³ − 3x + y²) at (1, 0): Hessian'."\n".'eigenvalues −6, −2'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-0.20000000000000007:2.1999999999999997]
@@ -67,7 +67,7 @@ plot $contour2 using 1:2 with lines ls 9 notitle, \
      data index 6 using 1:2 with points ls 2 title 'its starts', \
      data index 7 using 1:2 with points ls 3 title 'maximum'
 set datafile separator "\t"
-set title '(c) saddle of x³ − 3x + y² at (-1, 0): Hessian'."\n".'eigenvalues -6, 2'
+set title '(c) saddle of x³ − 3x + y² at (−1, 0): Hessian'."\n".'eigenvalues −6, 2'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-2.2000000000000002:0.19999999999999996]
