@@ -136,7 +136,7 @@ Result figure_3_14(const Params& p) {
       "figure-3.14",
       "Figure 3.14: steepest descent against the Newton direction, which points at the optimum",
       {},
-      "L = x^2 + 4y^2 and the point (4, 1) are the catalogue's proposal; the "
+      "L = x² + 4y² and the point (4, 1) are the catalogue's proposal; the "
       "steepest-descent segment is scaled to the Newton step's length."};
   report::Panel panel;
   panel.title = "contours of L = x² + 4y²";

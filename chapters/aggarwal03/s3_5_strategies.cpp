@@ -647,8 +647,8 @@ void add_exercise_6_figure(Result& result, const XY10& C, const std::vector<doub
       "exercise-6",
       "Exercise 6: steepest descent at a constant learning rate on L = x² + y¹⁰ from two starts",
       {left, middle, right},
-      "From the first start x falls geometrically while y creeps (the gradient 10 y^9 vanishes "
-      "near y = 0); from the second the gradient 10 y^9 throws y far out of the frame and the run "
+      "From the first start x falls geometrically while y creeps (the gradient 10y⁹ vanishes "
+      "near y = 0); from the second the gradient 10y⁹ throws y far out of the frame and the run "
       "diverges. Runs of more than 2000 steps are drawn every iterations/2000 steps, and whole "
       "over their last 50."});
 }

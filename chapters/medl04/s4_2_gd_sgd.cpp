@@ -43,7 +43,7 @@ Result figure_4_2(const Params& p) {
                         "Figure 4.2: gradient descent on Rosenbrock, (a) fixed α, (b) "
                         "α·0.99ᵗ",
                         {},
-                        "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps of "
+                        "Contour levels eᵏ, k = −15, −14.5, …, 6.5 (the authors use steps of "
                         "0.2); the paths are every 100th iterate."};
   const auto box = common::box_from(p);
   common::add_grid(result, "landscape", C, box.x, box.y);

@@ -67,7 +67,7 @@ Result figure_4_6(const Params& p) {
                         "Figure 4.6: momentum on Rosenbrock, α = 0.001/(1 − β), the same number "
                         "of steps for each β; β = 0 is gradient descent",
                         {whole},
-                        "Contour levels e^k, k = -15, -14.5, ..., 6.5 (the authors use steps "
+                        "Contour levels eᵏ, k = −15, −14.5, …, 6.5 (the authors use steps "
                         "of 0.2)."};
   // (b) The first steps enlarged, where the runs part (padded by a tenth on each side).
   if (lo1 < hi1 && lo2 < hi2) {

@@ -222,7 +222,7 @@ Result figure_4_9(const Params& p) {
   report::Figure figure{"figure-4.9",
                         "Figure 4.9: gradient descent with exact line search zig-zags",
                         {},
-                        "Contours of the Rosenbrock function at C = 10^-3, 10^-2, ..., 10^2; "
+                        "Contours of the Rosenbrock function at C = 10⁻³, 10⁻², …, 10²; "
                         "panels (b) and (c) are not in the book."};
   report::Panel a;
   a.markup = true;

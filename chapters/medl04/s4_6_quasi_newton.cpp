@@ -215,9 +215,9 @@ void add_algorithm_4_3_figure(Result& result, const problems::Rosenbrock& f, con
                         "Algorithm 4.3 on Rosenbrock: gradient descent, Newton, BFGS and L-BFGS",
                         {a, b},
                         "Gradient descent and Newton's method are drawn for comparison: gradient "
-                        "descent searches along -grad C with the same kind of line search "
-                        "(c2 = 0.1) for at most gd_iterations steps, Newton takes the full step "
-                        "(4.54) for at most 100; all stop at the same |grad C| tolerance."};
+                        "descent searches along −∇C with the same kind of line search "
+                        "(c₂ = 0.1) for at most gd_iterations steps, Newton takes the full step "
+                        "(4.54) for at most 100; all stop at the same ‖∇C‖ tolerance."};
   result.figures.push_back(figure);
 }
 
