@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/errata.hpp"
+#include "common/extent.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/optim/averaging.hpp"
@@ -36,7 +37,7 @@ Result figure_4_6(const Params& p) {
   std::vector<std::pair<std::string, std::string>> paths;
   // The rectangle the first `zoom_steps` iterates of every run span: where the runs part.
   const int zoom_steps = static_cast<int>(p.integer("zoom_steps"));
-  double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
+  common::Extent first_steps;
   for (const double beta : p.vector("betas")) {
     common::Run r;
     r.rule = "momentum-ewma";  // MEDL (4.16)–(4.17)
@@ -49,11 +50,7 @@ Result figure_4_6(const Params& p) {
     common::add_path(result, name, run);
     common::report_divergence(result, name, run, {"checkpoints", name, "values"});
     paths.emplace_back(name, "β = " + short_number(beta));
-    for (const auto& it : run.iterates)
-      if (it.t <= zoom_steps && std::isfinite(it.theta(0)) && std::isfinite(it.theta(1))) {
-        lo1 = std::min(lo1, it.theta(0)), hi1 = std::max(hi1, it.theta(0));
-        lo2 = std::min(lo2, it.theta(1)), hi2 = std::max(hi2, it.theta(1));
-      }
+    first_steps.add(run, zoom_steps);
   }
   result.add_series("minimizer", {"theta1", "theta2"}).add({1.0, 1.0});
   const auto box = common::box_from(p);
@@ -70,12 +67,12 @@ Result figure_4_6(const Params& p) {
                         "Contour levels eᵏ, k = −15, −14.5, …, 6.5 (the authors use steps "
                         "of 0.2)."};
   // (b) The first steps enlarged, where the runs part (padded by a tenth on each side).
-  if (lo1 < hi1 && lo2 < hi2) {
-    const double pad1 = 0.1 * (hi1 - lo1), pad2 = 0.1 * (hi2 - lo2);
+  if (first_steps.has_area()) {
+    const auto zoomed = first_steps.padded(0.1, 0, 2);
     auto start = common::plane_panel(
         "(b) the first " + std::to_string(zoom_steps) + " steps, enlarged", paths);
     start.layers.push_back(common::contour_layer("landscape", levels));
-    start.zoom = report::Zoom{0, {lo1 - pad1, hi1 + pad1}, {lo2 - pad2, hi2 + pad2}};
+    start.zoom = report::Zoom{0, {zoomed.x.lo, zoomed.x.hi}, {zoomed.y.lo, zoomed.y.hi}};
     figure.panels.push_back(start);
   }
   // (c) The book's point, "for large β the momentum method accelerates": C along each run.

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "common/extent.hpp"
 #include "common/grid.hpp"
 
 namespace descent::chapters::medl04 {
@@ -54,15 +55,10 @@ void add_cg_figure(report::Result& result, const matrix& a, const vector& b, con
   std::vector<double> levels;
   for (int k = 7; k >= 0; --k) levels.push_back(c_star + (c0 - c_star) * std::pow(4.0, -k));
   // a square box around both paths, so the ellipses keep their shape
-  double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
+  common::Extent paths;
   for (const std::vector<vector>* path : {&std::as_const(cg_path), &steepest})
-    for (const auto& theta : *path) {
-      lo1 = std::min(lo1, theta(0)), hi1 = std::max(hi1, theta(0));
-      lo2 = std::min(lo2, theta(1)), hi2 = std::max(hi2, theta(1));
-    }
-  const double half = 0.6 * std::max({hi1 - lo1, hi2 - lo2, 1e-12});
-  const double m1 = (lo1 + hi1) / 2, m2 = (lo2 + hi2) / 2;
-  const common::Box box{{m1 - half, m1 + half, 121}, {m2 - half, m2 + half, 121}};
+    for (const auto& theta : *path) paths.add(theta(0), theta(1));
+  const common::Box box = paths.square(1.2, 1e-12, 121);
   vector theta({0.0, 0.0});
   common::add_grid(result, "contours", box.x, box.y, [&](double x, double y) {
     theta(0) = x, theta(1) = y;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/errata.hpp"
+#include "common/extent.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -200,19 +201,15 @@ Result figure_4_9(const Params& p) {
   const std::size_t last = std::min<std::size_t>(
       first + static_cast<std::size_t>(p.integer("zoom_steps")), full.rows.size() - 1);
   auto& zoom = result.add_series("zoom", {"t", "theta1", "theta2"});
-  double lo1 = full.rows[first][0], hi1 = lo1, lo2 = full.rows[first][1], hi2 = lo2;
+  common::Extent zoomed;
   for (std::size_t t = first; t <= last; ++t) {
     const auto& row = full.rows[t];
     zoom.add({double(t), row[0], row[1]});
-    lo1 = std::min(lo1, row[0]);
-    hi1 = std::max(hi1, row[0]);
-    lo2 = std::min(lo2, row[1]);
-    hi2 = std::max(hi2, row[1]);
+    zoomed.add(row[0], row[1]);
   }
   // the box is a square (the panel draws it at equal aspect), so a right angle looks right
-  const double side = 1.2 * std::max({hi1 - lo1, hi2 - lo2, 1e-12});
-  const double mid1 = (lo1 + hi1) / 2, mid2 = (lo2 + hi2) / 2;
-  const report::Zoom box{0, {mid1 - side / 2, mid1 + side / 2}, {mid2 - side / 2, mid2 + side / 2}};
+  const auto square = zoomed.square(1.2, 1e-12, 2);
+  const report::Zoom box{0, {square.x.lo, square.x.hi}, {square.y.lo, square.y.hi}};
   // (c) the step lengths ‖θ(t+1) − θ(t)‖: two long jumps, then the slow zig-zag
   auto& steps = result.add_series("steps", {"t", "step"});
   for (std::size_t t = 0; t + 1 < full.rows.size(); ++t)

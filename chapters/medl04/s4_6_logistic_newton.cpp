@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/extent.hpp"
 #include "common/first_order.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
@@ -196,19 +197,14 @@ Result logistic_newton(const Params& p) {
               {"gd rate", "t", "rate", Layer::Style::lines, "max|1 − αλᵢ(H*)|"}};
   common::add_path(result, "newton path", newton.trajectory);
   common::add_path(result, "gd path", gd);
-  double lo1 = star.theta(0), hi1 = lo1, lo2 = star.theta(1), hi2 = lo2;
-  for (const auto* run : {&newton.trajectory, &gd})
-    for (const auto& it : run->iterates)
-      if (std::isfinite(it.theta(0)) && std::isfinite(it.theta(1))) {
-        lo1 = std::min(lo1, it.theta(0)), hi1 = std::max(hi1, it.theta(0));
-        lo2 = std::min(lo2, it.theta(1)), hi2 = std::max(hi2, it.theta(1));
-      }
+  common::Extent paths;
+  paths.add(star.theta(0), star.theta(1));
+  paths.add(newton.trajectory);
+  paths.add(gd);
   // A square box around both paths and θ*, so that (c) at equal aspect is not a sliver.
-  const double half = 0.65 * std::max({hi1 - lo1, hi2 - lo2, 0.1});
-  const double m1 = (lo1 + hi1) / 2, m2 = (lo2 + hi2) / 2;
-  const auto n = static_cast<int>(p.integer("contour_grid"));
-  const common::Axis ax{std::max(m1 - half, -1e4), std::min(m1 + half, 1e4), n};
-  const common::Axis ay{std::max(m2 - half, -1e4), std::min(m2 + half, 1e4), n};
+  const auto square = paths.square(1.3, 0.1, static_cast<int>(p.integer("contour_grid")));
+  const common::Axis ax{std::max(square.x.lo, -1e4), std::min(square.x.hi, 1e4), square.x.points};
+  const common::Axis ay{std::max(square.y.lo, -1e4), std::min(square.y.hi, 1e4), square.y.points};
   common::add_grid(result, "landscape", ax, ay, [&](double u, double v) {
     return C.value(vector({u, v})) - star.value;  // C − C*, for log-spaced levels
   });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/errata.hpp"
+#include "common/extent.hpp"
 #include "common/grid.hpp"
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -64,14 +65,9 @@ report::Layer rosenbrock_contours(Result& result, const problems::Rosenbrock& f,
 
 // The smallest box holding every iterate of `runs`, widened by a tenth on each side.
 common::Box box_around(const std::vector<const optim::Trajectory*>& runs, int points) {
-  double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
-  for (const auto* run : runs)
-    for (const auto& it : run->iterates) {
-      lo1 = std::min(lo1, it.theta(0)), hi1 = std::max(hi1, it.theta(0));
-      lo2 = std::min(lo2, it.theta(1)), hi2 = std::max(hi2, it.theta(1));
-    }
-  const double pad1 = 0.1 * std::max(hi1 - lo1, 0.1), pad2 = 0.1 * std::max(hi2 - lo2, 0.1);
-  return {{lo1 - pad1, hi1 + pad1, points}, {lo2 - pad2, hi2 + pad2, points}};
+  common::Extent extent;
+  for (const auto* run : runs) extent.add(*run);
+  return extent.padded(0.1, 0.1, points);
 }
 
 // --- eq-4.54 -------------------------------------------------------------------------------
