@@ -53,9 +53,7 @@ void header(std::ostringstream& out, const std::string& graph_name) {
 }  // namespace
 
 std::string label_number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", x);
-  return buffer;
+  return significant(x, 4);
 }
 
 std::string local_derivative_dot(const ad::Tape& tape, std::uint32_t output,

@@ -44,13 +44,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // grids stay finite.
 const Interval kStarts = Interval::closed(-1e100, 1e100);
 
-// x to 4 significant digits, for legends and notes
-std::string four_digits(double x) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", x);
-  return text;
-}
-
 double largest_entry(const vector& v) {
   double largest = 0;
   for (double x : v) largest = std::max(largest, std::fabs(x));
@@ -230,10 +223,11 @@ Result figure_3_15(const Params& p) {
   const std::string note =
       "The valley L = 10(y − x/2)² + 0.1(x − 5)² is the catalogue's proposal; the book prints no "
       "function. At the learning rate " +
-      four_digits(lr) + " (stable below 2/" + four_digits(eig.values(1)) + " = " +
-      four_digits(2 / eig.values(1)) + ") each step multiplies the across-valley coordinate by " +
-      four_digits(1 - lr * eig.values(1)) + " and the along-valley one by " +
-      four_digits(1 - lr * eig.values(0)) + ".";
+      significant(lr, 4) + " (stable below 2/" + significant(eig.values(1), 4) + " = " +
+      significant(2 / eig.values(1), 4) +
+      ") each step multiplies the across-valley coordinate by " +
+      significant(1 - lr * eig.values(1), 4) + " and the along-valley one by " +
+      significant(1 - lr * eig.values(0), 4) + ".";
   report::Figure figure{"figure-3.15",
                         "Figure 3.15: gradient descent bounces across a sloping valley and moves "
                         "down it slowly; Newton jumps to the bottom",
@@ -256,9 +250,9 @@ Result figure_3_15(const Params& p) {
   b.xlabel = "step t";
   b.ylabel = "coordinate of W − W*";
   b.layers = {{"eigen_coordinates", "t", "across", report::Layer::Style::linespoints,
-               "across the valley (λ = " + four_digits(eig.values(1)) + ")"},
+               "across the valley (λ = " + significant(eig.values(1), 4) + ")"},
               {"eigen_coordinates", "t", "along", report::Layer::Style::lines,
-               "along the valley (λ = " + four_digits(eig.values(0)) + ")"}};
+               "along the valley (λ = " + significant(eig.values(0), 4) + ")"}};
   figure.panels = {a, b};
   result.figures.push_back(figure);
   return result;
@@ -571,7 +565,7 @@ Result section_3_5_6_1(const Params& p) {
       every +
       " steps the two paths nearly coincide (step "
       "by step at most " +
-      four_digits(apart) +
+      significant(apart, 4) +
       " apart): every restart is a steepest-descent "
       "step, so the β formula acts only in between. Without periodic restarts they part: " +
       std::to_string(int(result.value("rosenbrock_fr_no_restart_iterations"))) +

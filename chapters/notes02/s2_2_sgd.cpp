@@ -185,13 +185,6 @@ double ball_radius(const LeastSquares& ls, double eta, EpochMode mode, std::uint
   return std::sqrt(sum / double(count));
 }
 
-// A number for a title, to `digits` significant digits.
-std::string rounded(double x, int digits) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
-  return buffer;
-}
-
 // A radius averaged over the last `averaged` of its steps is stationary only if the run has
 // forgotten θ₀ by then: ask for at least 10 relaxation times 1/(ηλ_min) in each half.
 void note_if_not_stationary(Result& result, const LeastSquares& ls, const std::string& what,
@@ -308,8 +301,8 @@ void add_figure(Result& result, const LeastSquares& ls, const Params& p, double 
               sgd_layer};
   const double half = std::max(0.02, 4 * radius);
   report::Panel b;
-  b.title =
-      "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " + rounded(radius, 3);
+  b.title = "(b) around θ̂: the second half of the SGD run, and its RMS radius r = " +
+            significant(radius, 3);
   b.xlabel = "θ₀";
   b.ylabel = "θ₁";
   b.equal_aspect = true;

@@ -1,9 +1,11 @@
-// descent::math_symbols: the ASCII names of tables and code drawn as the books print them.
+// descent::math_symbols and descent::significant: the text a figure draws, names and numbers.
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
+#include "descent/core/interval.hpp"
 #include "descent/core/symbols.hpp"
 
 TEST_CASE("math_symbols: names and formulas as the books print them") {
@@ -23,4 +25,18 @@ TEST_CASE("math_symbols: names and formulas as the books print them") {
   CHECK(math_symbols("a4") == "a₄");
   // idempotent
   CHECK(math_symbols(math_symbols("theta2 * theta3")) == "θ₂ · θ₃");
+}
+
+TEST_CASE("significant: numbers for titles and legends, to the digits asked") {
+  using descent::significant;
+  CHECK(significant(0.0272459, 3) == "0.0272");
+  CHECK(significant(25.0397, 4) == "25.04");
+  CHECK(significant(0.5, 4) == "0.5");  // no trailing zeros
+  CHECK(significant(1234567.0, 4) == "1.235e+06");
+  CHECK(significant(-0.8775, 2) == "-0.88");
+  CHECK(significant(std::nan(""), 3) == "nan");
+  CHECK(significant(-INFINITY, 3) == "-inf");
+  // short_number and full_number are its 10- and 17-digit forms
+  CHECK(descent::short_number(0.1 + 0.2) == "0.3");
+  CHECK(descent::full_number(0.1 + 0.2) == "0.30000000000000004");
 }

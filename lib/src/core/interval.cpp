@@ -11,20 +11,20 @@ namespace descent {
 namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-std::string format(const char* spec, double x) {
+}  // namespace
+
+std::string significant(double x, int digits) {
   if (std::isnan(x)) return "nan";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, spec, x);
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
   return buffer;
 }
-}  // namespace
-
 std::string short_number(double x) {
-  return format("%.10g", x);
+  return significant(x, 10);
 }
 std::string full_number(double x) {
-  return format("%.17g", x);
+  return significant(x, 17);
 }
 
 Interval Interval::any() {
