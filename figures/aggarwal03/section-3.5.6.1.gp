@@ -18,7 +18,7 @@ set style line 100 lc rgb '#dddddd' lw 0.5
 set grid back ls 100
 set border 3 lw 1
 set tics nomirror out
-set multiplot layout 1,2 title 'Nonlinear CG on Rosenbrock with a strong Wolfe search: Fletcher–Reeves and Polak–Ribière+. Restarted every d ='."\n".'2 steps the two paths nearly coincide (step by step at most 0.1187 apart): every restart is a steepest-descent'."\n".'step, so the β formula acts only in between. Without periodic restarts they part: 95 steps for'."\n".'Fletcher–Reeves, 26 for Polak–Ribière+'
+set multiplot layout 1,2 title 'Nonlinear CG on Rosenbrock with a strong Wolfe search: Fletcher–Reeves and Polak–Ribière+. Restarted every d ='."\n".'2 steps the two paths nearly coincide (step by step at most 0.1187 apart): every restart is a steepest-descent'."\n".'step, so the β formula acts only in between. Without periodic restarts they part: 100 steps for'."\n".'Fletcher–Reeves, 26 for Polak–Ribière+'
 set title '(a) paths over contours of L (levels 10⁻² … 10³),'."\n".'restart every d = 2'
 set xlabel 'w₁'
 set ylabel 'w₂'

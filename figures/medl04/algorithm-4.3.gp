@@ -22,8 +22,8 @@ set multiplot layout 1,2 title 'Algorithm 4.3 on Rosenbrock: gradient descent, N
 set title '(a) the paths over contours of Rosenbrock (4.9),'."\n".'levels e⁻⁷ … e⁷'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
-set xrange [0.033883302416963898:1.0890308044961763]
-set yrange [-0.32003141206668712:1.1203455327335581]
+set xrange [0.033883302416963842:1.0890308044961763]
+set yrange [-0.32003141206668673:1.1203455327335541]
 unset logscale y
 set format y '% h'
 set size noratio

@@ -22,8 +22,8 @@ set multiplot layout 2,2 title 'Conjugate gradient reaches the minimizer of a qu
 set title '(a) the paths over contours of C = θᵀAθ/2 − bᵀθ'
 set xlabel 'θ₁'
 set ylabel 'θ₂'
-set xrange [-0.099999999999999867:2.1909090909090905]
-set yrange [-0.47627025542433377:1.8146388354847569]
+set xrange [-0.10000000000000009:2.1909090909090909]
+set yrange [-0.47627025542433399:1.8146388354847569]
 unset logscale y
 set format y '% h'
 set size noratio

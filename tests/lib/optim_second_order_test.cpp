@@ -153,6 +153,26 @@ TEST_CASE("CG: an indefinite matrix stops with zero curvature, reported") {
   CHECK(run.status.reason == StopReason::zero_curvature);
 }
 
+TEST_CASE("CG: the relative curvature test stops where A is numerically singular") {
+  // A = diag(1, 1e-17): after one step along (1, 1) the direction is (0, 2), whose Rayleigh
+  // quotient 1e-17 is rounding-noise size against the first direction's 1/2.
+  const matrix a{{1.0, 0.0}, {0.0, 1e-17}};
+  const vector b{1.0, 1.0}, zero{0.0, 0.0};
+  const auto textbook = conjugate_gradient(a, b, zero);
+  CHECK(textbook.status.reason != StopReason::zero_curvature);
+  CHECK(textbook.theta(1) == doctest::Approx(1e17).epsilon(1e-6));  // a step of 5e16 along it
+  CgOptions relative;
+  relative.curvature_tolerance = 1e-10;
+  const auto stopped = conjugate_gradient(a, b, zero, relative);
+  CHECK(stopped.status.reason == StopReason::zero_curvature);
+  CHECK(stopped.status.iterations == 1);
+  CHECK(stopped.status.detail.find("numerically singular") != std::string::npos);
+  CHECK(stopped.theta(0) == doctest::Approx(2.0));  // the first step, kept
+  CHECK(stopped.theta(1) == doctest::Approx(2.0));
+  relative.curvature_tolerance = -1;
+  CHECK_THROWS_AS(conjugate_gradient(a, b, zero, relative), invalid_argument);
+}
+
 TEST_CASE("Newton: Rosenbrock iterates from (0.2, -0.2) match numpy.linalg.solve (C48)") {
   problems::Rosenbrock f;
   const auto run = newton(f, vector{0.2, -0.2});

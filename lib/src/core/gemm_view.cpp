@@ -1,12 +1,44 @@
-// gemm on MatrixView storage, straight to cblas_dgemm. A TU of its own because it includes
-// OpenBLAS's <cblas.h>, which must not meet xtensor-blas's bundled cblas declarations
-// (linalg.cpp; docs/pages/design.md, build budget).
+// gemm on MatrixView storage: small products in a fixed-order loop, large ones straight to
+// cblas_dgemm. A TU of its own because it includes OpenBLAS's <cblas.h>, which must not meet
+// xtensor-blas's bundled cblas declarations (linalg.cpp; docs/pages/design.md, build budget).
 #include <cblas.h>
 
 #include "descent/core/error.hpp"
+#include "descent/core/kernels.hpp"
 #include "descent/core/linalg.hpp"
 
 namespace descent {
+
+namespace {
+
+// out = op(a) op(b) + beta out, one row of out at a time: row_i += a_ik · (row k of op(b)) for
+// k = 0, 1, ... in order. Every entry of out sums its k terms in the same order whatever the
+// SIMD width, so the result is the same bits on every x86-64 machine and OpenBLAS core type
+// (BLAS kernels block and fuse differently per core). With op(b) transposed the rows of op(b)
+// are columns of b: each entry is then the fixed-order dot product of two contiguous rows.
+void small_gemm(ConstMatrixView a, bool ta, ConstMatrixView b, bool tb, MatrixView out, double beta,
+                std::size_t m, std::size_t n, std::size_t k) {
+  for (std::size_t i = 0; i < m; ++i) {
+    double* row = out.data + i * out.cols;
+    for (std::size_t j = 0; j < n; ++j) row[j] = beta == 0 ? 0.0 : beta * row[j];
+    if (tb && !ta) {
+      for (std::size_t j = 0; j < n; ++j)
+        row[j] += kernels::dot(a.data + i * a.cols, b.data + j * b.cols, k);
+      continue;
+    }
+    for (std::size_t l = 0; l < k; ++l) {
+      const double a_il = ta ? a.data[l * a.cols + i] : a.data[i * a.cols + l];
+      if (tb) {
+        for (std::size_t j = 0; j < n; ++j) row[j] += a_il * b.data[j * b.cols + l];
+      } else {
+        const double* b_l = b.data + l * b.cols;
+        for (std::size_t j = 0; j < n; ++j) row[j] += a_il * b_l[j];
+      }
+    }
+  }
+}
+
+}  // namespace
 
 void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out, double beta) {
   const bool ta = op_a == Op::transpose, tb = op_b == Op::transpose;
@@ -20,6 +52,10 @@ void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out
   if (m == 0 || n == 0) return;
   if (k == 0) {  // BLAS rejects a leading dimension of 0; the product of empty factors is 0
     for (std::size_t i = 0; i < m * n; ++i) out.data[i] = beta == 0 ? 0.0 : beta * out.data[i];
+    return;
+  }
+  if (m * n * k <= kSmallProduct) {
+    small_gemm(a, ta, b, tb, out, beta, m, n, k);
     return;
   }
   cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,

@@ -1,7 +1,7 @@
-// BLAS/LAPACK kernels through xtensor-blas. This is the only library TU that includes
-// xtensor-blas, so its templates are compiled once. Never include OpenBLAS's <cblas.h> here:
-// it conflicts with the cblas declarations bundled in xtensor-blas (docs/pages/design.md, build
-// budget).
+// LAPACK kernels through xtensor-blas, and the products that check shapes before they run. This is
+// the only library TU that includes xtensor-blas, so its templates are compiled once. Never include
+// OpenBLAS's <cblas.h> here: it conflicts with the cblas declarations bundled in xtensor-blas
+// (docs/pages/design.md, build budget).
 #include "descent/core/linalg.hpp"
 
 #if defined(__linux__)
@@ -12,11 +12,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <tuple>
-#include <xtensor-blas/xblas.hpp>
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xbuilder.hpp>
 
 #include "descent/core/error.hpp"
+#include "descent/core/kernels.hpp"
 
 namespace descent {
 
@@ -108,8 +108,9 @@ void gemm(const matrix& a, const matrix& b, matrix& out) {
     out.fill(0.0);
     return;
   }
-  // C := 1 * A B + 0 * C on the existing storage of `out`: no temporary is allocated.
-  xt::blas::gemm(a, b, out);
+  // on the existing storage of `out`: no temporary is allocated
+  gemm(ConstMatrixView(a), Op::none, ConstMatrixView(b), Op::none,
+       MatrixView{out.data(), shape[0], shape[1]});
 }
 
 vector gemv(const matrix& a, const vector& x) {
@@ -118,8 +119,9 @@ vector gemv(const matrix& a, const vector& x) {
                            shape_string(x) + " entries");
   }
   if (a.shape(0) == 0 || a.shape(1) == 0) return xt::zeros<double>({a.shape(0)});
-  vector y = xt::empty<double>({a.shape(0)});
-  xt::blas::gemv(a, x, y);
+  const std::size_t m = a.shape(0), n = a.shape(1);
+  vector y = xt::empty<double>({m});
+  for (std::size_t i = 0; i < m; ++i) y(i) = kernels::dot(a.data() + i * n, x.data(), n);
   return y;
 }
 
@@ -129,7 +131,7 @@ double dot(const vector& x, const vector& y) {
                            shape_string(y));
   }
   if (x.shape(0) == 0) return 0.0;
-  return xt::linalg::vdot(x, y);
+  return kernels::dot(x.data(), y.data(), x.shape(0));
 }
 
 vector solve(const matrix& a, const vector& b) {

@@ -13,6 +13,7 @@ namespace descent::optim {
 void CgOptions::validate() const {
   if (max_iterations != 0) require("max_iterations", max_iterations, Interval::closed(1, 1e9));
   require("tolerance", tolerance, Interval::at_least(0));
+  require("curvature_tolerance", curvature_tolerance, Interval::closed(0, 1));
 }
 
 //! [cg]
@@ -39,6 +40,7 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
     run.status = {StopReason::converged, "|A theta - b| <= tolerance |b| at the start", 0};
     return run;
   }
+  double largest_rayleigh = 0;  // ρ: the estimate of ‖A‖ for the relative curvature test
   for (int t = 0; t < max_t; ++t) {
     if (options.record_directions) run.directions.push_back(direction);
     a(direction, ad);  // Aθ_d⁽ᵗ⁾: the only product per iteration
@@ -51,6 +53,19 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
                     t};
       return run;
     }
+    const double rayleigh =
+        options.curvature_tolerance > 0 ? curvature / dot(direction, direction) : 0;
+    if (options.curvature_tolerance > 0 &&
+        rayleigh <= options.curvature_tolerance * largest_rayleigh) {
+      run.status = {StopReason::zero_curvature,
+                    "theta_d^T A theta_d / |theta_d|^2 = " + short_number(rayleigh) +
+                        " <= " + short_number(options.curvature_tolerance) + " x " +
+                        short_number(largest_rayleigh) +
+                        ": A is numerically singular along theta_d",
+                    t};
+      return run;
+    }
+    largest_rayleigh = std::max(largest_rayleigh, rayleigh);
     const double alpha = -dot(direction, g) / curvature;  // (4.46)
     run.theta += alpha * direction;
     g += alpha * ad;  // ∇C(θ⁽ᵗ⁺¹⁾) = ∇C(θ⁽ᵗ⁾) + αAθ_d⁽ᵗ⁾, no second product

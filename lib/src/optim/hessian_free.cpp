@@ -50,6 +50,7 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
   cg.max_iterations = options.cg_iterations;
   cg.record_directions = false;
   cg.record_steps = false;
+  cg.curvature_tolerance = 1e-10;  // a singular ∇²C (softmax's redundant scores) is no step
   const vector zero = xt::zeros<double>(g.shape());
   vector minus_g, step;
   for (int t = 0;; ++t) {

@@ -2,6 +2,16 @@
 /// \file
 /// Dense linear algebra kernels backed by BLAS/LAPACK (OpenBLAS) through xtensor-blas.
 ///
+/// Small products are the exception: a gemm of at most kSmallProduct multiply-adds, and every
+/// gemv and dot, run descent's own loops, which sum in a fixed order (core/kernels.hpp). A BLAS
+/// kernel's summation order and use of fused multiply-adds depend on the OpenBLAS core type
+/// (`OPENBLAS_CORETYPE`, or the CPU it detects), so its last bits differ from machine to
+/// machine, and a sensitive computation (nonlinear CG on Rosenbrock, a small network trained
+/// for hundreds of steps) amplifies them into a visibly different path. With the fixed-order
+/// loops the 2-D paths and small networks of the chapters give the same bits on every x86-64
+/// machine; for tiny sizes the loops are also faster than the call into BLAS. Large products,
+/// where BLAS's blocking pays, still go to BLAS.
+///
 /// The heavy xtensor-blas templates are instantiated once, in `linalg.cpp`; this header only
 /// needs the tensor aliases. Every function checks the shapes of its arguments and throws
 /// descent::invalid_argument with a message naming them (e.g. `gemm: inner dimensions differ:
@@ -76,6 +86,9 @@ struct ConstMatrixView {
   double operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
 };
 
+/// Products of at most this many multiply-adds (m · n · k) are computed by descent's fixed-order
+/// loop instead of BLAS dgemm: see the file comment.
+inline constexpr std::size_t kSmallProduct = std::size_t{1} << 14;
 /// Whether gemm uses a matrix as it is or its transpose (BLAS reads it transposed in place).
 enum class Op { none, transpose };
 
@@ -84,11 +97,12 @@ enum class Op { none, transpose };
 /// descent::invalid_argument if the shapes of op(a), op(b) and out do not fit.
 void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out, double beta = 0);
 
-/// The matrix-vector product a x (BLAS dgemv). `a` is m x n, `x` has n entries, the result m.
-/// Throws descent::invalid_argument if the sizes differ.
+/// The matrix-vector product a x: each entry the fixed-order dot product of a row of `a` with x.
+/// `a` is m x n, `x` has n entries, the result m. Throws descent::invalid_argument if the sizes
+/// differ.
 [[nodiscard]] vector gemv(const matrix& a, const vector& x);
 
-/// The inner product x . y (BLAS ddot); 0 for empty vectors.
+/// The inner product x . y in a fixed summation order (kernels::dot); 0 for empty vectors.
 /// Throws descent::invalid_argument if the sizes differ.
 [[nodiscard]] double dot(const vector& x, const vector& y);
 

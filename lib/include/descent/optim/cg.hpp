@@ -26,6 +26,13 @@ struct CgOptions {
   double tolerance = 1e-12;       ///< stop when ‖Aθ − b‖ <= tolerance ‖b‖: >= 0
   bool record_directions = true;  ///< keep every θ_d (for the conjugacy check)
   bool record_steps = true;       ///< keep every CgStep (with its θ: off for large d)
+  /// Relative test for zero curvature, >= 0. With 0 (the textbook test) CG stops only when
+  /// θ_dᵀAθ_d <= 0. Otherwise it also stops when θ_dᵀAθ_d <= curvature_tolerance · ρ ‖θ_d‖²,
+  /// ρ the largest Rayleigh quotient θ_dᵀAθ_d / ‖θ_d‖² met so far (an estimate of ‖A‖): along
+  /// the null space of a singular A the computed curvature is rounding noise, ~1e-17 ‖A‖ ‖θ_d‖²,
+  /// of either sign depending on the machine's rounding, and a step of α = −θ_dᵀ∇C / noise along
+  /// it is huge. Hessian-free Newton sets 1e-10.
+  double curvature_tolerance = 0;
   /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
 };
@@ -42,7 +49,7 @@ struct CgStep {
 
 /// A linear CG run: the final θ, the recorded steps and directions, and why it stopped.
 struct CgRun {
-  vector theta;  ///< the final θ
+  vector theta;                    ///< the final θ
   std::vector<CgStep> steps;       ///< every iteration (when options.record_steps)
   std::vector<vector> directions;  ///< θ_d⁽⁰⁾, θ_d⁽¹⁾, ... when recorded
   int products = 0;                ///< products Av computed

@@ -9,8 +9,12 @@
 /// Nocedal–Wright Algorithm 7.1 (MEDL (4.56) solved by CG for large d): CG stops once
 /// ‖Hθ_s + ∇C‖ <= η_t‖∇C‖ with η_t = min(forcing, √‖∇C‖) (Nocedal–Wright (7.3), superlinear
 /// convergence), or at the first direction of non-positive curvature (the iterate so far is
-/// kept; −∇C if there is none), and a line search along θ_s (strong Wolfe from α = 1, say)
-/// makes it globally convergent. Each step costs a few O(d) products instead of LAPACK's d³/3.
+/// kept; −∇C if there is none). "Non-positive" is relative: a curvature below 1e-10 times
+/// the largest met so far (per unit ‖θ_d‖², CgOptions::curvature_tolerance) counts as zero,
+/// since along the null space of a singular H (softmax regression's redundant scores) the
+/// computed θ_dᵀHθ_d is rounding noise whose sign depends on the machine, and a line search along
+/// θ_s (strong Wolfe from α = 1, say) makes it globally convergent. Each step costs a few O(d)
+/// products instead of LAPACK's d³/3.
 
 #include "descent/optim/line_search.hpp"
 #include "descent/optim/trajectory.hpp"
@@ -51,13 +55,14 @@ struct HessianFreeRun {
   Trajectory trajectory;  ///< the Newton iterates θ⁽ᵗ⁾ and why the run stopped
   /// Products Hv computed (exact or finite-difference), over all inner CG runs.
   int hessian_products = 0;
-  int negative_curvature_exits = 0;  ///< inner CG stopped at θ_dᵀHθ_d <= 0 (reported)
-  int cg_iterations = 0;             ///< inner CG steps over the whole run
+  /// Inner CG runs stopped at non-positive (or numerically zero) curvature θ_dᵀHθ_d.
+  int negative_curvature_exits = 0;
+  int cg_iterations = 0;  ///< inner CG steps over the whole run
 };
 
 /// θ⁽ᵗ⁺¹⁾ = θ⁽ᵗ⁾ + αθ_s with θ_s from at most `cg_iterations` CG steps on Hθ_s = −∇C from
-/// θ_s = 0 (α = 1 with FixedStep{1}). If CG meets non-positive curvature at its first
-/// step, θ_s = −∇C (steepest descent).
+/// θ_s = 0 (α = 1 with FixedStep{1}). If CG meets non-positive (or numerically zero)
+/// curvature at its first step, θ_s = −∇C (steepest descent).
 [[nodiscard]] HessianFreeRun hessian_free(const problems::Objective& objective,
                                           const vector& theta0,
                                           const HessianFreeOptions& options = {});
