@@ -23,9 +23,11 @@
 /// (Op::constant and the *_const operations) list it in a side table. Recording a node is a
 /// handful of stores at the end of these columns: no heap allocation per node, no virtual
 /// call, and the operators below are inline, so `a * b` compiles to the product, its two
-/// partials and the stores. The sweep reads the edge columns backwards, sequentially. On a
-/// large tape the time goes into memory traffic: 13 bytes per node and 12 per edge written
-/// while recording and read back by the sweep (bench/autodiff_bench.cpp measures it).
+/// partials and the stores. The sweep reads the edge columns backwards, sequentially.
+/// Recording writes 13 bytes per node and 12 per edge, which the sweep reads back; whether
+/// that traffic or the per-node work bounds the time depends on the machine's caches
+/// (bench/autodiff_bench.cpp measures the traffic alone beside the tape, from tapes that fit
+/// in L2 to tapes that do not fit in L3).
 
 #include <algorithm>
 #include <cmath>
