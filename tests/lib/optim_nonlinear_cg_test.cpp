@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "descent/core/error.hpp"
 #include "descent/core/linalg.hpp"
@@ -156,4 +157,20 @@ TEST_CASE("Newton-CG: the forcing term bounds the inner residual, eta = 0.5 on a
   const double gnorm = std::sqrt(dot(b, b));
   CHECK(std::sqrt(dot(r, r)) <= std::min(0.5, std::sqrt(gnorm)) * gnorm);
   CHECK(run.cg_iterations < static_cast<int>(d));
+}
+
+TEST_CASE("Newton-CG: curvature_tolerance outside [0, 1] is refused, naming the field") {
+  const problems::Rosenbrock f;
+  HessianFreeOptions o;
+  for (const double bad : {-1e-12, 1.5, std::nan("")}) {
+    o.curvature_tolerance = bad;
+    try {
+      (void)hessian_free(f, f.initial_point(), o);
+      FAIL("accepted curvature_tolerance = " << bad);
+    } catch (const invalid_argument& e) {
+      CHECK(std::string(e.what()).find("curvature_tolerance") != std::string::npos);
+    }
+  }
+  o.curvature_tolerance = 0;  // the textbook test alone: Rosenbrock's Hessian is regular here
+  CHECK(hessian_free(f, f.initial_point(), o).trajectory.status.converged());
 }

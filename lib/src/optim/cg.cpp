@@ -53,19 +53,19 @@ CgRun conjugate_gradient(const LinearOperator& a, const vector& b, const vector&
                     t};
       return run;
     }
-    const double rayleigh =
-        options.curvature_tolerance > 0 ? curvature / dot(direction, direction) : 0;
-    if (options.curvature_tolerance > 0 &&
-        rayleigh <= options.curvature_tolerance * largest_rayleigh) {
-      run.status = {StopReason::zero_curvature,
-                    "theta_d^T A theta_d / |theta_d|^2 = " + short_number(rayleigh) +
-                        " <= " + short_number(options.curvature_tolerance) + " x " +
-                        short_number(largest_rayleigh) +
-                        ": A is numerically singular along theta_d",
-                    t};
-      return run;
+    if (options.curvature_tolerance > 0) {
+      const double rayleigh = curvature / dot(direction, direction);
+      if (rayleigh <= options.curvature_tolerance * largest_rayleigh) {
+        run.status = {StopReason::zero_curvature,
+                      "theta_d^T A theta_d / |theta_d|^2 = " + short_number(rayleigh) +
+                          " <= " + short_number(options.curvature_tolerance) + " x " +
+                          short_number(largest_rayleigh) +
+                          ": A is numerically singular along theta_d",
+                      t};
+        return run;
+      }
+      largest_rayleigh = std::max(largest_rayleigh, rayleigh);
     }
-    largest_rayleigh = std::max(largest_rayleigh, rayleigh);
     const double alpha = -dot(direction, g) / curvature;  // (4.46)
     run.theta += alpha * direction;
     g += alpha * ad;  // ∇C(θ⁽ᵗ⁺¹⁾) = ∇C(θ⁽ᵗ⁾) + αAθ_d⁽ᵗ⁾, no second product

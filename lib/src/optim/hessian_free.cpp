@@ -25,6 +25,7 @@ void HessianFreeOptions::validate() const {
   require("cg_iterations", cg_iterations, Interval::closed(0, 1e6));
   require("delta", delta, Interval::greater_than(0));
   require("forcing", forcing, Interval::closed(0, 0.999999));
+  require("curvature_tolerance", curvature_tolerance, Interval::closed(0, 1));
   optim::validate(line_search);
 }
 
@@ -50,7 +51,7 @@ HessianFreeRun hessian_free(const problems::Objective& objective, const vector& 
   cg.max_iterations = options.cg_iterations;
   cg.record_directions = false;
   cg.record_steps = false;
-  cg.curvature_tolerance = 1e-10;  // a singular ∇²C (softmax's redundant scores) is no step
+  cg.curvature_tolerance = options.curvature_tolerance;
   const vector zero = xt::zeros<double>(g.shape());
   vector minus_g, step;
   for (int t = 0;; ++t) {

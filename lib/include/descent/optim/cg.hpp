@@ -26,7 +26,7 @@ struct CgOptions {
   double tolerance = 1e-12;       ///< stop when ‖Aθ − b‖ <= tolerance ‖b‖: >= 0
   bool record_directions = true;  ///< keep every θ_d (for the conjugacy check)
   bool record_steps = true;       ///< keep every CgStep (with its θ: off for large d)
-  /// Relative test for zero curvature, >= 0. With 0 (the textbook test) CG stops only when
+  /// Relative test for zero curvature, in [0, 1]. With 0 (the textbook test) CG stops only when
   /// θ_dᵀAθ_d <= 0. Otherwise it also stops when θ_dᵀAθ_d <= curvature_tolerance · ρ ‖θ_d‖²,
   /// ρ the largest Rayleigh quotient θ_dᵀAθ_d / ‖θ_d‖² met so far (an estimate of ‖A‖): along
   /// the null space of a singular A the computed curvature is rounding noise, ~1e-17 ‖A‖ ‖θ_d‖²,

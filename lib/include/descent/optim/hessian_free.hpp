@@ -9,12 +9,13 @@
 /// Nocedal–Wright Algorithm 7.1 (MEDL (4.56) solved by CG for large d): CG stops once
 /// ‖Hθ_s + ∇C‖ <= η_t‖∇C‖ with η_t = min(forcing, √‖∇C‖) (Nocedal–Wright (7.3), superlinear
 /// convergence), or at the first direction of non-positive curvature (the iterate so far is
-/// kept; −∇C if there is none). "Non-positive" is relative: a curvature below 1e-10 times
-/// the largest met so far (per unit ‖θ_d‖², CgOptions::curvature_tolerance) counts as zero,
-/// since along the null space of a singular H (softmax regression's redundant scores) the
-/// computed θ_dᵀHθ_d is rounding noise whose sign depends on the machine, and a line search along
-/// θ_s (strong Wolfe from α = 1, say) makes it globally convergent. Each step costs a few O(d)
-/// products instead of LAPACK's d³/3.
+/// kept; −∇C if there is none), and a line search along θ_s (strong Wolfe from α = 1, say)
+/// makes it globally convergent. Each step costs a few O(d) products instead of LAPACK's d³/3.
+///
+/// "Non-positive" is relative: a curvature below 1e-10 times the largest met so far (per unit
+/// ‖θ_d‖², HessianFreeOptions::curvature_tolerance) counts as zero, since along the null space
+/// of a singular H (softmax regression's redundant scores) the computed θ_dᵀHθ_d is rounding
+/// noise whose sign depends on the machine.
 
 #include "descent/optim/line_search.hpp"
 #include "descent/optim/trajectory.hpp"
@@ -45,6 +46,9 @@ struct HessianFreeOptions {
   /// FixedStep{1}: θ + θ_s, plain Hessian-free Newton. Any search along θ_s instead (strong
   /// Wolfe, c1 = 1e-4, c2 = 0.9, from α = 1: Newton–CG); its first trial step is the full step.
   LineSearch line_search = FixedStep{};
+  /// The inner CG's relative zero-curvature test (CgOptions::curvature_tolerance): in [0, 1],
+  /// 0 for the textbook test θ_dᵀHθ_d <= 0 alone.
+  double curvature_tolerance = 1e-10;
   bool record_theta = true;  ///< keep θ in every Iterate (off for large d)
   /// Throws descent::invalid_argument naming the first field out of its range.
   void validate() const;
