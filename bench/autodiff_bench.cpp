@@ -105,34 +105,33 @@ class HandRecorder {
     first[0] = 0;
     constants_.clear();
     x_.clear();
-    auto close = [&](std::uint8_t o, double v) {
-      value[n] = v, op[n] = o, first[n + 1] = e;
+    auto close = [&](ad::Op o, double v) {
+      value[n] = v, op[n] = static_cast<std::uint8_t>(o), first[n + 1] = e;
       return n++;
     };
-    auto unary = [&](std::uint8_t o, std::uint32_t a, double da, double v) {
+    auto unary = [&](ad::Op o, std::uint32_t a, double da, double v) {
       parent[e] = a, partial[e] = da, e += 1;
       return close(o, v);
     };
-    auto binary = [&](std::uint8_t o, std::uint32_t a, double da, std::uint32_t b, double db,
-                      double v) {
+    auto binary = [&](ad::Op o, std::uint32_t a, double da, std::uint32_t b, double db, double v) {
       parent[e] = a, partial[e] = da, parent[e + 1] = b, partial[e + 1] = db, e += 2;
       return close(o, v);
     };
-    for (double t : theta) x_.push_back(close(0, t));
-    std::uint32_t sum = close(1, 0.0);
+    for (double t : theta) x_.push_back(close(ad::Op::input, t));
+    std::uint32_t sum = close(ad::Op::constant, 0.0);
     constants_.push_back({sum, 0.0});
     for (std::size_t i = 0; i + 1 < theta.size(); i += 2) {
       const double x0 = value[x_[i]], x1 = value[x_[i + 1]];
-      const std::uint32_t a = unary(11, x_[i], -1, 1 - x0);
+      const std::uint32_t a = unary(ad::Op::sub_const, x_[i], -1, 1 - x0);
       constants_.push_back({a, 1.0});
-      const std::uint32_t xx = binary(4, x_[i], x0, x_[i], x0, x0 * x0);
-      const std::uint32_t b = binary(3, x_[i + 1], 1, xx, -1, x1 - value[xx]);
-      const std::uint32_t aa = binary(4, a, value[a], a, value[a], value[a] * value[a]);
-      const std::uint32_t bb = binary(4, b, value[b], b, value[b], value[b] * value[b]);
-      const std::uint32_t hb = unary(10, bb, 100, 100 * value[bb]);
+      const std::uint32_t xx = binary(ad::Op::mul, x_[i], x0, x_[i], x0, x0 * x0);
+      const std::uint32_t b = binary(ad::Op::sub, x_[i + 1], 1, xx, -1, x1 - value[xx]);
+      const std::uint32_t aa = binary(ad::Op::mul, a, value[a], a, value[a], value[a] * value[a]);
+      const std::uint32_t bb = binary(ad::Op::mul, b, value[b], b, value[b], value[b] * value[b]);
+      const std::uint32_t hb = unary(ad::Op::mul_const, bb, 100, 100 * value[bb]);
       constants_.push_back({hb, 100.0});
-      const std::uint32_t t = binary(2, aa, 1, hb, 1, value[aa] + value[hb]);
-      sum = binary(2, sum, 1, t, 1, value[sum] + value[t]);
+      const std::uint32_t t = binary(ad::Op::add, aa, 1, hb, 1, value[aa] + value[hb]);
+      sum = binary(ad::Op::add, sum, 1, t, 1, value[sum] + value[t]);
     }
     return value[sum];
   }
