@@ -281,8 +281,8 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   const std::uint32_t* parent = parent_.data();
   const double* partial = partial_.data();
   double* zeta_of = adjoint.data();
-  // The adjoint of the node just below i is kept in a register, `below_zeta`: node i is its
-  // last child to be visited, and very often its child at all (a chain a → b → c records
+  // The adjoint of the node just below i is kept in a register, `below_zeta`: node i is the
+  // last of its children to be visited, and often its only one (a chain a → b → c records
   // consecutive nodes). Pushed through memory, every link of such a chain would wait for a
   // store to reach the next load; kept in a register it does not (the sweep is about a fifth
   // faster). The sums run in the same order as through memory, so the bits are the same.
