@@ -216,3 +216,51 @@ TEST_CASE("core/linalg: eigh matches numpy") {
   const matrix nan_matrix = {{1.0, std::nan("")}, {std::nan(""), 1.0}};
   CHECK_THROWS_AS(static_cast<void>(descent::eigh(nan_matrix)), descent::linalg_error);
 }
+
+TEST_CASE("core/linalg: view gemm, every transposition and beta, below and above kSmallProduct") {
+  // Shapes on both sides of the fixed-order loop's bound (m·n·k = 5·4·3 and 40·40·40), every
+  // op(a) op(b), beta 0 and 0.5, and an empty inner dimension; against the sum of products
+  // written out here, term by term.
+  using descent::ConstMatrixView;
+  using descent::MatrixView;
+  using descent::Op;
+  for (const std::size_t size : {std::size_t{1}, std::size_t{8}}) {
+    const std::size_t m = 5 * size, n = 4 * size, k = 3 * size + (size > 1 ? 16 : 0);
+    for (const bool ta : {false, true})
+      for (const bool tb : {false, true})
+        for (const double beta : {0.0, 0.5}) {
+          CAPTURE(m * n * k);
+          CAPTURE(ta);
+          CAPTURE(tb);
+          CAPTURE(beta);
+          // a is m x k (k x m if transposed), b is k x n (n x k); entries from a fixed formula
+          matrix a = matrix::from_shape({ta ? k : m, ta ? m : k});
+          matrix b = matrix::from_shape({tb ? n : k, tb ? k : n});
+          for (std::size_t i = 0; i < a.size(); ++i) a.data()[i] = std::sin(1.0 + 0.37 * i);
+          for (std::size_t i = 0; i < b.size(); ++i) b.data()[i] = std::cos(0.5 + 0.21 * i);
+          matrix out = matrix::from_shape({m, n});
+          for (std::size_t i = 0; i < out.size(); ++i) out.data()[i] = 0.1 * i - 1;
+          const matrix before = out;
+          descent::gemm(ConstMatrixView(a), ta ? Op::transpose : Op::none, ConstMatrixView(b),
+                        tb ? Op::transpose : Op::none, MatrixView{out.data(), m, n}, beta);
+          double worst = 0;
+          for (std::size_t i = 0; i < m; ++i)
+            for (std::size_t j = 0; j < n; ++j) {
+              double expected = beta * before(i, j);
+              for (std::size_t l = 0; l < k; ++l)
+                expected += (ta ? a(l, i) : a(i, l)) * (tb ? b(j, l) : b(l, j));
+              worst = std::max(worst, std::fabs(out(i, j) - expected));
+            }
+          CHECK(worst <= 64 * eps * double(k));
+        }
+  }
+  CHECK(5 * 4 * 3 <= descent::kSmallProduct);
+  CHECK(40 * 32 * 40 > descent::kSmallProduct);
+  // an empty inner dimension leaves beta · out
+  const matrix a = matrix::from_shape({2, 0}), b = matrix::from_shape({0, 3});
+  matrix out = {{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}};
+  descent::gemm(ConstMatrixView(a), Op::none, ConstMatrixView(b), Op::none,
+                MatrixView{out.data(), 2, 3}, 0.5);
+  CHECK(out(1, 2) == 3.0);
+  CHECK(out(0, 0) == 0.5);
+}

@@ -49,11 +49,8 @@ void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out
                            ", op(b) is " + std::to_string(kb) + "x" + std::to_string(n) +
                            ", out is " + std::to_string(out.rows) + "x" + std::to_string(out.cols) +
                            "; allowed: (m x k)(k x n) into m x n");
-  if (m == 0 || n == 0) return;
-  if (k == 0) {  // BLAS rejects a leading dimension of 0; the product of empty factors is 0
-    for (std::size_t i = 0; i < m * n; ++i) out.data[i] = beta == 0 ? 0.0 : beta * out.data[i];
-    return;
-  }
+  // Empty factors land here too (m · n · k = 0, and BLAS rejects a leading dimension of 0):
+  // the loop leaves beta · out, the product of empty factors being 0.
   if (m * n * k <= kSmallProduct) {
     small_gemm(a, ta, b, tb, out, beta, m, n, k);
     return;
