@@ -7,9 +7,40 @@
 #include "descent/core/kernels.hpp"
 #include "descent/core/linalg.hpp"
 
+// OpenBLAS's thread-count controls, declared weak: with another BLAS they are absent (null) and
+// every product runs as that BLAS decides.
+extern "C" {
+__attribute__((weak)) void openblas_set_num_threads(int threads);
+__attribute__((weak)) int openblas_get_num_threads();
+}
+
 namespace descent {
 
 namespace {
+
+// dgemm on one OpenBLAS thread when the product is below kThreadedProduct (linalg.hpp), on
+// OpenBLAS's own thread count above it. The count is a process-wide setting, so it is lowered
+// for the call and put back after it (descent calls BLAS from one thread only).
+void blas_gemm(bool ta, bool tb, std::size_t m, std::size_t n, std::size_t k, const double* a,
+               std::size_t lda, const double* b, std::size_t ldb, double beta, double* out,
+               std::size_t ldo) {
+  auto call = [&] {
+    cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                blasint(m), blasint(n), blasint(k), 1.0, a, blasint(lda), b, blasint(ldb), beta,
+                out, blasint(ldo));
+  };
+  const int threads =
+      m * n * k < kThreadedProduct && openblas_get_num_threads && openblas_set_num_threads
+          ? openblas_get_num_threads()
+          : 1;
+  if (threads <= 1) {
+    call();
+    return;
+  }
+  openblas_set_num_threads(1);
+  call();
+  openblas_set_num_threads(threads);
+}
 
 // out = op(a) op(b) + beta out, one row of out at a time: row_i += a_ik · (row k of op(b)) for
 // k = 0, 1, ... in order. Every entry of out sums its k terms in the same order whatever the
@@ -55,9 +86,7 @@ void gemm(ConstMatrixView a, Op op_a, ConstMatrixView b, Op op_b, MatrixView out
     small_gemm(a, ta, b, tb, out, beta, m, n, k);
     return;
   }
-  cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-              blasint(m), blasint(n), blasint(k), 1.0, a.data, blasint(a.cols), b.data,
-              blasint(b.cols), beta, out.data, blasint(out.cols));
+  blas_gemm(ta, tb, m, n, k, a.data, a.cols, b.data, b.cols, beta, out.data, out.cols);
 }
 
 }  // namespace descent

@@ -89,6 +89,11 @@ struct ConstMatrixView {
 /// Products of at most this many multiply-adds (m · n · k) are computed by descent's fixed-order
 /// loop instead of BLAS dgemm: see the file comment.
 inline constexpr std::size_t kSmallProduct = std::size_t{1} << 14;
+/// Products of fewer multiply-adds than this run on one OpenBLAS thread, larger ones on
+/// OpenBLAS's thread count (OPENBLAS_NUM_THREADS, else one per core). OpenBLAS itself goes
+/// parallel from 2^18; below 2^22 the second thread's start and its spinning between products
+/// cost more than it saves (a batch of 10 through a 784-400 layer is 3.1·10⁶).
+inline constexpr std::size_t kThreadedProduct = std::size_t{1} << 22;
 /// Whether gemm uses a matrix as it is or its transpose (BLAS reads it transposed in place).
 enum class Op { none, transpose };
 
