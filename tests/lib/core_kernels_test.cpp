@@ -1,5 +1,6 @@
-// The vector kernels of core/kernels.hpp against closed forms: integer entries, whose sums of
-// products are exact in double precision, so every comparison is ==.
+// The vector kernels of core/kernels.hpp against closed forms (integer entries, whose sums of
+// products are exact in double precision, so every comparison is ==) and against their
+// partial sums written out term by term (entries that round: the order is checked too).
 
 #include <doctest/doctest.h>
 
@@ -82,5 +83,59 @@ TEST_CASE("core/kernels: secant_pair forms theta_s, g_s, moves theta and g, and 
     CHECK(p.ss == ss);
     CHECK(p.gg == gg);
     CHECK(p.xx == xx);
+  }
+}
+
+// The summation order is part of the contract (results are the same bits on every machine and
+// run): on entries whose products round, the kernels must equal their partial sums written out
+// here one term at a time, bit for bit. Lengths cover every remainder of the unrolled loops.
+TEST_CASE("core/kernels: axpy_dot and secant_pair sum in their documented order, bit for bit") {
+  auto wave = [](std::size_t n, double phase) {
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i) x[i] = std::sin(phase + 0.917 * double(i)) / 3;
+    return x;
+  };
+  for (std::size_t n : {1u, 2u, 3u, 4u, 5u, 6u, 7u, 101u, 1002u}) {
+    CAPTURE(n);
+    const auto src = wave(n, 0.1), y = wave(n, 0.7), w = wave(n, 1.3);
+    const double a = 0.3711, scale = -1.173;
+    // axpy_dot: four partial sums over i mod 4 up to the last multiple of 4, the rest into s0
+    std::vector<double> q(n);
+    const double r = kernels::axpy_dot(src.data(), a, y.data(), scale, q.data(), w.data(), n);
+    double part[4] = {0, 0, 0, 0};
+    const std::size_t whole = n / 4 * 4;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double qi = scale * (src[i] - a * y[i]);
+      CHECK(q[i] == qi);
+      part[i < whole ? i % 4 : 0] += w[i] * qi;
+    }
+    CHECK(r == (part[0] + part[1]) + (part[2] + part[3]));
+    // secant_pair: two partial sums over even and odd i, an odd n's last entry into the even one
+    auto theta = wave(n, 2.1), g = wave(n, 2.9);
+    const auto theta_old = theta, g_old = g;
+    const auto theta_new = wave(n, 3.3), g_new = wave(n, 4.1);
+    std::vector<double> s(n), yv(n);
+    const auto p = kernels::secant_pair(theta_new.data(), g_new.data(), theta.data(), g.data(),
+                                        s.data(), yv.data(), n);
+    double sums[2][5] = {};
+    const std::size_t pairs = n / 2 * 2;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double si = theta_new[i] - theta_old[i], yi = g_new[i] - g_old[i];
+      CHECK(s[i] == si);
+      CHECK(yv[i] == yi);
+      CHECK(theta[i] == theta_new[i]);
+      CHECK(g[i] == g_new[i]);
+      double* lane = sums[i < pairs ? i % 2 : 0];
+      lane[0] += yi * si;
+      lane[1] += yi * yi;
+      lane[2] += si * si;
+      lane[3] += g_new[i] * g_new[i];
+      lane[4] += theta_new[i] * theta_new[i];
+    }
+    CHECK(p.ys == sums[0][0] + sums[1][0]);
+    CHECK(p.yy == sums[0][1] + sums[1][1]);
+    CHECK(p.ss == sums[0][2] + sums[1][2]);
+    CHECK(p.gg == sums[0][3] + sums[1][3]);
+    CHECK(p.xx == sums[0][4] + sums[1][4]);
   }
 }

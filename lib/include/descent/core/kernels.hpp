@@ -11,9 +11,17 @@
 /// reorder a single running sum, so the separate sums are what let the loops use SIMD lanes
 /// (as Eigen's reductions do). Each kernel's summation order is fixed, so results are the same
 /// bits on every run.
+///
+/// Two of the kernels spell their SIMD lanes out, as pairs of doubles (`Pair`, the width of
+/// SSE2, which every x86-64 has): left to itself, GCC at the baseline x86-64 target vectorizes
+/// the products of `axpy_dot` but then moves every lane out to a scalar sum, and leaves
+/// `secant_pair` scalar. Written with pairs, lane l of each accumulator sums exactly what the
+/// scalar partial sum l summed, in the same order, so the bits are unchanged; on the AMD
+/// machine the two kernels take about a fifth and two fifths less time at d = 10⁵.
 
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 
 #include "descent/core/tensor.hpp"
 
@@ -27,6 +35,20 @@ namespace descent {
 }
 
 namespace kernels {
+
+/// Two doubles in one SIMD register (GCC's and Clang's vector extension): + and * act lane by
+/// lane.
+using Pair [[gnu::vector_size(16)]] = double;
+/// p[0], p[1] as a Pair (one unaligned load: memcpy does not assume 16-byte alignment).
+inline Pair load_pair(const double* p) {
+  Pair v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+/// Stores v into p[0], p[1] (one unaligned store).
+inline void store_pair(double* p, Pair v) {
+  std::memcpy(p, &v, sizeof v);
+}
 
 /// xᵀy over n entries, with four partial sums ((s0 + s1) + (s2 + s3)).
 [[nodiscard]] inline double dot(const double* x, const double* y, std::size_t n) {
@@ -42,30 +64,29 @@ namespace kernels {
   return (s0 + s1) + (s2 + s3);
 }
 
-/// q = scale (src − a y), returning wᵀq (four partial sums); `src` may be `q` itself. One pass
-/// over memory where the textbook loop takes two (an axpy, then the next dot product): the
-/// step of the fused L-BFGS two-loop recursion (lbfgs_memory.hpp, two_loop_direction).
+/// q = scale (src − a y), returning wᵀq (four partial sums, two lanes of two pairs); `src` may
+/// be `q` itself. One pass over memory where the textbook loop takes two (an axpy, then the next
+/// dot product): the step of the fused L-BFGS two-loop recursion (lbfgs_memory.hpp,
+/// two_loop_direction).
 inline double axpy_dot(const double* src, double a, const double* y, double scale, double* q,
                        const double* w, std::size_t n) {
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const Pair a2 = {a, a}, scale2 = {scale, scale};
+  Pair s01 = {0, 0}, s23 = {0, 0};  // the partial sums (s0, s1) and (s2, s3)
   std::size_t i = 0;
   for (; i + 4 <= n; i += 4) {
-    const double v0 = scale * (src[i] - a * y[i]), v1 = scale * (src[i + 1] - a * y[i + 1]);
-    const double v2 = scale * (src[i + 2] - a * y[i + 2]), v3 = scale * (src[i + 3] - a * y[i + 3]);
-    q[i] = v0;
-    q[i + 1] = v1;
-    q[i + 2] = v2;
-    q[i + 3] = v3;
-    s0 += w[i] * v0;
-    s1 += w[i + 1] * v1;
-    s2 += w[i + 2] * v2;
-    s3 += w[i + 3] * v3;
+    const Pair v01 = scale2 * (load_pair(src + i) - a2 * load_pair(y + i));
+    const Pair v23 = scale2 * (load_pair(src + i + 2) - a2 * load_pair(y + i + 2));
+    store_pair(q + i, v01);
+    store_pair(q + i + 2, v23);
+    s01 += load_pair(w + i) * v01;
+    s23 += load_pair(w + i + 2) * v23;
   }
+  double s0 = s01[0];
   for (; i < n; ++i) {
     q[i] = scale * (src[i] - a * y[i]);
     s0 += w[i] * q[i];
   }
-  return (s0 + s1) + (s2 + s3);
+  return (s0 + s01[1]) + (s23[0] + s23[1]);
 }
 
 /// The products a quasi-Newton step needs after moving from θ to θ⁺ (MEDL (4.62)–(4.64)).
@@ -78,39 +99,39 @@ struct PairProducts {
 };
 
 /// One pass over d entries: θ_s = θ⁺ − θ into `s`, g_s = ∇C⁺ − ∇C into `y`, then θ ← θ⁺ and
-/// ∇C ← ∇C⁺, returning the five products of PairProducts (two interleaved partial sums each, so
-/// the compiler can pair the lanes with SSE2).
+/// ∇C ← ∇C⁺, returning the five products of PairProducts (each with two partial sums, the two
+/// lanes of a Pair: even and odd entries).
 inline PairProducts secant_pair(const double* theta_new, const double* g_new, double* theta,
                                 double* g, double* s, double* y, std::size_t d) {
-  double acc[2][5] = {};  // ys, yy, ss, gg, xx
+  Pair ys = {0, 0}, yy = {0, 0}, ss = {0, 0}, gg = {0, 0}, xx = {0, 0};
   std::size_t i = 0;
-  for (; i + 2 <= d; i += 2)
-    for (std::size_t l = 0; l < 2; ++l) {
-      const double si = theta_new[i + l] - theta[i + l], yi = g_new[i + l] - g[i + l];
-      s[i + l] = si;
-      y[i + l] = yi;
-      theta[i + l] = theta_new[i + l];
-      g[i + l] = g_new[i + l];
-      acc[l][0] += yi * si;
-      acc[l][1] += yi * yi;
-      acc[l][2] += si * si;
-      acc[l][3] += g_new[i + l] * g_new[i + l];
-      acc[l][4] += theta_new[i + l] * theta_new[i + l];
-    }
-  for (; i < d; ++i) {
+  for (; i + 2 <= d; i += 2) {
+    const Pair theta_i = load_pair(theta_new + i), g_i = load_pair(g_new + i);
+    const Pair s_i = theta_i - load_pair(theta + i), y_i = g_i - load_pair(g + i);
+    store_pair(s + i, s_i);
+    store_pair(y + i, y_i);
+    store_pair(theta + i, theta_i);
+    store_pair(g + i, g_i);
+    ys += y_i * s_i;
+    yy += y_i * y_i;
+    ss += s_i * s_i;
+    gg += g_i * g_i;
+    xx += theta_i * theta_i;
+  }
+  PairProducts even{ys[0], yy[0], ss[0], gg[0], xx[0]};
+  for (; i < d; ++i) {  // an odd d's last entry joins the even lane
     const double si = theta_new[i] - theta[i], yi = g_new[i] - g[i];
     s[i] = si;
     y[i] = yi;
     theta[i] = theta_new[i];
     g[i] = g_new[i];
-    acc[0][0] += yi * si;
-    acc[0][1] += yi * yi;
-    acc[0][2] += si * si;
-    acc[0][3] += g_new[i] * g_new[i];
-    acc[0][4] += theta_new[i] * theta_new[i];
+    even.ys += yi * si;
+    even.yy += yi * yi;
+    even.ss += si * si;
+    even.gg += g_new[i] * g_new[i];
+    even.xx += theta_new[i] * theta_new[i];
   }
-  return {acc[0][0] + acc[1][0], acc[0][1] + acc[1][1], acc[0][2] + acc[1][2],
-          acc[0][3] + acc[1][3], acc[0][4] + acc[1][4]};
+  return {even.ys + ys[1], even.yy + yy[1], even.ss + ss[1], even.gg + gg[1], even.xx + xx[1]};
 }
 
 }  // namespace kernels
