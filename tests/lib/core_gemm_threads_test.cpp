@@ -41,8 +41,8 @@ TEST_CASE("core/linalg: products below kThreadedProduct run on one OpenBLAS thre
   // Figure 4.4's first layer on a batch of 10 (10·784·400 = 3.1·10⁶ multiply-adds): above
   // OpenBLAS's own threshold for splitting a product, below descent's.
   const matrix x = filled(10, 784, 0.3), w = filled(784, 400, 1.7);
-  REQUIRE(10 * 784 * 400 > descent::kSmallProduct);
-  REQUIRE(10 * 784 * 400 < descent::kThreadedProduct);
+  static_assert(10 * 784 * 400 > descent::kSmallProduct);
+  static_assert(10 * 784 * 400 < descent::kThreadedProduct);
   openblas_set_num_threads(1);
   const matrix one = descent::gemm(x, w);
   openblas_set_num_threads(2);
@@ -51,7 +51,7 @@ TEST_CASE("core/linalg: products below kThreadedProduct run on one OpenBLAS thre
   CHECK(same_bits(one, two));
   // a product above the threshold leaves the count alone too
   const matrix big = filled(200, 784, 0.9);
-  REQUIRE(200 * 784 * 400 >= descent::kThreadedProduct);
+  static_assert(200 * 784 * 400 >= descent::kThreadedProduct);
   const matrix large = descent::gemm(big, w);
   CHECK(openblas_get_num_threads() == 2);
   CHECK(large.shape(0) == 200);
