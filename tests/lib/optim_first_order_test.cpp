@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "descent/core/error.hpp"
 #include "descent/optim/adam.hpp"
@@ -270,4 +271,42 @@ TEST_CASE("record_every keeps every k-th iterate and the last ones; the observer
   CHECK(even.last().t == 1000);
   o.record_every = 0;
   CHECK_THROWS_AS((void)optim::descend(C, *gd, vector({0.2, -0.2}), o), descent::invalid_argument);
+}
+
+TEST_CASE("ADAM's pass over the weights gives its formula's bits on every lane") {
+  // The pass runs 4 weights at a time with AVX2 where the CPU has it, 2 at a time otherwise
+  // (lib/src/optim/adam.cpp): elementwise IEEE operations, no fused multiply-add, so both give
+  // the bits of the formula written out one weight at a time, here. 37 weights: every lane and
+  // the remainders; five steps with gradients of every sign and size.
+  constexpr std::size_t d = 37;
+  for (const auto form : {optim::AdamForm::medl, optim::AdamForm::aggarwal}) {
+    CAPTURE(int(form));
+    const double beta = 0.9, gamma = 0.999, epsilon = 1e-8, alpha = 1e-3;
+    optim::Adam adam(form, beta, gamma, epsilon);
+    vector theta = xt::zeros<double>({d});
+    std::vector<double> x(d, 0.0), v(d, 0.0), s(d, 0.0);
+    for (int t = 0; t < 5; ++t) {
+      vector g = vector::from_shape({d});
+      for (std::size_t i = 0; i < d; ++i)
+        g(i) = std::ldexp(std::sin(1.0 + double(i) + 7.0 * t), int(i % 9) - 4);
+      adam.step(theta, g, alpha);
+      const double v_correction = 1 - std::pow(beta, t + 1);
+      const double s_correction = 1 - std::pow(gamma, t + 1);
+      for (std::size_t i = 0; i < d; ++i) {
+        v[i] = beta * v[i] + (1 - beta) * g(i);
+        s[i] = gamma * s[i] + (1 - gamma) * g(i) * g(i);
+        if (form == optim::AdamForm::medl)  // torch.optim.Adam's order of operations
+          x[i] += -(alpha / v_correction) * v[i] /
+                  (std::sqrt(s[i]) / std::sqrt(s_correction) + epsilon);
+        else
+          x[i] -=
+              (alpha * std::sqrt(s_correction) / v_correction) * v[i] / std::sqrt(s[i] + epsilon);
+      }
+      for (std::size_t i = 0; i < d; ++i) {
+        CAPTURE(t);
+        CAPTURE(i);
+        CHECK(theta(i) == x[i]);
+      }
+    }
+  }
 }

@@ -4,10 +4,6 @@
 // (docs/pages/design.md, build budget).
 #include "descent/core/linalg.hpp"
 
-#if defined(__linux__)
-#include <sys/mman.h>  // madvise
-#endif
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +13,7 @@
 
 #include "descent/core/error.hpp"
 #include "descent/core/kernels.hpp"
+#include "descent/core/memory.hpp"
 
 namespace descent {
 
@@ -61,25 +58,6 @@ void require_finite(const char* function, const char* name, const Tensor& t) {
   }
 }
 
-// A large result is fresh memory: glibc maps it anew (it is above malloc's mmap threshold)
-// and the kernel hands it out 4 KiB at a time as dgemm first writes each page. For a
-// 2048 x 2048 product that is 8192 page faults, which cost 5-10 % of the product on the
-// project's VM (bench_gemm counts them). Transparent huge pages make it about 16 faults of
-// 2 MiB plus the partial pages at the ends; the interior of the buffer, 2 MiB-aligned, is
-// advised to take them. Only a hint: where THP is off, nothing changes.
-void advise_huge_pages(double* data, std::size_t count) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-  if (count * sizeof(double) < 2 * huge) return;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t end = begin + count * sizeof(double);
-  const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = end & ~(huge - 1);
-  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-  (void)data, (void)count;
-#endif
-}
-
 // BLAS rejects a leading dimension of 0, so products with an empty dimension are done here.
 bool has_empty_dimension(const matrix& a, const matrix& b) {
   return a.shape(0) == 0 || a.shape(1) == 0 || b.shape(1) == 0;
@@ -92,6 +70,8 @@ matrix gemm(const matrix& a, const matrix& b) {
   // copies into a second fresh buffer. bench_gemm at n = 2048: 318 ms that way, 222 ms this
   // way, 169 ms for dgemm into a preallocated output.
   matrix out = matrix::from_shape({a.shape(0), b.shape(1)});
+  // Fresh memory, faulted in as dgemm first writes it: at n = 2048 that is 8192 small pages,
+  // 5-10 % of the product on the project's VM (bench_gemm counts them), or about 16 huge ones.
   advise_huge_pages(out.data(), out.size());
   gemm(a, b, out);
   return out;
