@@ -5,10 +5,10 @@
 /// Linux hands out fresh anonymous memory one 4 KiB page at a time, at the first access of
 /// each page. For the library's largest arrays that is a visible part of their time: a
 /// 2048 x 2048 product result is 8192 pages, the 60 000 Fashion-MNIST training images in
-/// doubles are 376 MB, 92 000 pages. On the benchmark machine (a VM) each page cost about
-/// 4 µs the first time it was read after loading, 0.36 s for the training set, a sixth of
-/// the batch-norm network's epoch. In 2 MiB pages the same set is 180 pages, and that first
-/// read took 7 ms.
+/// doubles are 376 MB, 92 000 pages. And on the benchmark machine, a VM whose kernel's DAMON
+/// monitor keeps clearing pages' accessed bits, a page left unread for a while costs about
+/// 4 µs to read again: 0.36 s for the training set after loading, a sixth of the batch-norm
+/// network's epoch. In 2 MiB pages the set is 180 pages, and that read took 7 ms.
 
 #include <cstddef>
 
