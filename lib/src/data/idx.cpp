@@ -240,8 +240,9 @@ LabelledImages load(const std::string& dir, const std::string& split, std::size_
   const auto label_data = labels.read_records(n);
   const std::size_t pixels = shape[1] * shape[2];
   LabelledImages out{matrix::from_shape({n, pixels}), {}};
-  // Before the first write: the 60 000 training images are 92 000 small pages, which cost more
-  // to fault in, and to miss in the TLB when batches gather random rows, than the reading here.
+  // Before the first write: the 60 000 training images are 92 000 small pages or 180 huge
+  // ones, faulted in and, on some VMs, read again after a pause, a page at a time
+  // (core/memory.hpp).
   advise_huge_pages(out.x.data(), out.x.size());
   for (std::size_t i = 0; i < n * pixels; ++i) out.x.flat(i) = pixels_data[i] / 255.0;
   out.labels = label_data;
