@@ -6,10 +6,8 @@
 #include <doctest/doctest.h>
 #include <sys/resource.h>
 
-#include <fstream>
-#include <string>
-
 #include "descent/core/linalg.hpp"
+#include "huge_pages.hpp"
 
 namespace {
 
@@ -19,18 +17,10 @@ long minor_faults() {
   return usage.ru_minflt;
 }
 
-bool huge_pages_on_request() {
-  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string modes;
-  std::getline(in, modes);
-  return modes.find("[madvise]") != std::string::npos ||
-         modes.find("[always]") != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("core/gemm: a large fresh result is faulted in huge pages, not 4 KiB at a time") {
-  if (!huge_pages_on_request()) {
+  if (!descent::testing::huge_pages_on_request()) {
     MESSAGE("transparent huge pages are off here: nothing to check");
     return;
   }

@@ -24,6 +24,7 @@
 #include "descent/core/linalg.hpp"
 #include "descent/data/idx.hpp"
 #include "descent/data/preprocess.hpp"
+#include "huge_pages.hpp"
 
 using namespace descent;
 
@@ -306,36 +307,8 @@ TEST_CASE("data load_images: a crafted set, gzip or plain, and its first count i
   std::filesystem::remove_all(dir);
 }
 
-namespace {
-
-bool huge_pages_on_request() {
-  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string modes;
-  std::getline(in, modes);
-  return modes.find("[madvise]") != std::string::npos ||
-         modes.find("[always]") != std::string::npos;
-}
-
-// AnonHugePages (kB) of the mapping that holds `p`, from /proc/self/smaps.
-long huge_kb_at(const void* p) {
-  const auto at = reinterpret_cast<std::uintptr_t>(p);
-  std::ifstream smaps("/proc/self/smaps");
-  bool inside = false;
-  for (std::string line; std::getline(smaps, line);) {
-    std::uintptr_t lo = 0, hi = 0;
-    if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2 && line.find('-') < 16) {
-      inside = lo <= at && at < hi;
-    } else if (inside && line.rfind("AnonHugePages:", 0) == 0) {
-      return std::atol(line.c_str() + 14);
-    }
-  }
-  return -1;
-}
-
-}  // namespace
-
 TEST_CASE("data load_images: a large set is stored in huge pages (core/memory.hpp)") {
-  if (!huge_pages_on_request()) {
+  if (!testing::huge_pages_on_request()) {
     MESSAGE("transparent huge pages are off here: nothing to check");
     return;
   }
@@ -350,7 +323,7 @@ TEST_CASE("data load_images: a large set is stored in huge pages (core/memory.hp
   REQUIRE(s.x.shape(0) == 6000);
   CHECK(s.x(5999, 783) == double((5999 + 783) % 256) / 255.0);
   // the middle: the advice splits the mapping, and its unaligned head keeps small pages
-  const long huge_kb = huge_kb_at(s.x.data() + s.x.size() / 2);
+  const long huge_kb = testing::huge_kb_at(s.x.data() + s.x.size() / 2);
   CAPTURE(huge_kb);
   CHECK(huge_kb >= 2048);
 }
