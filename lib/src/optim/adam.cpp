@@ -38,8 +38,10 @@ namespace {
 // the program loader picks the one the CPU runs (GCC's and Clang's target_clones): Figure
 // 4.4's training took a quarter less time on the benchmark machine. Every operation is
 // elementwise and none is fused (ISO C++ contracts no a·b + c into an FMA), so both versions
-// give the same bits; tests/lib/optim_first_order_test.cpp checks them on every lane.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// give the same bits; tests/lib/optim_first_order_test.cpp checks them on every lane. The
+// choice at load time is an ELF ifunc, which glibc's loader resolves; elsewhere (macOS, musl)
+// the pass is compiled once, for the baseline.
+#if defined(__x86_64__) && defined(__GLIBC__) && (defined(__GNUC__) || defined(__clang__))
 #define DESCENT_ADAM_CLONES [[gnu::target_clones("avx2", "default")]]
 #else
 #define DESCENT_ADAM_CLONES
