@@ -24,9 +24,11 @@
 #
 # How the browser check works: the site's footer loads page-check.js (docs/page-check.js),
 # which waits for MathJax's queue and for every referenced image, then writes what it found
-# as data-* attributes on <body>. Chromium's --dump-dom prints the DOM once the virtual time
-# budget is spent; this script reads those attributes and compares the number of formulas
-# MathJax typeset with the number of formulas Doxygen wrote into the page's HTML source.
+# as data-* attributes on <body>. One headless Chromium opens every page in turn
+# (tests/docs/dump_dom.py) and saves its DOM once 20 s of virtual time have passed, as
+# `--virtual-time-budget=20000 --dump-dom` would; this script reads those attributes and compares
+# the number of formulas MathJax typeset with the number of formulas Doxygen wrote into the
+# page's HTML source.
 set -u
 
 if [[ ${1:-} == --doxygen-log ]]; then
@@ -69,6 +71,7 @@ html_dir=$(cd "$1" 2>/dev/null && pwd) || { echo "check_docs: no directory $1" >
 shift
 command -v "$chromium" >/dev/null || { echo "check_docs: no browser '$chromium'" >&2; exit 2; }
 
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -78,18 +81,23 @@ body_attr() {
 }
 
 if [[ $search == yes ]]; then
-  failures=0
+  # One browser for all the queries: query k's page DOM in $work/search-k.dom.
+  requests=()
+  k=0
   for spec in "$@"; do
+    k=$((k + 1))
+    encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "${spec%%=*}")
+    requests+=("search-$k=file://$html_dir/index.html?search=$encoded")
+  done
+  python3 "$here/dump_dom.py" --chromium "$chromium" "$work" "${requests[@]}" 2>/dev/null
+  failures=0
+  k=0
+  for spec in "$@"; do
+    k=$((k + 1))
     query=${spec%%=*}
     want=${spec#*=}
-    encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")
-    dom=$work/search.dom
-    profile=$(mktemp -d -p "$work")
-    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
-      --disable-background-networking --disable-component-update --disable-sync \
-      --user-data-dir="$profile" --virtual-time-budget=20000 --dump-dom \
-      "file://$html_dir/index.html?search=$encoded" >"$dom" 2>/dev/null
-    rm -rf "$profile"
+    dom=$work/search-$k.dom
+    [[ -f $dom ]] || : >"$dom"
     results=$(grep -o -m1 '<body[^>]*>' "$dom" | grep -o ' data-search-results="[^"]*"' | sed 's/^[^"]*"//; s/"$//')
     first=${results%% *}
     first=${first##*/}
@@ -103,6 +111,20 @@ if [[ $search == yes ]]; then
   (( failures == 0 )) || { echo "check_docs: $failures of $# searches failed"; exit 1; }
   echo "check_docs: all $# searches ok"
   exit 0
+fi
+
+# One browser for all the pages (dump_dom.py): each page's DOM in $work/NAME.dom.
+requests=()
+for page in "$@"; do
+  file=$page
+  [[ $file == *.html ]] || file=$file.html
+  [[ -f $html_dir/$file ]] && requests+=("${file%.html}=file://$html_dir/$file")
+done
+status=0
+if (( ${#requests[@]} > 0 )); then
+  python3 "$here/dump_dom.py" --chromium "$chromium" "$work" "${requests[@]}" \
+    2>"$work/browser.stderr"
+  status=$?
 fi
 
 failures=0
@@ -123,21 +145,18 @@ for page in "$@"; do
   expected=$((inline + display))
 
   dom=$work/$name.dom
-  profile=$(mktemp -d -p "$work")
-  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --virtual-time-budget=20000 --dump-dom \
-    "file://$path" >"$dom" 2>"$work/$name.stderr"
-  status=$?
-  rm -rf "$profile"
 
   problems=()
   # The previous / up / next links (docs/book_pages.py) lead to pages that exist.
   for target in $(grep -o '<div class="booknav">.*</div>' "$path" | grep -o 'href="[^"#]*' | sed 's/^href="//' | sort -u); do
     [[ -f $html_dir/$target ]] || problems+=("book navigation links to $target, which does not exist")
   done
-  if (( status != 0 )) || [[ ! -s $dom ]]; then
-    problems+=("chromium failed (exit $status): $(grep -v '^/usr/bin/chromium: ' "$work/$name.stderr" | head -n1)")
+  if [[ ! -s $dom ]]; then
+    if [[ -s $work/$name.error ]]; then
+      problems+=("chromium could not show the page: $(head -n1 "$work/$name.error")")
+    else
+      problems+=("chromium failed (exit $status): $(head -n1 "$work/browser.stderr")")
+    fi
   elif [[ $(body_attr "$dom" data-check) != done ]]; then
     problems+=("page-check.js did not finish (data-check='$(body_attr "$dom" data-check)'; footer missing or page hung)")
   else
