@@ -89,7 +89,8 @@ if [[ $search == yes ]]; then
     encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "${spec%%=*}")
     requests+=("search-$k=file://$html_dir/index.html?search=$encoded")
   done
-  python3 "$here/dump_dom.py" --chromium "$chromium" "$work" "${requests[@]}" 2>/dev/null
+  python3 "$here/dump_dom.py" --chromium "$chromium" "$work" "${requests[@]}" \
+    2>"$work/browser.stderr"
   failures=0
   k=0
   for spec in "$@"; do
@@ -97,7 +98,12 @@ if [[ $search == yes ]]; then
     query=${spec%%=*}
     want=${spec#*=}
     dom=$work/search-$k.dom
-    [[ -f $dom ]] || : >"$dom"
+    if [[ ! -s $dom ]]; then
+      failures=$((failures + 1))
+      reason=$(head -n1 "$work/search-$k.error" 2>/dev/null || head -n1 "$work/browser.stderr")
+      echo "FAIL search \"$query\": chromium could not show the page: ${reason:-no output}"
+      continue
+    fi
     results=$(grep -o -m1 '<body[^>]*>' "$dom" | grep -o ' data-search-results="[^"]*"' | sed 's/^[^"]*"//; s/"$//')
     first=${results%% *}
     first=${first##*/}
