@@ -93,28 +93,34 @@ double stream(std::vector<double>& buffer, std::size_t store_bytes, std::size_t 
   return s[0] + s[1];
 }
 
-// The recording floor of our tape's layout: the same columns (op, primal, edge offset; parent,
-// partial; the constants' side table) and the same bytes as `record` writes, by a loop that
-// knows the function, with no Var and the write positions in local variables. What an
-// operator-overloading tape could at best compile `record` to, keeping this layout.
+// The recording floor of our tape's layout: the same columns (op, primal; parent, partial; the
+// edge offset of every 64th node; the constants' side table) and the same bytes as `record`
+// writes, by a loop that knows the function, with no Var and the write positions in local
+// variables. What an operator-overloading tape could at best compile `record` to, keeping
+// this layout.
 class HandRecorder {
  public:
   explicit HandRecorder(std::size_t d)
-      : op_(5 * d + 1), first_(5 * d + 2), value_(5 * d + 1), parent_(7 * d), partial_(7 * d) {
+      : op_(5 * d + 1),
+        block_start_((5 * d + 1) / 64 + 1),
+        value_(5 * d + 1),
+        parent_(7 * d),
+        partial_(7 * d) {
     constants_.reserve(d + 1);
     x_.reserve(d);
   }
   // Records Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)² node by node, as `record` does.
   double record(const std::vector<double>& theta) {
     std::uint8_t* op = op_.data();
-    std::uint32_t *first = first_.data(), *parent = parent_.data();
+    std::uint32_t *block_start = block_start_.data(), *parent = parent_.data();
     double *value = value_.data(), *partial = partial_.data();
     std::uint32_t n = 0, e = 0;
-    first[0] = 0;
+    block_start[0] = 0;
     constants_.clear();
     x_.clear();
     auto close = [&](ad::Op o, double v) {
-      value[n] = v, op[n] = static_cast<std::uint8_t>(o), first[n + 1] = e;
+      value[n] = v, op[n] = static_cast<std::uint8_t>(o);
+      if ((n + 1) % 64 == 0) block_start[(n + 1) / 64] = e;
       return n++;
     };
     auto unary = [&](ad::Op o, std::uint32_t a, double da, double v) {
@@ -146,7 +152,7 @@ class HandRecorder {
 
  private:
   std::vector<std::uint8_t> op_;
-  std::vector<std::uint32_t> first_;
+  std::vector<std::uint32_t> block_start_;
   std::vector<double> value_;
   std::vector<std::uint32_t> parent_;
   std::vector<double> partial_;
@@ -270,8 +276,9 @@ int main(int argc, char** argv) {
     descent::vector g = descent::vector::from_shape({d});
     volatile double sink = 0;
     const std::size_t store_bytes = tape.memory_bytes();
-    // the sweep reads offsets, parents and partials, and writes then updates the adjoints
-    const std::size_t load_bytes = tape.size() * (4 + 2 * sizeof(double)) + tape.edge_count() * 12;
+    // the sweep reads operations, parents and partials, and writes then updates the adjoints
+    const std::size_t load_bytes =
+        tape.size() * (sizeof(ad::Op) + 2 * sizeof(double)) + tape.edge_count() * 12;
 
     std::vector<Step> steps;
     steps.emplace_back("plain", [&] { sink = rosen.value(theta_xt); });

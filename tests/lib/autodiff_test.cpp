@@ -374,6 +374,86 @@ TEST_CASE("autodiff/tape: the sweep's adjoints equal the plain push sweep's, bit
   }
 }
 
+TEST_CASE("autodiff/tape: node(i) finds every node's edges, across blocks and sums") {
+  // The tape keeps no per-node edge offset: node(i) counts from the offset of every 64th node,
+  // the sweeps from the operations' arities and the sums' side table. 1000 nodes of every
+  // arity, with sums of 1 to 90 terms (some longer than a block), against the counts and
+  // parents this test wrote down while recording.
+  std::uint64_t state = 777;
+  auto next = [&](std::uint32_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>((state >> 33) % bound);
+  };
+  Tape tape;
+  std::vector<Var> v{tape.input(0.3), tape.input(-1.2)};
+  std::vector<std::vector<std::uint32_t>> parents{{}, {}};
+  while (v.size() < 1000) {
+    const Var a = v[v.size() - 1 - next(std::min<std::uint32_t>(5, v.size()))];
+    const Var b = v[next(static_cast<std::uint32_t>(v.size()))];
+    switch (next(6)) {
+      case 0: v.push_back(a * b), parents.push_back({a.index, b.index}); break;
+      case 1: v.push_back(tanh(a)), parents.push_back({a.index}); break;
+      case 2: v.push_back(tape.input(0.01 * next(100))), parents.emplace_back(); break;
+      case 3: v.push_back(tape.constant(2.0)), parents.emplace_back(); break;
+      case 4: v.push_back(3.0 - a), parents.push_back({a.index}); break;
+      default: {
+        std::vector<Var> terms;
+        std::vector<std::uint32_t> indices;
+        for (std::uint32_t k = 0, n = 1 + next(90); k < n; ++k) {
+          terms.push_back(v[next(static_cast<std::uint32_t>(v.size()))]);
+          indices.push_back(terms.back().index);
+        }
+        v.push_back(tape.sum(terms)), parents.push_back(indices);
+      }
+    }
+  }
+  REQUIRE(tape.size() == parents.size());
+  auto check = [&](const Tape& t) {
+    std::uint32_t first = 0, wrong = 0;
+    for (std::uint32_t i = 0; i < t.size(); ++i) {
+      const Node n = t.node(i);
+      if (n.first != first || n.count != parents[i].size()) ++wrong;
+      for (std::uint32_t k = 0; k < n.count && n.first == first; ++k)
+        if (t.parent(n.first + k) != parents[i][k]) ++wrong;
+      first += static_cast<std::uint32_t>(parents[i].size());
+    }
+    CHECK(wrong == 0);
+    CHECK(t.edge_count() == first);
+  };
+  check(tape);
+  const Tape copy = tape;
+  check(copy);
+  // the sweeps walk the same edges: the sweep's gradient equals the plain push sweep's
+  std::vector<double> adjoint;
+  copy.backward({v.back().index}, {1.0}, adjoint);
+  const std::vector<double> expected = plain_sweep(copy, {v.back().index}, {1.0});
+  CHECK(std::memcmp(adjoint.data(), expected.data(), adjoint.size() * sizeof(double)) == 0);
+  const std::vector<int> levels = copy.backward_iterations(v[700].index);
+  for (std::uint32_t i = 701; i < copy.size(); ++i) CHECK(levels[i] == -1);
+  CHECK(levels[v[700].index] == 0);
+}
+
+TEST_CASE("autodiff/tape: record() refuses a node the sweeps could not walk") {
+  Tape tape;
+  const Var x = tape.input(2.0);
+  CHECK_THROWS_WITH_AS(tape.record(Op::mul, 4.0, {x.index}, {2.0}),
+                       "autodiff: record * with 1 parents; allowed: 2", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(tape.record(Op::sum, 0.0, {}, {}),
+                       "autodiff: record sum with 0 parents; allowed: one or more",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(tape.record(Op::sin, 0.0, {5}, {1.0}),
+                       "autodiff: record with parent 5; allowed: a node already recorded (0 to "
+                       "1 exclusive)",
+                       std::invalid_argument);
+  CHECK(tape.size() == 1);  // nothing half-recorded
+  const Var y = tape.record(Op::sum, 6.0, {x.index, x.index, x.index}, {1.0, 1.0, 1.0});
+  const Var z = tape.record(Op::mul_const, 18.0, {y.index}, {3.0}, 3.0);
+  std::vector<double> adjoint;
+  tape.backward({z.index}, {1.0}, adjoint);
+  CHECK(adjoint[x.index] == 9.0);
+  CHECK(tape.node(z.index).constant == 3.0);
+}
+
 TEST_CASE("autodiff/tape: cleared storage still has room for the edges of every node") {
   // 2000 inputs grow the node columns with no edge; after clear(), 2000 binary nodes must
   // find room for their 4000 edges (the records check the node capacity only).

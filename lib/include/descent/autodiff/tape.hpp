@@ -17,17 +17,21 @@
 /// infinite local partial on an edge that carries no adjoint never makes a NaN.
 ///
 /// How it is stored: a structure of arrays, one column per field, each written once per node
-/// in recording order — the operation, the primal a_i and the offset of the node's first
-/// edge; the edges are two more columns, parent index and local partial, with the edges of
-/// node i at [first_i, first_{i+1}) (compressed rows). The few nodes that carry a constant c
-/// (Op::constant and the *_const operations) list it in a side table. Recording a node is a
-/// handful of stores at the end of these columns: no heap allocation per node, no virtual
-/// call, and the operators below are inline, so `a * b` compiles to the product, its two
-/// partials and the stores. The sweep reads the edge columns backwards, sequentially.
-/// Recording writes 13 bytes per node and 12 per edge, which the sweep reads back; whether
-/// that traffic or the per-node work bounds the time depends on the machine's caches
-/// (bench/autodiff_bench.cpp measures the traffic alone beside the tape, from tapes that fit
-/// in L2 to tapes that do not fit in L3).
+/// in recording order — the operation and the primal a_i of each node; the edges are two more
+/// columns, parent index and local partial. A node's edges follow those of the node recorded
+/// before it, and its operation says how many there are (none for inputs and constants, one
+/// for the unary operations, two for the binary ones; the n-ary sums list their counts in a
+/// side table), so the sweep, which walks the nodes backwards, walks the edge columns
+/// backwards beside them and needs no per-node offset. For random access, `node(i)`, the tape
+/// keeps the edge offset of every 64th node and counts forward from there. The few nodes that
+/// carry a constant c (Op::constant and the *_const operations) list it in a side table.
+/// Recording a node is a handful of stores at the end of these columns: no heap allocation per
+/// node, no virtual call, and the operators below are inline, so `a * b` compiles to the
+/// product, its two partials and the stores. Recording writes 9 bytes per node and 12 per
+/// edge, which the sweep reads back (all but the primals); whether that traffic or the
+/// per-node work bounds the time depends on the machine's caches (bench/autodiff_bench.cpp
+/// measures the traffic alone beside the tape, from tapes that fit in L2 to tapes that do not
+/// fit in L3).
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +75,32 @@ enum class Op : std::uint8_t {
 
 /// Short name of an operation: "*", "sin", "+c", ...
 [[nodiscard]] const char* to_string(Op op);
+
+namespace detail {
+// The parents of each operation, indexed by Op (the enum's order): a table, not a switch,
+// because the sweeps look it up at every node and a switch compiles to a chain of branches.
+inline constexpr std::uint8_t kArity[] = {
+    0, 0,                          // input, constant
+    2, 2, 2, 2,                    // add, sub, mul, div
+    1,                             // neg
+    0,                             // sum: any number, kept per node by the tape
+    1, 1, 1, 1, 1, 1,              // add_const … pow_const
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  // sin … relu
+    2,                             // max
+};
+static_assert(sizeof kArity == static_cast<std::size_t>(Op::max) + 1, "one entry per Op");
+}  // namespace detail
+
+/// How many parents a node of this operation has: 0 for inputs and constants, 1 for the unary
+/// operations (the *_const ones included), 2 for the binary ones. Op::sum has any number ≥ 1,
+/// kept per node by the tape; here it is 0.
+[[nodiscard]] constexpr std::uint32_t fixed_arity(Op op) {
+  return detail::kArity[static_cast<std::uint8_t>(op)];
+}
+static_assert(fixed_arity(Op::neg) == 1 && fixed_arity(Op::sum) == 0 &&
+                  fixed_arity(Op::add_const) == 1 && fixed_arity(Op::pow_const) == 1 &&
+                  fixed_arity(Op::sin) == 1 && fixed_arity(Op::relu) == 1,
+              "kArity follows the order of Op");
 
 /// Whether nodes of this operation carry a constant c: Op::constant and the *_const ones.
 [[nodiscard]] constexpr bool has_constant(Op op) {
@@ -263,7 +293,8 @@ class Tape {
     keep_constant(v.index, value);
     return v;
   }
-  /// Records a node; `parents` and `partials` have the same length.
+  /// Records a node; `parents` and `partials` have the same length, the number of parents
+  /// of `op` (fixed_arity, or one or more for Op::sum).
   Var record(Op op, double value, std::initializer_list<std::uint32_t> parents,
              std::initializer_list<double> partials, double constant = 0);
   /// Records a node with one parent (what the unary operations inline).
@@ -302,10 +333,9 @@ class Tape {
   [[nodiscard]] std::size_t size() const { return size_; }
   /// Number of edges recorded (one per parent of each node).
   [[nodiscard]] std::size_t edge_count() const { return edges_; }
-  /// Node i as a whole (its columns read into one struct).
-  [[nodiscard]] Node node(std::uint32_t i) const {
-    return {op_[i], first_[i], first_[i + 1] - first_[i], value_[i], constant(i)};
-  }
+  /// Node i as a whole (its columns read into one struct). Finding its first edge counts the
+  /// edges of at most 63 nodes before it.
+  [[nodiscard]] Node node(std::uint32_t i) const;
   /// The constant c of node i (0 if its operation has none).
   [[nodiscard]] double constant(std::uint32_t i) const;
   /// The primal a_i of node i.
@@ -348,15 +378,18 @@ class Tape {
       grow(0);
     return close(op, value);
   }
-  // Writes node size_, whose edges are the ones recorded since the previous node, and
-  // closes its row of the edge columns: first_[size_ + 1] = edges_.
+  // Writes node size_, whose edges are the ones recorded since the previous node. At the end
+  // of every block of kBlock nodes, notes where the next block's edges start (for node()).
   Var close(Op op, double value) {
     const auto i = static_cast<std::uint32_t>(size_++);
     value_[i] = value;
-    first_[i + 1] = static_cast<std::uint32_t>(edges_);
     op_[i] = op;
+    if ((size_ & (kBlock - 1)) == 0) [[unlikely]]
+      block_start_[size_ / kBlock] = static_cast<std::uint32_t>(edges_);
     return {this, i};
   }
+  // The offset of node i's first edge (i == size() gives edge_count()).
+  [[nodiscard]] std::uint32_t first_edge(std::uint32_t i) const;
   void keep_constant(std::uint32_t i, double c) { constants_.push_back({i, c}); }
   // Whether one more node with `edges` edges fits, keeping room for two edges per node left.
   [[nodiscard]] bool fits(std::size_t edges) const {
@@ -372,16 +405,25 @@ class Tape {
   // (edge_capacity_ >= edges_ + 2 (node_capacity_ − size_)), so that the unary and binary
   // records, the hot path, check the node capacity alone
   std::size_t edges_ = 0, edge_capacity_ = 0;
-  // node columns (first_ has one more entry: first_[0] = 0, node i's edges end at first_[i+1])
+  // node columns
   detail::Column<Op> op_;
-  detail::Column<std::uint32_t> first_;
   detail::Column<double> value_;
+  // block_start_[k]: the offset of the first edge of node k·kBlock (one entry per block begun,
+  // block_start_[0] = 0)
+  static constexpr std::uint32_t kBlock = 64;
+  detail::Column<std::uint32_t> block_start_;
   // the side table of constants, in node order
   struct Constant {
     std::uint32_t node;
     double value;
   };
   std::vector<Constant> constants_;
+  // the side table of the n-ary sums' edge counts, in node order
+  struct Count {
+    std::uint32_t node;
+    std::uint32_t edges;
+  };
+  std::vector<Count> sums_;
   // edge columns
   detail::Column<std::uint32_t> parent_;
   detail::Column<double> partial_;
