@@ -16,16 +16,28 @@ namespace descent::bench {
 
 namespace {
 
+// The CPU's name, with its family and model numbers: hosts that share a name ("AMD EPYC") can
+// be different generations, and a ratio to a latency-bound loop (the plain function of
+// bench_autodiff) moves with the generation.
 std::string cpu_model() {
   std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("model name", 0) == 0) {
-      const auto colon = line.find(':');
-      if (colon != std::string::npos) return line.substr(line.find_first_not_of(" \t", colon + 1));
-    }
+  std::string line, name = "unknown", family, model;
+  auto value = [&] {
+    const auto colon = line.find(':');
+    const auto start =
+        colon == std::string::npos ? colon : line.find_first_not_of(" \t", colon + 1);
+    return start == std::string::npos ? std::string() : line.substr(start);
+  };
+  while (std::getline(in, line) && !line.empty()) {  // the first processor's lines
+    if (line.rfind("model name", 0) == 0)
+      name = value();
+    else if (line.rfind("cpu family", 0) == 0)
+      family = value();
+    else if (line.rfind("model", 0) == 0)  // "model : 17", "model name" having been tested
+      model = value();
   }
-  return "unknown";
+  if (!family.empty() && !model.empty()) name += " (family " + family + ", model " + model + ")";
+  return name;
 }
 
 std::string utc_now() {

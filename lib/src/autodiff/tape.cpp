@@ -349,14 +349,14 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   // faster). The sums run in the same order as through memory, so the bits are the same.
   std::uint32_t end = first_edge(last + 1);  // node i's edges are [end − count, end)
   double below_zeta = zeta_of[last];
-  for (std::uint32_t i = last + 1; i-- > 0;) {
+  for (std::uint32_t i = last; i > 0; --i) {
     const std::uint32_t n = arity(op[i], sum), e = end - n;
     end = e;
     const double zeta = below_zeta;
     zeta_of[i] = zeta;  // final: every child of node i is done
     const std::uint32_t below = i - 1;
-    below_zeta = i > 0 ? zeta_of[below] : 0;
-    if (zeta == 0) continue;  // nothing flows back: skip (and never form 0·∞)
+    below_zeta = zeta_of[below];
+    if (n == 0 || zeta == 0) continue;  // nothing flows back (and never form 0·∞)
     auto flow = [&](std::uint32_t k) {
       const double contribution = partial[k] * zeta;
       if (parent[k] == below)
@@ -374,12 +374,13 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
       }
     } else if (n == 1) {
       flow(e);
-    } else if (n > 2) [[unlikely]] {  // a sum (inputs and constants have no edges)
-      // (as a plain `else`, taking in the inputs too, GCC 12 laid the loop out so that the
-      // whole sweep ran a quarter slower)
+    } else [[unlikely]] {  // a sum
+      // (unmarked, and taking in the inputs too, this branch made GCC 12 lay the sweep out
+      // a quarter slower)
       for (std::uint32_t k = e; k < e + n; ++k) flow(k);
     }
   }
+  zeta_of[0] = below_zeta;  // node 0 has no parents: nothing to push
   //! [backward-sweep]
 }
 
