@@ -350,13 +350,18 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   std::uint32_t end = first_edge(last + 1);  // node i's edges are [end − count, end)
   double below_zeta = zeta_of[last];
   for (std::uint32_t i = last; i > 0; --i) {
-    const std::uint32_t n = arity(op[i], sum), e = end - n;
-    end = e;
     const double zeta = below_zeta;
     zeta_of[i] = zeta;  // final: every child of node i is done
     const std::uint32_t below = i - 1;
     below_zeta = zeta_of[below];
-    if (n == 0 || zeta == 0) continue;  // nothing flows back (and never form 0·∞)
+    std::uint32_t n = fixed_arity(op[i]);
+    if (n == 0) {
+      if (op[i] != Op::sum) continue;  // an input or a constant: no edges
+      n = (sum++)->edges;
+    }
+    const std::uint32_t e = end - n;
+    end = e;
+    if (zeta == 0) continue;  // nothing flows back (and never form 0·∞)
     auto flow = [&](std::uint32_t k) {
       const double contribution = partial[k] * zeta;
       if (parent[k] == below)
