@@ -94,33 +94,33 @@ double stream(std::vector<double>& buffer, std::size_t store_bytes, std::size_t 
 }
 
 // The recording floor of our tape's layout: the same columns (op, primal; parent, partial; the
-// edge offset of every 64th node; the constants' side table) and the same bytes as `record`
-// writes, by a loop that knows the function, with no Var and the write positions in local
-// variables. What an operator-overloading tape could at best compile `record` to, keeping
-// this layout.
+// constants; where the edges and constants of every 64th node start) and the same bytes as
+// `record` writes, by a loop that knows the function, with no Var and the write positions in
+// local variables. What an operator-overloading tape could at best compile `record` to,
+// keeping this layout.
 class HandRecorder {
  public:
   explicit HandRecorder(std::size_t d)
       : op_(5 * d + 1),
-        block_start_((5 * d + 1) / 64 + 1),
         value_(5 * d + 1),
+        constant_(d + 1),
+        block_((5 * d + 1) / 64 + 1),
         parent_(7 * d),
         partial_(7 * d) {
-    constants_.reserve(d + 1);
     x_.reserve(d);
   }
   // Records Σ (1 − θ_{2i})² + 100 (θ_{2i+1} − θ_{2i}²)² node by node, as `record` does.
   double record(const std::vector<double>& theta) {
     std::uint8_t* op = op_.data();
-    std::uint32_t *block_start = block_start_.data(), *parent = parent_.data();
-    double *value = value_.data(), *partial = partial_.data();
-    std::uint32_t n = 0, e = 0;
-    block_start[0] = 0;
-    constants_.clear();
+    std::uint32_t* parent = parent_.data();
+    double *value = value_.data(), *partial = partial_.data(), *constant = constant_.data();
+    Block* block = block_.data();
+    std::uint32_t n = 0, e = 0, c = 0;
+    block[0] = {0, 0};
     x_.clear();
     auto close = [&](ad::Op o, double v) {
       value[n] = v, op[n] = static_cast<std::uint8_t>(o);
-      if ((n + 1) % 64 == 0) block_start[(n + 1) / 64] = e;
+      if ((n + 1) % 64 == 0) block[(n + 1) / 64] = {e, c};
       return n++;
     };
     auto unary = [&](ad::Op o, std::uint32_t a, double da, double v) {
@@ -132,18 +132,18 @@ class HandRecorder {
       return close(o, v);
     };
     for (double t : theta) x_.push_back(close(ad::Op::input, t));
+    constant[c++] = 0.0;
     std::uint32_t sum = close(ad::Op::constant, 0.0);
-    constants_.push_back({sum, 0.0});
     for (std::size_t i = 0; i + 1 < theta.size(); i += 2) {
       const double x0 = value[x_[i]], x1 = value[x_[i + 1]];
+      constant[c++] = 1.0;
       const std::uint32_t a = unary(ad::Op::sub_const, x_[i], -1, 1 - x0);
-      constants_.push_back({a, 1.0});
       const std::uint32_t xx = binary(ad::Op::mul, x_[i], x0, x_[i], x0, x0 * x0);
       const std::uint32_t b = binary(ad::Op::sub, x_[i + 1], 1, xx, -1, x1 - value[xx]);
       const std::uint32_t aa = binary(ad::Op::mul, a, value[a], a, value[a], value[a] * value[a]);
       const std::uint32_t bb = binary(ad::Op::mul, b, value[b], b, value[b], value[b] * value[b]);
+      constant[c++] = 100.0;
       const std::uint32_t hb = unary(ad::Op::mul_const, bb, 100, 100 * value[bb]);
-      constants_.push_back({hb, 100.0});
       const std::uint32_t t = binary(ad::Op::add, aa, 1, hb, 1, value[aa] + value[hb]);
       sum = binary(ad::Op::add, sum, 1, t, 1, value[sum] + value[t]);
     }
@@ -151,12 +151,14 @@ class HandRecorder {
   }
 
  private:
+  struct Block {
+    std::uint32_t first_edge, first_constant;
+  };
   std::vector<std::uint8_t> op_;
-  std::vector<std::uint32_t> block_start_;
-  std::vector<double> value_;
+  std::vector<double> value_, constant_;
+  std::vector<Block> block_;
   std::vector<std::uint32_t> parent_;
   std::vector<double> partial_;
-  std::vector<std::pair<std::uint32_t, double>> constants_;
   std::vector<std::uint32_t> x_;
 };
 

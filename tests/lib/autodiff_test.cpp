@@ -374,11 +374,12 @@ TEST_CASE("autodiff/tape: the sweep's adjoints equal the plain push sweep's, bit
   }
 }
 
-TEST_CASE("autodiff/tape: node(i) finds every node's edges, across blocks and sums") {
-  // The tape keeps no per-node edge offset: node(i) counts from the offset of every 64th node,
-  // the sweeps from the operations' arities and the sums' side table. 1000 nodes of every
-  // arity, with sums of 1 to 90 terms (some longer than a block), against the counts and
-  // parents this test wrote down while recording.
+TEST_CASE("autodiff/tape: node(i) finds every node's edges and constant, across blocks") {
+  // The tape keeps no per-node edge offset nor constant index: node(i) counts from where the
+  // edges and constants of every 64th node start, the sweeps from the operations' arities and
+  // the sums' side table. 1000 nodes of every arity, with sums of 1 to 90 terms (some longer
+  // than a block) and constants that differ node to node, against the counts, parents and
+  // constants this test wrote down while recording.
   std::uint64_t state = 777;
   auto next = [&](std::uint32_t bound) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -387,15 +388,18 @@ TEST_CASE("autodiff/tape: node(i) finds every node's edges, across blocks and su
   Tape tape;
   std::vector<Var> v{tape.input(0.3), tape.input(-1.2)};
   std::vector<std::vector<std::uint32_t>> parents{{}, {}};
+  std::vector<double> constants{0, 0};
   while (v.size() < 1000) {
+    const double c = 0.5 + static_cast<double>(v.size());
+    constants.push_back(0);
     const Var a = v[v.size() - 1 - next(std::min<std::uint32_t>(5, v.size()))];
     const Var b = v[next(static_cast<std::uint32_t>(v.size()))];
     switch (next(6)) {
       case 0: v.push_back(a * b), parents.push_back({a.index, b.index}); break;
       case 1: v.push_back(tanh(a)), parents.push_back({a.index}); break;
       case 2: v.push_back(tape.input(0.01 * next(100))), parents.emplace_back(); break;
-      case 3: v.push_back(tape.constant(2.0)), parents.emplace_back(); break;
-      case 4: v.push_back(3.0 - a), parents.push_back({a.index}); break;
+      case 3: v.push_back(tape.constant(c)), parents.emplace_back(), constants.back() = c; break;
+      case 4: v.push_back(c - a), parents.push_back({a.index}), constants.back() = c; break;
       default: {
         std::vector<Var> terms;
         std::vector<std::uint32_t> indices;
@@ -412,7 +416,7 @@ TEST_CASE("autodiff/tape: node(i) finds every node's edges, across blocks and su
     std::uint32_t first = 0, wrong = 0;
     for (std::uint32_t i = 0; i < t.size(); ++i) {
       const Node n = t.node(i);
-      if (n.first != first || n.count != parents[i].size()) ++wrong;
+      if (n.first != first || n.count != parents[i].size() || n.constant != constants[i]) ++wrong;
       for (std::uint32_t k = 0; k < n.count && n.first == first; ++k)
         if (t.parent(n.first + k) != parents[i][k]) ++wrong;
       first += static_cast<std::uint32_t>(parents[i].size());
@@ -431,6 +435,8 @@ TEST_CASE("autodiff/tape: node(i) finds every node's edges, across blocks and su
   const std::vector<int> levels = copy.backward_iterations(v[700].index);
   for (std::uint32_t i = 701; i < copy.size(); ++i) CHECK(levels[i] == -1);
   CHECK(levels[v[700].index] == 0);
+  const Tape moved = std::move(tape);
+  check(moved);
 }
 
 TEST_CASE("autodiff/tape: record() refuses a node the sweeps could not walk") {

@@ -90,16 +90,14 @@ void detail::throw_mixed_tapes() {
   throw std::logic_error("autodiff: an operation mixes Vars of two different tapes");
 }
 
-Tape::Tape(const Tape& other)
-    : constants_(other.constants_),
-      sums_(other.sums_),
-      inputs_(other.inputs_),
-      names_(other.names_) {
+Tape::Tape(const Tape& other) : sums_(other.sums_), inputs_(other.inputs_), names_(other.names_) {
   reallocate(other.size_, other.edges_);  // full: the next record grows (and keeps the room)
   std::copy_n(other.op_.data(), other.size_, op_.data());
   std::copy_n(other.value_.data(), other.size_, value_.data());
-  if (other.block_start_.data() != nullptr)
-    std::copy_n(other.block_start_.data(), other.size_ / kBlock + 1, block_start_.data());
+  std::copy_n(other.constant_.data(), other.constants_, constant_.data());
+  constants_ = other.constants_;
+  if (other.block_.data() != nullptr)
+    std::copy_n(other.block_.data(), other.size_ / kBlock + 1, block_.data());
   std::copy_n(other.parent_.data(), other.edges_, parent_.data());
   std::copy_n(other.partial_.data(), other.edges_, partial_.data());
   size_ = other.size_, edges_ = other.edges_;
@@ -112,14 +110,14 @@ Tape::Tape(Tape&& other) noexcept
       edge_capacity_(std::exchange(other.edge_capacity_, 0)),
       op_(std::move(other.op_)),
       value_(std::move(other.value_)),
-      block_start_(std::move(other.block_start_)),
-      constants_(std::move(other.constants_)),
+      constants_(std::exchange(other.constants_, 0)),
+      constant_(std::move(other.constant_)),
+      block_(std::move(other.block_)),
       sums_(std::move(other.sums_)),
       parent_(std::move(other.parent_)),
       partial_(std::move(other.partial_)),
       inputs_(std::move(other.inputs_)),
       names_(std::move(other.names_)) {
-  other.constants_.clear();
   other.sums_.clear();
   other.inputs_.clear();
   other.names_.clear();
@@ -133,10 +131,11 @@ Tape& Tape::operator=(Tape&& other) noexcept {
   std::swap(edge_capacity_, moved.edge_capacity_);
   std::swap(op_, moved.op_);
   std::swap(value_, moved.value_);
-  std::swap(block_start_, moved.block_start_);
+  std::swap(constants_, moved.constants_);
+  std::swap(constant_, moved.constant_);
+  std::swap(block_, moved.block_);
   std::swap(parent_, moved.parent_);
   std::swap(partial_, moved.partial_);
-  std::swap(constants_, moved.constants_);
   std::swap(sums_, moved.sums_);
   std::swap(inputs_, moved.inputs_);
   std::swap(names_, moved.names_);
@@ -151,12 +150,13 @@ Tape& Tape::operator=(const Tape& other) {
 void Tape::reallocate(std::size_t node_capacity, std::size_t edge_capacity) {
   if (node_capacity > kMaxCount || edge_capacity > kMaxCount)
     throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
-  if (node_capacity != node_capacity_ || block_start_.data() == nullptr) {
+  if (node_capacity != node_capacity_ || block_.data() == nullptr) {
     op_.reallocate(size_, node_capacity);
     value_.reallocate(size_, node_capacity);
-    const bool first = block_start_.data() == nullptr;
-    block_start_.reallocate(first ? 0 : size_ / kBlock + 1, node_capacity / kBlock + 1);
-    block_start_[0] = 0;
+    constant_.reallocate(constants_, node_capacity);
+    const bool first = block_.data() == nullptr;
+    block_.reallocate(first ? 0 : size_ / kBlock + 1, node_capacity / kBlock + 1);
+    block_[0] = {0, 0};
     node_capacity_ = static_cast<std::uint32_t>(node_capacity);
   }
   if (edge_capacity != edge_capacity_) {
@@ -184,7 +184,7 @@ void Tape::reserve(std::size_t nodes, std::size_t edges) {
   const std::size_t edge_capacity =
       std::max({edges, edge_capacity_, edges_ + 2 * (node_capacity - size_)});
   if (node_capacity != node_capacity_ || edge_capacity != edge_capacity_ ||
-      block_start_.data() == nullptr)
+      block_.data() == nullptr)
     reallocate(node_capacity, edge_capacity);
 }
 
@@ -193,7 +193,7 @@ void Tape::clear() {
   edges_ = 0;
   // room for two edges per node again (a tape of few edges may have had less)
   if (edge_capacity_ < 2 * node_capacity_) reallocate(node_capacity_, 2 * node_capacity_);
-  constants_.clear();
+  constants_ = 0;
   sums_.clear();
   inputs_.clear();
   names_.clear();
@@ -229,9 +229,8 @@ Var Tape::record(Op op, double value, std::initializer_list<std::uint32_t> paren
   if (op == Op::sum)
     sums_.push_back(
         {static_cast<std::uint32_t>(size_), static_cast<std::uint32_t>(parents.size())});
-  const Var v = close(op, value);
-  if (has_constant(op)) keep_constant(v.index, constant);
-  return v;
+  if (has_constant(op)) keep_constant(constant);
+  return close(op, value);
 }
 
 Var Tape::sum(const std::vector<Var>& terms) {
@@ -253,15 +252,15 @@ Var Tape::sum(const std::vector<Var>& terms) {
 
 double Tape::constant(std::uint32_t i) const {
   if (!has_constant(op_[i])) return 0;
-  const auto k =
-      std::lower_bound(constants_.begin(), constants_.end(), i,
-                       [](const Constant& c, std::uint32_t node) { return c.node < node; });
-  return k->value;
+  // the constants before node i: those before its block, then those of its block before it
+  std::uint32_t k = block_[i / kBlock].first_constant;
+  for (std::uint32_t j = i / kBlock * kBlock; j < i; ++j) k += has_constant(op_[j]) ? 1 : 0;
+  return constant_[k];
 }
 
 std::size_t Tape::memory_bytes() const {
-  return size_ * (sizeof(Op) + sizeof(double)) + (size_ / kBlock + 1) * sizeof(std::uint32_t) +
-         constants_.size() * sizeof(Constant) + sums_.size() * sizeof(Count) +
+  return size_ * (sizeof(Op) + sizeof(double)) + (size_ / kBlock + 1) * sizeof(Block) +
+         constants_ * sizeof(double) + sums_.size() * sizeof(Count) +
          edges_ * (sizeof(std::uint32_t) + sizeof(double));
 }
 
@@ -280,7 +279,7 @@ std::uint32_t arity(Op op, Cursor& sum) {
 
 std::uint32_t Tape::first_edge(std::uint32_t i) const {
   if (i >= size_) return static_cast<std::uint32_t>(edges_);
-  std::uint32_t j = i / kBlock * kBlock, e = block_start_[i / kBlock];
+  std::uint32_t j = i / kBlock * kBlock, e = block_[i / kBlock].first_edge;
   auto sum = std::lower_bound(sums_.begin(), sums_.end(), j,
                               [](const Count& c, std::uint32_t node) { return c.node < node; });
   for (; j < i; ++j) e += arity(op_[j], sum);
@@ -419,10 +418,10 @@ void Tape::replay(const std::vector<double>& input_values) {
   for (std::size_t k = 0; k < inputs_.size(); ++k) value_[inputs_[k]] = input_values[k];
   double x_small[2];
   std::vector<double> x_large;
-  std::size_t next_constant = 0;  // the side table is in node order
+  std::size_t next_constant = 0;  // the constants are in node order
   auto sum = sums_.begin();
   for (std::uint32_t i = 0, first = 0; i < size_; ++i) {
-    const double c = has_constant(op_[i]) ? constants_[next_constant++].value : 0;
+    const double c = has_constant(op_[i]) ? constant_[next_constant++] : 0;
     const std::uint32_t count = arity(op_[i], sum);
     if (count == 0) continue;
     double* x = x_small;

@@ -22,16 +22,17 @@
 /// before it, and its operation says how many there are (none for inputs and constants, one
 /// for the unary operations, two for the binary ones; the n-ary sums list their counts in a
 /// side table), so the sweep, which walks the nodes backwards, walks the edge columns
-/// backwards beside them and needs no per-node offset. For random access, `node(i)`, the tape
-/// keeps the edge offset of every 64th node and counts forward from there. The few nodes that
-/// carry a constant c (Op::constant and the *_const operations) list it in a side table.
-/// Recording a node is a handful of stores at the end of these columns: no heap allocation per
-/// node, no virtual call, and the operators below are inline, so `a * b` compiles to the
-/// product, its two partials and the stores. Recording writes 9 bytes per node and 12 per
-/// edge, which the sweep reads back (all but the primals); whether that traffic or the
-/// per-node work bounds the time depends on the machine's caches (bench/autodiff_bench.cpp
-/// measures the traffic alone beside the tape, from tapes that fit in L2 to tapes that do not
-/// fit in L3).
+/// backwards beside them and needs no per-node offset. The few nodes that carry a constant c
+/// (Op::constant and the *_const operations) write it to a column of their own, in node
+/// order. For random access, `node(i)` and `constant(i)`, the tape keeps where the edges and
+/// the constants of every 64th node start, and counts forward from there. Recording a node is
+/// a handful of stores at the end of these columns: no heap allocation per node, no virtual
+/// call, and the operators below are inline, so `a * b` compiles to the product, its two
+/// partials and the stores. Recording writes 9 bytes per node, 12 per edge and 8 per
+/// constant; the sweep reads back all but the primals and the constants. Whether that traffic
+/// or the per-node work bounds the time depends on the machine's caches
+/// (bench/autodiff_bench.cpp measures the traffic alone beside the tape, from tapes that fit
+/// in L2 to tapes that do not fit in L3).
 
 #include <algorithm>
 #include <cmath>
@@ -289,9 +290,10 @@ class Tape {
   Var input(double value, std::string name);
   /// A constant drawn as a node of its own.
   Var constant(double value) {
-    const Var v = push(Op::constant, value);
-    keep_constant(v.index, value);
-    return v;
+    if (size_ == node_capacity_) [[unlikely]]
+      grow(0);
+    keep_constant(value);
+    return close(Op::constant, value);
   }
   /// Records a node; `parents` and `partials` have the same length, the number of parents
   /// of `op` (fixed_arity, or one or more for Op::sum).
@@ -304,9 +306,8 @@ class Tape {
     parent_[edges_] = parent;
     partial_[edges_] = partial;
     edges_ += 1;
-    const Var v = close(op, value);
-    if (has_constant(op)) keep_constant(v.index, constant);
-    return v;
+    if (has_constant(op)) keep_constant(constant);
+    return close(op, value);
   }
   /// Records a node with two parents (what the binary operations inline).
   Var record_binary(Op op, double value, std::uint32_t parent0, double partial0,
@@ -319,6 +320,14 @@ class Tape {
     partial_[edges_ + 1] = partial1;
     edges_ += 2;
     return close(op, value);
+  }
+  /// Makes room for one more node with up to two edges. The operators call it before they
+  /// compute: growing is a call, rare but possible at every node, and what they computed
+  /// before it would have to be saved across it (the x86-64 calling convention keeps no
+  /// floating-point register); called first, it leaves the record's own check nothing to do.
+  void make_room() {
+    if (size_ == node_capacity_) [[unlikely]]  // edges fit: see edge_capacity_
+      grow(2);
   }
   /// The n-ary sum Σ terms.
   Var sum(const std::vector<Var>& terms);
@@ -378,19 +387,23 @@ class Tape {
       grow(0);
     return close(op, value);
   }
-  // Writes node size_, whose edges are the ones recorded since the previous node. At the end
-  // of every block of kBlock nodes, notes where the next block's edges start (for node()).
+  // Writes node size_, whose edges (and constant) are the ones recorded since the previous
+  // node. At the end of every block of kBlock nodes, notes where the next block's edges and
+  // constants start (for node() and constant()).
   Var close(Op op, double value) {
     const auto i = static_cast<std::uint32_t>(size_++);
     value_[i] = value;
     op_[i] = op;
     if ((size_ & (kBlock - 1)) == 0) [[unlikely]]
-      block_start_[size_ / kBlock] = static_cast<std::uint32_t>(edges_);
+      block_[size_ / kBlock] = {static_cast<std::uint32_t>(edges_),
+                                static_cast<std::uint32_t>(constants_)};
     return {this, i};
   }
   // The offset of node i's first edge (i == size() gives edge_count()).
   [[nodiscard]] std::uint32_t first_edge(std::uint32_t i) const;
-  void keep_constant(std::uint32_t i, double c) { constants_.push_back({i, c}); }
+  // The constant of the node about to be closed (room: at most one per node, so the node
+  // capacity bounds the column).
+  void keep_constant(double c) { constant_[constants_++] = c; }
   // Whether one more node with `edges` edges fits, keeping room for two edges per node left.
   [[nodiscard]] bool fits(std::size_t edges) const {
     return size_ < node_capacity_ &&
@@ -408,16 +421,17 @@ class Tape {
   // node columns
   detail::Column<Op> op_;
   detail::Column<double> value_;
-  // block_start_[k]: the offset of the first edge of node k·kBlock (one entry per block begun,
-  // block_start_[0] = 0)
+  // the constants c of the nodes that carry one (has_constant), in node order
+  std::size_t constants_ = 0;
+  detail::Column<double> constant_;
+  // block_[k]: where the edges and the constants of node k·kBlock start (one entry per block
+  // begun, block_[0] = {0, 0})
   static constexpr std::uint32_t kBlock = 64;
-  detail::Column<std::uint32_t> block_start_;
-  // the side table of constants, in node order
-  struct Constant {
-    std::uint32_t node;
-    double value;
+  struct Block {
+    std::uint32_t first_edge;
+    std::uint32_t first_constant;
   };
-  std::vector<Constant> constants_;
+  detail::Column<Block> block_;
   // the side table of the n-ary sums' edge counts, in node order
   struct Count {
     std::uint32_t node;
@@ -442,6 +456,7 @@ namespace detail {
 
 template <Op op>
 inline Var unary(Var a, double c = 0) {
+  a.tape->make_room();
   const double x = a.value();
   double d = 0;
   const double v = rule<op>(&x, c, &d);
@@ -452,6 +467,7 @@ template <Op op>
 inline Var binary(Var a, Var b) {
   if (a.tape != b.tape) [[unlikely]]
     throw_mixed_tapes();
+  a.tape->make_room();
   const double x[2] = {a.value(), b.value()};
   double d[2] = {0, 0};
   const double v = rule<op>(x, 0, d);
