@@ -338,6 +338,7 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   const std::uint32_t* parent = parent_.data();
   const double* partial = partial_.data();
   double* zeta_of = adjoint.data();
+  // the sums' edge counts, met from the last sum at or below node `last` downwards
   auto sum = std::make_reverse_iterator(
       std::upper_bound(sums_.begin(), sums_.end(), last,
                        [](std::uint32_t node, const Count& c) { return node < c.node; }));
