@@ -322,9 +322,9 @@ class Tape {
     return close(op, value);
   }
   /// Makes room for one more node with up to two edges. The operators call it before they
-  /// compute: growing is a call, rare but possible at every node, and what they computed
-  /// before it would have to be saved across it (the x86-64 calling convention keeps no
-  /// floating-point register); called first, it leaves the record's own check nothing to do.
+  /// compute: growing is a call, rare but possible at every node, and what they had computed
+  /// before it would have to be saved to memory and read back around it (the x86-64 calling
+  /// convention keeps no floating-point register across a call).
   void make_room() {
     if (size_ == node_capacity_) [[unlikely]]  // edges fit: see edge_capacity_
       grow(2);
