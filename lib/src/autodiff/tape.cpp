@@ -251,11 +251,7 @@ Var Tape::sum(const std::vector<Var>& terms) {
 }
 
 double Tape::constant(std::uint32_t i) const {
-  if (!has_constant(op_[i])) return 0;
-  // the constants before node i: those before its block, then those of its block before it
-  std::uint32_t k = block_[i / kBlock].first_constant;
-  for (std::uint32_t j = i / kBlock * kBlock; j < i; ++j) k += has_constant(op_[j]) ? 1 : 0;
-  return constant_[k];
+  return has_constant(op_[i]) ? constant_[position(i).constant] : 0;
 }
 
 std::size_t Tape::memory_bytes() const {
@@ -277,22 +273,25 @@ std::uint32_t arity(Op op, Cursor& sum) {
 
 }  // namespace
 
-std::uint32_t Tape::first_edge(std::uint32_t i) const {
-  if (i >= size_) return static_cast<std::uint32_t>(edges_);
-  std::uint32_t j = i / kBlock * kBlock, e = block_[i / kBlock].first_edge;
-  auto sum = std::lower_bound(sums_.begin(), sums_.end(), j,
-                              [](const Count& c, std::uint32_t node) { return c.node < node; });
-  for (; j < i; ++j) e += arity(op_[j], sum);
-  return e;
+Tape::Position Tape::position(std::uint32_t i) const {
+  if (i >= size_)
+    return {static_cast<std::uint32_t>(edges_), static_cast<std::uint32_t>(constants_),
+            sums_.end()};
+  const std::uint32_t start = i / kBlock * kBlock;
+  Position p{block_[i / kBlock].first_edge, block_[i / kBlock].first_constant,
+             std::lower_bound(sums_.begin(), sums_.end(), start,
+                              [](const Count& c, std::uint32_t node) { return c.node < node; })};
+  for (std::uint32_t j = start; j < i; ++j) {
+    p.edge += arity(op_[j], p.sum);
+    p.constant += has_constant(op_[j]) ? 1 : 0;
+  }
+  return p;
 }
 
 Node Tape::node(std::uint32_t i) const {
-  std::uint32_t count = fixed_arity(op_[i]);
-  if (op_[i] == Op::sum)
-    count = std::lower_bound(sums_.begin(), sums_.end(), i, [](const Count& c, std::uint32_t node) {
-              return c.node < node;
-            })->edges;
-  return {op_[i], first_edge(i), count, value_[i], constant(i)};
+  const Position p = position(i);
+  const std::uint32_t count = op_[i] == Op::sum ? p.sum->edges : fixed_arity(op_[i]);
+  return {op_[i], p.edge, count, value_[i], has_constant(op_[i]) ? constant_[p.constant] : 0};
 }
 
 void Tape::name(Var v, std::string name) {
@@ -338,16 +337,16 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
   const std::uint32_t* parent = parent_.data();
   const double* partial = partial_.data();
   double* zeta_of = adjoint.data();
-  // the sums' edge counts, met from the last sum at or below node `last` downwards
-  auto sum = std::make_reverse_iterator(
-      std::upper_bound(sums_.begin(), sums_.end(), last,
-                       [](std::uint32_t node, const Count& c) { return node < c.node; }));
+  // node i's edges are [end − count, end); the sums' counts are met from the last sum at or
+  // below node `last` downwards
+  const Position above = position(last + 1);
+  std::uint32_t end = above.edge;
+  auto sum = std::make_reverse_iterator(above.sum);
   // The adjoint of the node just below i is kept in a register, `below_zeta`: node i is the
   // last of its children to be visited, and often its only one (a chain a → b → c records
   // consecutive nodes). Pushed through memory, every link of such a chain would wait for a
   // store to reach the next load; kept in a register it does not (the sweep is about a fifth
   // faster). The sums run in the same order as through memory, so the bits are the same.
-  std::uint32_t end = first_edge(last + 1);  // node i's edges are [end − count, end)
   double below_zeta = zeta_of[last];
   for (std::uint32_t i = last; i > 0; --i) {
     const double zeta = below_zeta;
@@ -355,7 +354,7 @@ void Tape::backward(const std::vector<std::uint32_t>& outputs, const std::vector
     const std::uint32_t below = i - 1;
     below_zeta = zeta_of[below];
     std::uint32_t n = fixed_arity(op[i]);
-    if (n == 0) {
+    if (n == 0) {  // arity(), spelled out so that the sum test rides on this rare branch
       if (op[i] != Op::sum) continue;  // an input or a constant: no edges
       n = (sum++)->edges;
     }
@@ -453,10 +452,9 @@ std::vector<int> Tape::forward_iterations() const {
 std::vector<int> Tape::backward_iterations(std::uint32_t output) const {
   std::vector<int> level(size_, -1);
   level.at(output) = 0;
-  auto sum = std::make_reverse_iterator(
-      std::upper_bound(sums_.begin(), sums_.end(), output,
-                       [](std::uint32_t node, const Count& c) { return node < c.node; }));
-  for (std::uint32_t i = output + 1, end = first_edge(output + 1); i-- > 0;) {
+  const Position above = position(output + 1);
+  auto sum = std::make_reverse_iterator(above.sum);
+  for (std::uint32_t i = output + 1, end = above.edge; i-- > 0;) {
     const std::uint32_t first = end - arity(op_[i], sum);
     if (level[i] >= 0)
       for (std::uint32_t e = first; e < end; ++e)

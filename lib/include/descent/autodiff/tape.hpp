@@ -399,8 +399,6 @@ class Tape {
                                 static_cast<std::uint32_t>(constants_)};
     return {this, i};
   }
-  // The offset of node i's first edge (i == size() gives edge_count()).
-  [[nodiscard]] std::uint32_t first_edge(std::uint32_t i) const;
   // The constant of the node about to be closed (room: at most one per node, so the node
   // capacity bounds the column).
   void keep_constant(double c) { constant_[constants_++] = c; }
@@ -438,6 +436,13 @@ class Tape {
     std::uint32_t edges;
   };
   std::vector<Count> sums_;
+  // Where node i's edges, its constant and its entry among the sums start, i.e. what the
+  // nodes before it used (i == size(): the ends): counted from the start of i's block.
+  struct Position {
+    std::uint32_t edge, constant;
+    std::vector<Count>::const_iterator sum;  // the first sum at or after node i
+  };
+  [[nodiscard]] Position position(std::uint32_t i) const;
   // edge columns
   detail::Column<std::uint32_t> parent_;
   detail::Column<double> partial_;
