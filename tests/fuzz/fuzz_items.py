@@ -157,15 +157,19 @@ def run_case(case, timeout, sanitized):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=100)
+    ap.add_argument("--seconds", type=float, help="stop after this long (default 100)")
     ap.add_argument("--all", action="store_true", help="every case, with no time limit")
-    ap.add_argument("--runs", type=int, default=100000)
+    ap.add_argument("--runs", type=int, help="stop after this many cases (default 100000)")
     ap.add_argument("--timeout", type=float, default=30)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20261202)
     ap.add_argument("--sanitized", action="store_true", help="the executables use ASan")
     ap.add_argument("executables", nargs="+")
     a = ap.parse_args()
+    if a.all and (a.seconds is not None or a.runs is not None):
+        ap.error("--all runs every case; allowed with it: no --seconds, no --runs")
+    a.seconds = 100 if a.seconds is None else a.seconds
+    a.runs = 100000 if a.runs is None else a.runs
 
     per_item = []
     for exe in a.executables:
