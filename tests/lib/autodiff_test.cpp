@@ -432,9 +432,16 @@ TEST_CASE("autodiff/tape: node(i) finds every node's edges and constant, across 
   copy.backward({v.back().index}, {1.0}, adjoint);
   const std::vector<double> expected = plain_sweep(copy, {v.back().index}, {1.0});
   CHECK(std::memcmp(adjoint.data(), expected.data(), adjoint.size() * sizeof(double)) == 0);
-  const std::vector<int> levels = copy.backward_iterations(v[700].index);
-  for (std::uint32_t i = 701; i < copy.size(); ++i) CHECK(levels[i] == -1);
-  CHECK(levels[v[700].index] == 0);
+  // backward_iterations starts its walk at node 700: its levels against those of the parents
+  // this test wrote down (MEDL Table 4.3's rule: 1 + the largest level among the children)
+  const std::uint32_t output = v[700].index;
+  std::vector<int> expected_levels(copy.size(), -1);
+  expected_levels[output] = 0;
+  for (std::uint32_t i = output + 1; i-- > 0;)
+    if (expected_levels[i] >= 0)
+      for (const std::uint32_t p : parents[i])
+        expected_levels[p] = std::max(expected_levels[p], expected_levels[i] + 1);
+  CHECK(copy.backward_iterations(output) == expected_levels);
   const Tape moved = std::move(tape);
   check(moved);
 }

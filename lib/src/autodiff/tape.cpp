@@ -289,8 +289,8 @@ Tape::Position Tape::position(std::uint32_t i) const {
 }
 
 Node Tape::node(std::uint32_t i) const {
-  const Position p = position(i);
-  const std::uint32_t count = op_[i] == Op::sum ? p.sum->edges : fixed_arity(op_[i]);
+  Position p = position(i);
+  const std::uint32_t count = arity(op_[i], p.sum);
   return {op_[i], p.edge, count, value_[i], has_constant(op_[i]) ? constant_[p.constant] : 0};
 }
 
