@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -444,6 +445,88 @@ TEST_CASE("autodiff/tape: node(i) finds every node's edges and constant, across 
   CHECK(copy.backward_iterations(output) == expected_levels);
   const Tape moved = std::move(tape);
   check(moved);
+}
+
+TEST_CASE("autodiff/tape: input_vector records the nodes that input() records one by one") {
+  // Two tapes, the same program: some nodes first (or none), then 150 inputs, made in one call
+  // on one tape and one by one on the other, then products, sums and constants of them. The
+  // bulk call writes its own operations, primals and block starts: every node, edge, name and
+  // adjoint must come out the same, across the blocks of 64 nodes the inputs straddle.
+  for (const int before : {0, 70}) {
+    CAPTURE(before);
+    std::vector<double> values;
+    for (int k = 0; k < 150; ++k) values.push_back(0.1 * k - 3.0);
+    auto program = [&](Tape& tape, bool in_one_call) {
+      Var s = tape.input(0.5);
+      for (int k = 1; k < before; k += 2) s = 2.0 * s + tape.constant(0.25 * k);
+      std::vector<Var> x;
+      if (in_one_call) {
+        const InputVector inputs = tape.input_vector(values);
+        CHECK(inputs.size() == values.size());
+        x = inputs.to_vector();
+      } else {
+        for (double t : values) x.push_back(tape.input(t));
+      }
+      for (std::size_t i = 0; i + 1 < x.size(); ++i) s = s + x[i] * x[i + 1] - 0.5 * x[i];
+      return s;
+    };
+    Tape one_call, one_by_one;
+    const Var out = program(one_call, true), expected_out = program(one_by_one, false);
+    REQUIRE(one_call.size() == one_by_one.size());
+    CHECK(out.index == expected_out.index);
+    CHECK(one_call.edge_count() == one_by_one.edge_count());
+    CHECK(one_call.inputs() == one_by_one.inputs());
+    int differ = 0;
+    for (std::uint32_t i = 0; i < one_call.size(); ++i) {
+      const Node a = one_call.node(i), b = one_by_one.node(i);
+      if (a.op != b.op || a.first != b.first || a.count != b.count || a.value != b.value ||
+          a.constant != b.constant || one_call.name(i) != one_by_one.name(i))
+        ++differ;
+    }
+    for (std::uint32_t e = 0; e < one_call.edge_count(); ++e)
+      if (one_call.parent(e) != one_by_one.parent(e) ||
+          one_call.partial(e) != one_by_one.partial(e))
+        ++differ;
+    CHECK(differ == 0);
+    std::vector<double> adjoint, expected;
+    one_call.backward({out.index}, {1.0}, adjoint);
+    one_by_one.backward({expected_out.index}, {1.0}, expected);
+    CHECK(std::memcmp(adjoint.data(), expected.data(), adjoint.size() * sizeof(double)) == 0);
+  }
+}
+
+TEST_CASE("autodiff/tape: input_vector's Vars, and the gradient of extended Rosenbrock") {
+  const auto& ref = fixture()["rosenbrock"];
+  const auto theta = ref["theta"].get<std::vector<double>>();
+  Tape tape;
+  tape.input(1.0);  // so that the inputs do not start at node 0
+  const InputVector x = tape.input_vector(theta);
+  REQUIRE(x.size() == theta.size());
+  CHECK_FALSE(x.empty());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    CHECK(x[i].tape == &tape);
+    CHECK(x[i].index == i + 1);
+    CHECK(x.at(i).index == x[i].index);
+    CHECK(x[i].value() == theta[i]);
+  }
+  CHECK_THROWS_AS((void)x.at(theta.size()), std::out_of_range);
+  Var c = tape.constant(0.0);
+  for (std::size_t i = 0; i + 1 < x.size(); i += 2) {
+    const Var a = 1.0 - x[i], b = x[i + 1] - x[i] * x[i];
+    c = c + (a * a + 100.0 * (b * b));
+  }
+  std::vector<double> adjoint;
+  tape.backward({c.index}, {1.0}, adjoint);
+  for (std::size_t i = 0; i < theta.size(); ++i)  // against torch.autograd
+    CHECK(adjoint[x[i].index] == doctest::Approx(double(ref["gradient"][i])).epsilon(kRel));
+  // none at all is an empty vector and records nothing; after clear() the inputs start at 0
+  const std::size_t size = tape.size();
+  CHECK(tape.input_vector(std::vector<double>{}).empty());
+  CHECK(tape.size() == size);
+  tape.clear();
+  CHECK(tape.input_vector(theta)[0].index == 0);
+  CHECK(tape.inputs().size() == theta.size());
+  CHECK(InputVector().empty());
 }
 
 TEST_CASE("autodiff/tape: record() refuses a node the sweeps could not walk") {

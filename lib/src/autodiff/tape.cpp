@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <utility>
 
@@ -203,6 +204,41 @@ Var Tape::input(double value, std::string name) {
   const Var v = input(value);
   if (!name.empty()) names_.emplace_back(v.index, std::move(name));
   return v;
+}
+
+std::uint32_t Tape::append_inputs(std::span<const double> values) {
+  const std::size_t n = values.size();
+  if (n > kMaxCount - size_)
+    throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+  // room first, so that a failed allocation leaves the tape as it was
+  if (size_ + n > node_capacity_)
+    reserve(std::max(size_ + n, std::min(2 * node_capacity_, kMaxCount)), 0);
+  inputs_.reserve(inputs_.size() + n);
+  const auto first = static_cast<std::uint32_t>(size_);
+  std::fill_n(op_.data() + first, n, Op::input);
+  std::copy_n(values.data(), n, value_.data() + first);
+  // the blocks that begin among these nodes begin with no new edges and no new constants,
+  // as close() would note them
+  for (std::size_t k = first / kBlock + 1; k * kBlock <= first + n; ++k)
+    block_[k] = {static_cast<std::uint32_t>(edges_), static_cast<std::uint32_t>(constants_)};
+  size_ += n;
+  inputs_.resize(inputs_.size() + n);  // reserved above: cannot throw
+  std::iota(inputs_.end() - static_cast<std::ptrdiff_t>(n), inputs_.end(), first);
+  return first;
+}
+
+Var InputVector::at(std::size_t i) const {
+  if (i >= size_)
+    throw std::out_of_range("autodiff: input " + std::to_string(i) + " of " +
+                            std::to_string(size_) + " inputs");
+  return (*this)[i];
+}
+
+std::vector<Var> InputVector::to_vector() const {
+  std::vector<Var> vars;
+  vars.reserve(size_);
+  for (std::size_t i = 0; i < size_; ++i) vars.push_back((*this)[i]);
+  return vars;
 }
 
 Var Tape::record(Op op, double value, std::initializer_list<std::uint32_t> parents,
