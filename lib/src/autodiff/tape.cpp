@@ -85,6 +85,11 @@ double evaluate(Op op, const double* x, std::uint32_t n, double c, double* d) {
 
 constexpr std::size_t kMaxCount = std::numeric_limits<std::uint32_t>::max() - 1;
 
+// The one error of a tape that outgrows its 32-bit node and edge indices.
+[[noreturn]] void throw_too_large() {
+  throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+}
+
 }  // namespace
 
 void detail::throw_mixed_tapes() {
@@ -149,8 +154,7 @@ Tape& Tape::operator=(const Tape& other) {
 }
 
 void Tape::reallocate(std::size_t node_capacity, std::size_t edge_capacity) {
-  if (node_capacity > kMaxCount || edge_capacity > kMaxCount)
-    throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+  if (node_capacity > kMaxCount || edge_capacity > kMaxCount) throw_too_large();
   if (node_capacity != node_capacity_ || block_.data() == nullptr) {
     op_.reallocate(size_, node_capacity);
     value_.reallocate(size_, node_capacity);
@@ -175,8 +179,7 @@ void Tape::grow(std::size_t edges) {
   std::size_t edge_capacity = edge_capacity_;
   const std::size_t needed = edges_ + edges + 2 * (node_capacity - size_ - 1);
   if (needed > edge_capacity) edge_capacity = std::max(2 * edge_capacity, needed);
-  if (size_ >= node_capacity || needed > kMaxCount)
-    throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+  if (size_ >= node_capacity || needed > kMaxCount) throw_too_large();
   reallocate(node_capacity, std::min(edge_capacity, kMaxCount));
 }
 
@@ -208,8 +211,7 @@ Var Tape::input(double value, std::string name) {
 
 std::uint32_t Tape::append_inputs(std::span<const double> values) {
   const std::size_t n = values.size();
-  if (n > kMaxCount - size_)
-    throw std::length_error("autodiff: a tape holds at most 2^32 - 2 nodes and edges");
+  if (n > kMaxCount - size_) throw_too_large();
   // room first, so that a failed allocation leaves the tape as it was
   if (size_ + n > node_capacity_)
     reserve(std::max(size_ + n, std::min(2 * node_capacity_, kMaxCount)), 0);
